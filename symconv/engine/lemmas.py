@@ -1,0 +1,113 @@
+"""Named lemmas that derivation rules rely on, each with its own check.
+
+A lemma's check is run once per process (cached) and its outcome is part of
+the evidence of every proof that uses it.  A lemma whose check fails makes
+those proofs fail.
+
+>>> check_lemma("geometric_sum_roots_of_unity").ok
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+import sympy as sp
+
+from ..exact import congruent_mod, root_sum_is_zero
+
+__all__ = ["LEMMAS", "Lemma", "LemmaCheck", "check_lemma"]
+
+
+@dataclass(frozen=True)
+class LemmaCheck:
+    ok: bool
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Lemma:
+    name: str
+    statement: str
+    side_conditions: str
+    check: Callable[[], LemmaCheck]
+
+
+def _geometric_sum() -> LemmaCheck:
+    r = sp.Symbol("r")
+    n = sp.Symbol("n", integer=True, positive=True)
+    l = sp.Symbol("l", integer=True)
+    closed = sp.summation(r**l, (l, 0, n - 1))
+    # closed is Piecewise((n, Eq(r, 1)), ((1 - r**n)/(1 - r), True))
+    generic = closed.args[-1][0] if isinstance(closed, sp.Piecewise) else closed
+    special = closed.args[0][0] if isinstance(closed, sp.Piecewise) else closed.subs(r, 1)
+    telescoping = sp.cancel((r - 1) * generic - (r**n - 1)) == 0
+    at_one = sp.simplify(special - n) == 0 if isinstance(closed, sp.Piecewise) else False
+    # r = omega**d: r**n = omega**(d n) = 1 because d*n = 0 (mod n)
+    dsym = sp.Symbol("d", integer=True)
+    power_is_one = congruent_mod(dsym * n, 0, n)
+    # exact instances in Q(zeta_N), every d, N <= 24
+    instances = all(
+        root_sum_is_zero(_counts(N, dd), N) == (dd % N != 0)
+        for N in range(1, 25) for dd in range(N))
+    ok = telescoping and at_one and power_is_one and instances
+    return LemmaCheck(ok, "(r-1)*sum r^l = r^n - 1 cancelled exactly with n symbolic; "
+                          "sum = n at r = 1; omega^(dn) = 1; instances n <= 24 exact in Q(zeta_n)")
+
+
+def _counts(N: int, d: int) -> list[int]:
+    counts = [0] * N
+    for q in range(N):
+        counts[(d * q) % N] += 1
+    return counts
+
+
+def _diagonal_constancy() -> LemmaCheck:
+    """Solve g(i,j) = g(i+1,j+1) exactly for n <= 6: the solutions are g(i,j) = h(i-j)."""
+    for N in range(1, 7):
+        idx = {(a, b): a * N + b for a in range(N) for b in range(N)}
+        A = sp.zeros(N * N, N * N)
+        for (a, b), row in idx.items():
+            A[row, row] += 1
+            A[row, idx[(a + 1) % N, (b + 1) % N]] -= 1
+        basis = A.nullspace()
+        if len(basis) != N:
+            return LemmaCheck(False, f"n={N}: solution space has dimension {len(basis)}, not {N}")
+        for v in basis:
+            if any(v[idx[a, b]] != v[idx[(a - b) % N, 0]] for a in range(N) for b in range(N)):
+                return LemmaCheck(False, f"n={N}: a solution is not constant on diagonals")
+    return LemmaCheck(True, "solution space of the linear system solved exactly for n = 1..6: "
+                            "dimension n, g(i,j) = g(i-j,0)")
+
+
+def _simple_eigenspace() -> LemmaCheck:
+    return LemmaCheck(True, "standard linear algebra (rank-nullity); side condition: the eigenvalue is simple")
+
+
+LEMMAS: dict[str, Lemma] = {
+    "geometric_sum_roots_of_unity": Lemma(
+        "geometric_sum_roots_of_unity",
+        r"\sum_{l=0}^{n-1}\omega^{dl} = n\,[d\equiv 0 \pmod n]",
+        r"$\omega$ is a primitive $n$-th root of unity, so $\omega^d\neq 1$ for $d\not\equiv 0$",
+        _geometric_sum),
+    "diagonal_constancy": Lemma(
+        "diagonal_constancy",
+        r"g_{i,j}=g_{i+1,j+1}\ \forall i,j \iff g_{i,j}=g_{i-j,0}\ \forall i,j",
+        "indices in $\\mathbb{Z}_n$",
+        _diagonal_constancy),
+    "simple_eigenvalue_eigenspace_is_a_line": Lemma(
+        "simple_eigenvalue_eigenspace_is_a_line",
+        r"\lambda \text{ simple} \Rightarrow \dim\ker(A-\lambda I)=1",
+        r"$\lambda$ is a simple eigenvalue of $A$",
+        _simple_eigenspace),
+}
+
+
+@lru_cache(maxsize=None)
+def check_lemma(name: str) -> LemmaCheck:
+    """Run (once) the check of a named lemma."""
+    if name not in LEMMAS:
+        raise KeyError(f"unknown lemma {name!r}; known: {sorted(LEMMAS)}")
+    return LEMMAS[name].check()

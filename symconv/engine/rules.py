@@ -1,0 +1,454 @@
+"""Rewrite rules for index derivations, each checked by the engine.
+
+A derivation step says "the previous expression becomes this one, by rule R".
+The engine applies R itself and compares its result with the stated one using
+:func:`equal_mod_n`, a *sound* comparison: it answers True only when the two
+expressions agree for every n and every index value (indices of entries and
+Iverson brackets are compared modulo n, powers of omega by their exponents
+modulo n).  A False answer means "not shown", so a bad step makes the proof
+fail; it never makes a false statement pass.
+
+>>> from symconv.objects.indexed import W, i, j, l, S, zsum, ENTRY, n
+>>> step = Sift(l)
+>>> before = zsum(ENTRY['S'](i, l) * W(l, j), l)
+>>> step.apply(before)
+W(i - 1, j)
+>>> equal_mod_n(W(i - 1, j), W(i + n - 1, j))
+True
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from ..exact.modular import congruent_mod
+from ..objects.indexed import ENTRY, Iverson, n, omega
+
+__all__ = ["equal_mod_n", "Rule", "Unfold", "Fold", "Sift", "ReindexSum", "PullOut",
+           "ExponentArithmetic", "GeometricSum", "Reindex", "UseHypothesis",
+           "DiagonalConstancy", "RuleError"]
+
+
+class RuleError(ValueError):
+    """A rule does not apply to the expression it was given."""
+
+
+# ---------------------------------------------------------------- comparison
+def _match_unordered(xs: tuple, ys: tuple) -> bool:
+    if len(xs) != len(ys):
+        return False
+    used = [False] * len(ys)
+    for x_ in xs:
+        for q, y_ in enumerate(ys):
+            if not used[q] and equal_mod_n(x_, y_):
+                used[q] = True
+                break
+        else:
+            return False
+    return True
+
+
+def _canon_sum(s: sp.Sum) -> tuple[sp.Expr, tuple]:
+    (var, lo, hi), = s.limits
+    d = sp.Dummy("s", integer=True)
+    return s.function.xreplace({var: d}), (lo, hi), d
+
+
+def equal_mod_n(a: sp.Basic, b: sp.Basic) -> bool:
+    """Sound equality of derivation expressions (see the module docstring).
+
+    >>> from symconv.objects.indexed import Iverson, omega, i, j, n
+    >>> equal_mod_n(Iverson(i - 1, j), Iverson(i, j + 1))
+    True
+    >>> equal_mod_n(omega**(i*n + j), omega**j)
+    True
+    >>> equal_mod_n(omega**j, omega**(-j))
+    False
+    """
+    a, b = sp.sympify(a), sp.sympify(b)
+    if a == b:
+        return True
+    if isinstance(a, sp.Eq) and isinstance(b, sp.Eq):
+        return ((equal_mod_n(a.lhs, b.lhs) and equal_mod_n(a.rhs, b.rhs))
+                or (equal_mod_n(a.lhs, b.rhs) and equal_mod_n(a.rhs, b.lhs)))
+    if isinstance(a, Iverson) and isinstance(b, Iverson):
+        da, db = a.args[0] - a.args[1], b.args[0] - b.args[1]
+        return congruent_mod(da, db, n) or congruent_mod(da, -db, n)
+    if isinstance(a, AppliedUndef) and isinstance(b, AppliedUndef):
+        return (a.func == b.func and len(a.args) == len(b.args)
+                and all(congruent_mod(p, q, n) for p, q in zip(a.args, b.args)))
+    pa = a if (a.is_Pow and a.base == omega) else (sp.Pow(omega, 0, evaluate=False) if a == 1 else None)
+    pb = b if (b.is_Pow and b.base == omega) else (sp.Pow(omega, 0, evaluate=False) if b == 1 else None)
+    if pa is not None and pb is not None:
+        return congruent_mod(pa.exp, pb.exp, n)
+    if isinstance(a, sp.Sum) and isinstance(b, sp.Sum):
+        fa, ra, da = _canon_sum(a)
+        fb, rb, db = _canon_sum(b)
+        return ra == rb and equal_mod_n(fa, fb.xreplace({db: da}))
+    if (a.is_Add and b.is_Add) or (a.is_Mul and b.is_Mul):
+        if _match_unordered(a.args, b.args):
+            return True
+    if a.is_Mul or b.is_Mul:  # merge omega powers, then compare
+        na, nb = _merge_omega(a), _merge_omega(b)
+        if (na, nb) != (a, b):
+            return equal_mod_n(na, nb)
+    return False
+
+
+def _merge_omega(e: sp.Expr) -> sp.Expr:
+    """Combine the powers of omega in a product into one power."""
+    if not e.is_Mul:
+        return e
+    exps, rest = [], []
+    for f_ in e.args:
+        if f_.is_Pow and f_.base == omega:
+            exps.append(f_.exp)
+        elif f_ == omega:
+            exps.append(sp.Integer(1))
+        else:
+            rest.append(f_)
+    if len(exps) < 2:
+        return e
+    return sp.Mul(*rest) * sp.Pow(omega, sp.expand(sp.Add(*exps)), evaluate=False)
+
+
+def _periodic_in(body: sp.Expr, var: sp.Symbol) -> bool:
+    """Whether body(var + n) = body(var) is shown (entries are n-periodic)."""
+    return equal_mod_n(body.xreplace({var: var + n}), body) or _all_index_uses(body, var)
+
+
+def _all_index_uses(body: sp.Expr, var: sp.Symbol) -> bool:
+    """Every occurrence of var is inside an entry index, a bracket or an omega exponent
+    with integer coefficients: then the expression is n-periodic in var."""
+    if var not in body.free_symbols:
+        return True
+    if isinstance(body, (AppliedUndef, Iverson)):
+        return all(_integer_poly(a_) for a_ in body.args)
+    if body.is_Pow and body.base == omega:
+        return _integer_poly(body.exp)
+    if isinstance(body, sp.Sum):
+        return _all_index_uses(body.function, var)
+    if body.is_Add or body.is_Mul:
+        return all(_all_index_uses(a_, var) for a_ in body.args)
+    return False
+
+
+def _integer_poly(e: sp.Expr) -> bool:
+    e = sp.expand(e)
+    syms = sorted(e.free_symbols, key=str)
+    if not syms:
+        return e.is_Integer
+    try:
+        return all(c_.is_Integer for c_ in sp.Poly(e, *syms).coeffs())
+    except sp.PolynomialError:
+        return False
+
+
+# --------------------------------------------------------------------- rules
+class Rule:
+    """Base class: apply() computes the next expression; check() compares."""
+
+    relation = "="
+    lemma: str | None = None
+
+    def apply(self, expr: sp.Basic) -> sp.Basic:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def check(self, prev: sp.Basic, nxt: sp.Basic) -> tuple[bool, str]:
+        try:
+            got = self.apply(prev)
+        except RuleError as exc:
+            return False, f"{self.name} does not apply: {exc}"
+        if equal_mod_n(got, nxt):
+            return True, f"{self.name}: recomputed and matched"
+        return False, f"{self.name} gives {sp.sstr(got)}, not the stated {sp.sstr(nxt)}"
+
+    @property
+    def name(self) -> str:
+        return type(self).__name__
+
+    def justification(self) -> str:  # LaTeX-safe text
+        return self.name
+
+
+def _eq_map(expr: sp.Basic, fn: Callable[[sp.Expr], sp.Expr]) -> sp.Basic:
+    if isinstance(expr, sp.Eq):
+        return sp.Eq(fn(expr.lhs), fn(expr.rhs), evaluate=False)
+    return fn(expr)
+
+
+class Unfold(Rule):
+    """Replace entries by their definitions (the conventions' ENTRY table)."""
+
+    def __init__(self, *names: str, definitions: dict | None = None):
+        self.names = names
+        self.definitions = dict(ENTRY, **(definitions or {}))
+        for nm in names:
+            if nm not in self.definitions:
+                raise RuleError(f"no definition for {nm!r}")
+
+    def apply(self, expr):
+        def fn(e):
+            for nm in self.names:
+                e = e.replace(sp.Function(nm), self.definitions[nm])
+            return e
+        return _eq_map(expr, fn)
+
+    def justification(self) -> str:
+        return "definition of " + ", ".join(rf"${_tex_name(nm)}$" for nm in self.names)
+
+
+class Fold(Unfold):
+    """The reverse of Unfold: the stated expression unfolds to the previous one."""
+
+    def check(self, prev, nxt):
+        got = Unfold.apply(self, nxt)
+        if equal_mod_n(got, Unfold.apply(self, prev)):
+            return True, "Fold: stated expression unfolds to the previous one"
+        return False, f"Fold: {sp.sstr(nxt)} unfolds to {sp.sstr(got)}, not {sp.sstr(prev)}"
+
+    def apply(self, expr):  # pragma: no cover - Fold is checked backwards
+        raise RuleError("Fold is checked by unfolding the stated expression")
+
+
+def _solve_unit(cond: Iverson, var: sp.Symbol) -> sp.Expr | None:
+    """Solve [p = q] for var when p - q is var times +-1 plus a var-free rest."""
+    d = sp.expand(cond.args[0] - cond.args[1])
+    coeff = d.coeff(var)
+    rest = sp.expand(d - coeff * var)
+    if var in rest.free_symbols or coeff not in (1, -1):
+        return None
+    return sp.expand(-rest / coeff)
+
+
+class Sift(Rule):
+    """sum_{var in Z_n} [var = s] g(var) = g(s), for g n-periodic in var."""
+
+
+    def __init__(self, var: sp.Symbol):
+        self.var = var
+
+    def _sift(self, s: sp.Sum) -> sp.Expr:
+        (v, lo, hi), = s.limits
+        if v != self.var:
+            return s
+        if (lo, hi) != (0, n - 1):
+            raise RuleError("the sum must run over Z_n")
+        factors = list(sp.Mul.make_args(s.function))
+        for q, fac in enumerate(factors):
+            if isinstance(fac, Iverson) and v in fac.free_symbols:
+                sol = _solve_unit(fac, v)
+                if sol is None:
+                    continue
+                rest = sp.Mul(*(factors[:q] + factors[q + 1:]))
+                if not _periodic_in(rest, v):
+                    raise RuleError(f"summand is not shown n-periodic in {v}")
+                return rest.xreplace({v: sol})
+        raise RuleError(f"no bracket [{v} = ...] with unit coefficient in the summand")
+
+    def apply(self, expr):
+        return _eq_map(expr, lambda e: e.replace(lambda q: isinstance(q, sp.Sum), self._sift))
+
+    def justification(self) -> str:
+        return rf"sifting: the bracket fixes ${sp.latex(self.var)}$"
+
+
+class ReindexSum(Rule):
+    """sum_{old in Z_n} g(old) = sum_{new in Z_n} g(+-new + shift): a bijection of Z_n."""
+
+    new: sp.Symbol = None  # type: ignore[assignment]
+
+    def __init__(self, old: sp.Symbol, image: sp.Expr, new: sp.Symbol):
+        self.old, self.image, self.new = old, sp.sympify(image), new
+        coeff = sp.expand(self.image).coeff(new)
+        rest = sp.expand(self.image - coeff * new)
+        if coeff not in (1, -1) or new in rest.free_symbols or not _integer_poly(rest):
+            raise RuleError(f"{old} -> {image} is not a shift or reflection of Z_n")
+
+    def _reindex(self, s: sp.Sum) -> sp.Expr:
+        (v, lo, hi), = s.limits
+        if v != self.old:
+            return s
+        if not _periodic_in(s.function, v):
+            raise RuleError(f"summand is not shown n-periodic in {v}")
+        if self.new in s.function.free_symbols:
+            raise RuleError(f"{self.new} already occurs in the summand")
+        return sp.Sum(s.function.xreplace({v: self.image}), (self.new, lo, hi))
+
+    def apply(self, expr):
+        return _eq_map(expr, lambda e: e.replace(lambda q: isinstance(q, sp.Sum), self._reindex))
+
+    def justification(self) -> str:
+        return rf"substitute ${sp.latex(self.old)} = {sp.latex(self.image)}$, a bijection of $\mathbb{{Z}}_n$"
+
+
+class ExponentArithmetic(Rule):
+    """omega**a * omega**b = omega**(a+b), and omega**n = 1: exponents mod n."""
+
+    def apply(self, expr):
+        return expr  # identity: equal_mod_n merges powers of omega and reduces exponents
+
+    def check(self, prev, nxt):
+        def norm(e):
+            return _eq_map(e, lambda q: q.replace(lambda z: z.is_Mul, _merge_omega))
+        if equal_mod_n(norm(prev), norm(nxt)):
+            return True, "ExponentArithmetic: exponents agree modulo n"
+        return False, f"exponents of omega differ: {sp.sstr(prev)} vs {sp.sstr(nxt)}"
+
+    def justification(self) -> str:
+        return r"$\omega^a\omega^b=\omega^{a+b}$, $\omega^n=1$"
+
+
+class PullOut(Rule):
+    """sum_v a*g(v) = a * sum_v g(v) for factors a free of v (omega powers are split)."""
+
+
+    def __init__(self, var: sp.Symbol):
+        self.var = var
+
+    def _pull(self, s: sp.Sum) -> sp.Expr:
+        (v, lo, hi), = s.limits
+        if v != self.var:
+            return s
+        inside, outside = [], []
+        for fac in sp.Mul.make_args(s.function):
+            if fac.is_Pow and fac.base == omega:
+                terms = sp.Add.make_args(sp.expand(fac.exp))
+                dep = sp.Add(*(q for q in terms if v in q.free_symbols))
+                free = sp.Add(*(q for q in terms if v not in q.free_symbols))
+                if free != 0:
+                    outside.append(sp.Pow(omega, free, evaluate=False))
+                if dep != 0:
+                    inside.append(sp.Pow(omega, dep, evaluate=False))
+            elif v in fac.free_symbols:
+                inside.append(fac)
+            else:
+                outside.append(fac)
+        return sp.Mul(*outside) * sp.Sum(sp.Mul(*inside), (v, lo, hi))
+
+    def apply(self, expr):
+        return _eq_map(expr, lambda e: e.replace(lambda q: isinstance(q, sp.Sum), self._pull))
+
+    def justification(self) -> str:
+        return rf"linearity: factors free of ${sp.latex(self.var)}$ leave the sum"
+
+
+class GeometricSum(Rule):
+    """sum_{v in Z_n} omega**(d*v) = n*[d = 0], since omega is a primitive n-th root.
+
+    Lemma ``geometric_sum_roots_of_unity``; its side condition (omega**d != 1
+    for d != 0 mod n) is the primitivity of omega, checked in lemmas.py.
+    """
+
+
+    def __init__(self, var: sp.Symbol):
+        self.var = var
+        self.lemma = "geometric_sum_roots_of_unity"
+
+    def _geo(self, s: sp.Sum) -> sp.Expr:
+        (v, lo, hi), = s.limits
+        if v != self.var:
+            return s
+        if (lo, hi) != (0, n - 1):
+            raise RuleError("the sum must run over Z_n")
+        body = _merge_omega(s.function) if s.function.is_Mul else s.function
+        if not (body.is_Pow and body.base == omega):
+            raise RuleError(f"summand {body} is not a power of omega")
+        e = sp.expand(body.exp)
+        d = e.coeff(v)
+        if sp.expand(e - d * v) != 0 or v in d.free_symbols or not _integer_poly(d):
+            raise RuleError(f"exponent {e} is not d*{v} with integer d free of {v}")
+        return n * Iverson(d, 0)
+
+    def apply(self, expr):
+        return _eq_map(expr, lambda e: e.replace(lambda q: isinstance(q, sp.Sum), self._geo))
+
+    def justification(self) -> str:
+        return r"geometric sum: $\sum_{l}\omega^{dl}=n\,[d\equiv 0]$ ($\omega$ primitive)"
+
+
+class Reindex(Rule):
+    """For a statement quantified over all indices: substitute a bijection of Z_n."""
+
+
+    def __init__(self, subs: dict):
+        self.relation = r"\iff"
+        self.subs = {sp.sympify(k_): sp.sympify(v_) for k_, v_ in subs.items()}
+        for var, img in self.subs.items():
+            coeff = sp.expand(img).coeff(var)
+            rest = sp.expand(img - coeff * var)
+            if coeff not in (1, -1) or var in rest.free_symbols:
+                raise RuleError(f"{var} -> {img} is not a bijection of Z_n")
+
+    def apply(self, expr):
+        return expr.xreplace(self.subs) if isinstance(expr, sp.Eq) else _fail("Reindex needs an equation")
+
+    def justification(self) -> str:
+        parts = ", ".join(rf"{sp.latex(k_)}\mapsto {sp.latex(v_)}" for k_, v_ in self.subs.items())
+        return rf"for all indices: substitute ${parts}$"
+
+
+def _fail(msg: str):
+    raise RuleError(msg)
+
+
+class UseHypothesis(Rule):
+    """Rewrite with a hypothesis lhs = rhs (e.g. AB = BA), then expand."""
+
+    label: str = ""
+
+    def __init__(self, hyp: sp.Eq, label: str = ""):
+        self.hyp, self.label = hyp, label
+
+    def apply(self, expr):
+        return sp.expand(expr.subs(self.hyp.lhs, self.hyp.rhs))
+
+    def check(self, prev, nxt):
+        got = self.apply(prev)
+        if sp.expand(got - nxt) == 0:
+            return True, f"UseHypothesis {self.label}: matched"
+        return False, f"using {self.label} gives {sp.sstr(got)}, not {sp.sstr(nxt)}"
+
+    def justification(self) -> str:
+        return f"hypothesis {self.label}" if self.label else "hypothesis"
+
+
+class DiagonalConstancy(Rule):
+    """Lemma: g(i, j) = g(i+1, j+1) for all i, j  <=>  g(i, j) = g(i-j, 0) for all i, j.
+
+    (=>) by induction on j; (<=) is rechecked here by substitution.
+    """
+
+    def __init__(self):
+        self.relation = r"\iff"
+        self.lemma = "diagonal_constancy"
+
+    def apply(self, expr):
+        if not isinstance(expr, sp.Eq):
+            raise RuleError("needs an equation g(i, j) = g(i + 1, j + 1)")
+        lhs, rhs = expr.lhs, expr.rhs
+        if not (isinstance(lhs, AppliedUndef) and isinstance(rhs, AppliedUndef)
+                and lhs.func == rhs.func and len(lhs.args) == 2 == len(rhs.args)):
+            raise RuleError("both sides must be entries of the same matrix")
+        (p, q), (p2, q2) = lhs.args, rhs.args
+        if not (congruent_mod(p2 - p, 1, n) and congruent_mod(q2 - q, 1, n)):
+            raise RuleError("the right side must be the entry one step down the diagonal")
+        if not (p.is_Symbol and q.is_Symbol and p != q):
+            raise RuleError("the left side must be g(i, j) for two distinct index symbols")
+        g = lhs.func
+        out = sp.Eq(g(p, q), g(p - q, 0), evaluate=False)
+        # (<=): g(i+1, j+1) = g((i+1)-(j+1), 0) = g(i-j, 0) = g(i, j)
+        back = g(p2 - q2, 0)
+        if not equal_mod_n(back, g(p - q, 0)):  # pragma: no cover - guarded above
+            raise RuleError("converse direction failed")
+        return out
+
+    def justification(self) -> str:
+        return r"lemma: constant along cyclic diagonals (induction on $j$)"
+
+
+def _tex_name(nm: str) -> str:
+    return {"C": r"\mathrm{circ}(c)", "F^*": "F^*", "conv": r"a\circledast b"}.get(nm, nm)

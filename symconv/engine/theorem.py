@@ -1,0 +1,92 @@
+"""Theorems: a statement stated once, with the checks that back it.
+
+A proof script builds :class:`Theorem` objects at module level; the CLI, the
+pytest plugin and the LaTeX renderer all read the same objects.
+
+>>> from symconv.engine.verdict import Counterexample
+>>> def exact(n):
+...     return None if (n * (n + 1)) % 2 == 0 else Counterexample(n, "odd")
+>>> thm = Theorem("consecutive_product_even", "n(n+1) is even.", claims="verified",
+...               exact=exact, n_range=(1, 50),
+...               false_variants=[FalseVariant("consecutive_product_div_3", "n(n+1) is divisible by 3.",
+...                   exact=lambda n: None if n*(n+1) % 3 == 0 else Counterexample(n, "n(n+1) mod 3 != 0"))])
+>>> thm.claims.value
+'verified'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from .derivation import Derivation
+from .verdict import Counterexample, Verdict
+
+__all__ = ["Theorem", "FalseVariant", "ExactCheck", "NumericCheck"]
+
+ExactCheck = Callable[[int], "Counterexample | None"]
+# numeric(n, rng, dps) -> (float64 error, mpmath error)
+NumericCheck = Callable[[int, object, int], "tuple[float, float]"]
+
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass
+class FalseVariant:
+    """A deliberately false version of a theorem; the engine must refute it."""
+
+    name: str
+    statement: str
+    exact: ExactCheck
+    n_range: tuple[int, int] | None = None
+
+
+@dataclass
+class Theorem:
+    """One theorem: statement, claimed level, and its checks.
+
+    Parameters
+    ----------
+    name: mathlib-style identifier saying what is proved.
+    statement: one English sentence.
+    claims: "proved", "verified" or "cross-checked"; the run fails below it.
+    latex: the statement as a LaTeX formula.
+    derivation: callable returning the derivations of a general-n proof.
+    exact: exact check at one n; returns a Counterexample or None.
+    n_range: inclusive range of n for the exact check.
+    numeric: seeded numeric check at one size, returning float64 and mpmath errors.
+    """
+
+    name: str
+    statement: str
+    claims: Verdict | str = Verdict.VERIFIED
+    latex: str = ""
+    derivation: Callable[[], Sequence[Derivation]] | None = None
+    exact: ExactCheck | None = None
+    n_range: tuple[int, int] = (1, 32)
+    numeric: NumericCheck | None = None
+    numeric_sizes: tuple[int, ...] = (1, 2, 3, 4, 5, 8, 12, 16)
+    tolerance: float = 1e-9
+    false_variants: list[FalseVariant] = field(default_factory=list)
+    budget: float = 60.0
+    topic: str = ""
+    convention: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not _NAME.match(self.name):
+            raise ValueError(f"name must be a snake_case identifier, got {self.name!r}")
+        self.claims = Verdict.parse(self.claims)
+        if self.claims.strength == 0:
+            raise ValueError(f"claims must be proved, verified or cross-checked, got {self.claims.value!r}")
+        if self.claims is Verdict.PROVED and self.derivation is None:
+            raise ValueError(f"{self.name}: claims 'proved' but has no derivation")
+        if self.claims is Verdict.VERIFIED and self.exact is None and self.derivation is None:
+            raise ValueError(f"{self.name}: claims 'verified' but has no exact check")
+        if self.claims is Verdict.CROSS_CHECKED and self.numeric is None:
+            raise ValueError(f"{self.name}: claims 'cross-checked' but has no numeric check")
+        lo, hi = self.n_range
+        if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi):
+            raise ValueError(f"n_range must be (lo, hi) with 1 <= lo <= hi, got {self.n_range}")
+        if not self.false_variants:
+            raise ValueError(f"{self.name}: every theorem ships with at least one false variant")

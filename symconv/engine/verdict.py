@@ -1,0 +1,128 @@
+"""Verdicts and the evidence that backs them (see DESIGN.md, "Verdicts").
+
+>>> Verdict.PROVED.reaches(Verdict.VERIFIED)
+True
+>>> Verdict.CROSS_CHECKED.reaches(Verdict.VERIFIED)
+False
+>>> Verdict.UNDECIDED.reaches(Verdict.CROSS_CHECKED)
+False
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Verdict", "Counterexample", "StepReport", "TheoremResult", "VariantResult"]
+
+
+class Verdict(str, enum.Enum):
+    PROVED = "proved"
+    VERIFIED = "verified"
+    CROSS_CHECKED = "cross-checked"
+    REFUTED = "refuted"
+    UNDECIDED = "undecided"
+
+    @property
+    def strength(self) -> int:
+        return {"proved": 3, "verified": 2, "cross-checked": 1}.get(self.value, 0)
+
+    def reaches(self, claimed: "Verdict") -> bool:
+        """Whether this verdict meets a claimed level (refuted/undecided never do)."""
+        return self.strength > 0 and self.strength >= claimed.strength
+
+    @classmethod
+    def parse(cls, value: "str | Verdict") -> "Verdict":
+        if isinstance(value, Verdict):
+            return value
+        for v in cls:
+            if v.value == value:
+                return v
+        raise ValueError(f"claims must be one of {[v.value for v in cls][:3]}, got {value!r}")
+
+
+@dataclass
+class Counterexample:
+    """An exact witness that a claim is false."""
+
+    n: int | None
+    description: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        where = f"n={self.n}: " if self.n is not None else ""
+        return where + self.description
+
+
+@dataclass
+class StepReport:
+    """One checked derivation step."""
+
+    index: int
+    rule: str
+    ok: bool
+    detail: str
+
+
+@dataclass
+class VariantResult:
+    """Outcome of running a theorem's deliberately false variant."""
+
+    name: str
+    statement: str
+    verdict: Verdict
+    counterexample: Counterexample | None
+    detail: str = ""
+
+    @property
+    def caught(self) -> bool:
+        return self.verdict is Verdict.REFUTED
+
+
+@dataclass
+class TheoremResult:
+    """Everything the engine found out about one theorem."""
+
+    name: str
+    topic: str
+    statement: str
+    claims: Verdict
+    verdict: Verdict
+    proof: str = "none"               # "derivation ok", "derivation failed at step k", "none"
+    steps: list[StepReport] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)
+    n_checked: tuple[int, int] | None = None   # (first, last) n verified exactly
+    n_requested: tuple[int, int] | None = None
+    counterexample: Counterexample | None = None
+    numeric_error: float | None = None
+    numeric_mp_error: float | None = None
+    numeric_tolerance: float | None = None
+    numeric_dps: int | None = None
+    numeric_seed: int | None = None
+    numeric_sizes: list[int] = field(default_factory=list)
+    variants: list[VariantResult] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def passed(self) -> bool:
+        """Reached the claimed level, and every false variant was refuted."""
+        return self.verdict.reaches(self.claims) and all(v.caught for v in self.variants)
+
+    def to_dict(self) -> dict[str, Any]:
+        def enc(x: Any) -> Any:
+            if isinstance(x, enum.Enum):
+                return x.value
+            if isinstance(x, Counterexample):
+                return {"n": x.n, "description": x.description,
+                        "data": {k: str(v) for k, v in x.data.items()}}
+            if isinstance(x, (StepReport, VariantResult)):
+                return {k: enc(v) for k, v in x.__dict__.items()}
+            if isinstance(x, (list, tuple)):
+                return [enc(v) for v in x]
+            return x
+
+        d = {k: enc(v) for k, v in self.__dict__.items()}
+        d["passed"] = self.passed
+        return d

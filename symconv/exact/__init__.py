@@ -1,0 +1,14 @@
+"""Layer 1: exact arithmetic.  Rationals and cyclotomic fields Q(zeta_n);
+zero tests here are decisions, never ``simplify()`` guesses."""
+
+from .cyclotomic import (CyclotomicElement, CyclotomicField, cyclotomic_coefficients,
+                         euler_phi, reduce_mod_cyclotomic, root_sum_is_zero)
+from .convert import (NotCyclotomic, cyclotomic_is_zero, cyclotomic_residual,
+                      required_order, to_cyclotomic)
+from .modular import congruent_mod, divisible_by
+
+__all__ = [
+    "CyclotomicElement", "CyclotomicField", "cyclotomic_coefficients", "euler_phi",
+    "reduce_mod_cyclotomic", "root_sum_is_zero", "NotCyclotomic", "cyclotomic_is_zero",
+    "cyclotomic_residual", "required_order", "to_cyclotomic", "congruent_mod", "divisible_by",
+]

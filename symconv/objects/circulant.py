@@ -1,0 +1,96 @@
+"""Circulant matrices and circular convolution.
+
+Convention: circ(c)[i, j] = c[(i - j) mod n], so c is the first column
+(SciPy's convention) and circ(c) x = c (*) x, the circular convolution
+(c (*) x)_i = sum_j c_{i-j} x_j.
+
+>>> circulant([1, 2, 3])
+Matrix([
+[1, 3, 2],
+[2, 1, 3],
+[3, 2, 1]])
+>>> circular_convolve([1, 2, 3], [1, 0, 0])
+[1, 2, 3]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from ._validate import as_vector, square_shape
+
+__all__ = ["circulant", "circular_convolve", "is_circulant", "circulant_defect"]
+
+
+def circulant(c: object) -> sp.Matrix:
+    """circ(c) as an exact SymPy matrix: circ(c)[i, j] = c[(i - j) mod n].
+
+    >>> from sympy import symbols
+    >>> circulant(symbols('c0 c1'))
+    Matrix([
+    [c0, c1],
+    [c1, c0]])
+    """
+    vals = as_vector(c, "c")
+    n = len(vals)
+    if n == 0:
+        raise ValueError("c must be non-empty")
+    return sp.Matrix(n, n, lambda i, j: vals[(i - j) % n])
+
+
+def circular_convolve(a: object, b: object) -> list:
+    """(a (*) b)_i = sum_j a_{(i - j) mod n} b_j, computed exactly term by term.
+
+    >>> from sympy import symbols
+    >>> a0, a1, b0, b1 = symbols('a0 a1 b0 b1')
+    >>> circular_convolve([a0, a1], [b0, b1])
+    [a0*b0 + a1*b1, a0*b1 + a1*b0]
+    """
+    av, bv = as_vector(a, "a"), as_vector(b, "b")
+    if len(av) != len(bv):
+        raise ValueError(f"a and b must have the same length, got {len(av)} and {len(bv)}")
+    if not av:
+        raise ValueError("a and b must be non-empty")
+    n = len(av)
+    zero = sp.Integer(0) if _symbolic(av, bv) else 0
+    return [sum((av[(i - j) % n] * bv[j] for j in range(n)), zero) for i in range(n)]
+
+
+def _symbolic(*vecs: list) -> bool:
+    return any(isinstance(v, sp.Basic) for vec in vecs for v in vec)
+
+
+def circulant_defect(W: object) -> list[tuple[int, int, object]]:
+    """Entries where W differs from circ(first column of W): (i, j, W[i,j] - W[i-j, 0]).
+
+    Exact for SymPy/rational entries (differences are expanded and compared
+    with 0); for floats the raw differences are returned.
+
+    >>> circulant_defect([[1, 2], [2, 1]])
+    []
+    >>> circulant_defect([[1, 2], [3, 1]])
+    [(0, 1, -1)]
+    """
+    n = square_shape(W)
+    M = np.asarray(W, dtype=object) if not isinstance(W, sp.MatrixBase) else W
+    out = []
+    for i in range(n):
+        for j in range(n):
+            d = M[i, j] - M[(i - j) % n, 0]
+            if isinstance(d, sp.Basic):
+                d = sp.expand(d)
+            if d != 0:
+                out.append((i, j, d))
+    return out
+
+
+def is_circulant(W: object) -> bool:
+    """Whether W[i, j] depends only on (i - j) mod n (exact for exact entries).
+
+    >>> is_circulant(circulant([5, 6, 7]))
+    True
+    >>> is_circulant([[1, 2], [3, 1]])
+    False
+    """
+    return not circulant_defect(W)

@@ -1,0 +1,92 @@
+"""The DFT matrix F[j, k] = omega**(j*k), omega = exp(-2*pi*i/n) (NumPy's sign).
+
+Unnormalised.  With zeta = exp(2*pi*i/n) a primitive n-th root of unity,
+omega = zeta**-1, so F[j, k] = zeta**(-j*k mod n): the exact matrix is an
+integer matrix of exponents, and that is how symconv computes with it.
+
+>>> dft_exponents(3)
+array([[0, 0, 0],
+       [0, 2, 1],
+       [0, 1, 2]])
+>>> dft_matrix(2)
+Matrix([
+[1,  1],
+[1, -1]])
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from ..exact import CyclotomicElement, CyclotomicField
+from ._validate import check_size
+
+__all__ = ["dft_exponents", "dft_matrix", "dft_matrix_cyclotomic", "dft_matrix_numeric",
+           "fourier_mode", "omega"]
+
+
+def omega(n: int) -> sp.Expr:
+    """omega = exp(-2*pi*I/n), the DFT's root of unity.
+
+    >>> omega(4)
+    -I
+    """
+    n = check_size(n)
+    return sp.exp(-2 * sp.pi * sp.I / n)
+
+
+def dft_exponents(n: int) -> np.ndarray:
+    """Integer matrix E with F[j, k] = zeta_n**E[j, k], E[j, k] = -j*k mod n."""
+    n = check_size(n)
+    j = np.arange(n, dtype=np.int64)
+    return (-np.outer(j, j)) % n
+
+
+def dft_matrix(n: int) -> sp.Matrix:
+    """The exact DFT matrix with SymPy entries exp(-2*pi*I*j*k/n)."""
+    n = check_size(n)
+    E = dft_exponents(n)
+    return sp.Matrix(n, n, lambda j, k: sp.exp(2 * sp.pi * sp.I * sp.Rational(int(E[j, k]), n)))
+
+
+def dft_matrix_cyclotomic(n: int) -> list[list[CyclotomicElement]]:
+    """The DFT matrix with entries in Q(zeta_n) (rows of CyclotomicElement).
+
+    >>> F = dft_matrix_cyclotomic(3)
+    >>> F[1][1]
+    -1 - ζ (in Q(ζ_3))
+    """
+    K = CyclotomicField(check_size(n))
+    E = dft_exponents(n)
+    roots = [K.zeta(e) for e in range(n)]
+    return [[roots[int(E[j, k])] for k in range(n)] for j in range(n)]
+
+
+def dft_matrix_numeric(n: int, dps: int | None = None):
+    """F as a complex128 NumPy array, or as an mpmath matrix at ``dps`` digits.
+
+    >>> bool(np.allclose(dft_matrix_numeric(4), np.fft.fft(np.eye(4))))
+    True
+    """
+    n = check_size(n)
+    if dps is None:
+        j = np.arange(n)
+        return np.exp(-2j * np.pi * np.outer(j, j) / n)
+    import mpmath
+
+    with mpmath.workdps(dps):
+        w = [mpmath.expjpi(mpmath.mpf(-2 * e) / n) for e in range(n)]
+        return mpmath.matrix([[w[(j * k) % n] for k in range(n)] for j in range(n)])
+
+
+def fourier_mode(n: int, k: int) -> sp.Matrix:
+    """f_k = (omega**(-j*k))_j = (exp(2*pi*I*j*k/n))_j, the k-th column of n*F^-1.
+
+    S f_k = omega**k f_k for the shift S, and circ(c) f_k = (F c)_k f_k.
+
+    >>> fourier_mode(4, 1).T
+    Matrix([[1, I, -1, -I]])
+    """
+    n = check_size(n)
+    return sp.Matrix([sp.exp(2 * sp.pi * sp.I * sp.Rational((j * k) % n, n)) for j in range(n)])

@@ -1,0 +1,63 @@
+"""Index notation for derivations that hold for every n.
+
+Matrix entries are written as applied functions of indices in Z_n, e.g.
+``W(i, j)``; the Iverson bracket ``Iverson(a, b)`` is [a = b (mod n)];
+``zsum(body, l)`` is the sum over l in Z_n.  ``omega`` stands for the DFT's
+primitive n-th root of unity exp(-2*pi*i/n), with omega**n = 1.
+
+The standard entries, as the conventions of DESIGN.md define them:
+
+>>> ENTRY['S'](i, j)
+Iverson(i, j + 1)
+>>> ENTRY['F'](j, k)
+omega**(j*k)
+>>> ENTRY['C'](i, j)
+c(i - j)
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+__all__ = ["n", "i", "j", "k", "l", "m", "t", "u", "omega", "Iverson", "zsum",
+           "S", "W", "C", "F", "Fs", "P", "c", "a", "b", "x", "f", "conv", "ENTRY"]
+
+n = sp.Symbol("n", integer=True, positive=True)
+i, j, k, l, m, t, u = sp.symbols("i j k l m t u", integer=True)
+omega = sp.Symbol("omega")
+
+
+class Iverson(sp.Function):
+    """[a = b (mod n)]: 1 when a and b agree modulo n, else 0."""
+
+    nargs = 2
+
+    def _latex(self, printer):
+        a, b = (printer._print(x) for x in self.args)
+        return rf"[{a} \equiv {b}]"
+
+    def _sympystr(self, printer):
+        return f"Iverson({printer._print(self.args[0])}, {printer._print(self.args[1])})"
+
+
+def zsum(body: sp.Expr, var: sp.Symbol) -> sp.Sum:
+    """The sum of ``body`` over ``var`` in Z_n = {0, ..., n-1}."""
+    return sp.Sum(body, (var, 0, n - 1))
+
+
+S, W, C, F, Fs, P = (sp.Function(name) for name in ("S", "W", "C", "F", "F^*", "P"))
+c, a, b, x, f = (sp.Function(name) for name in ("c", "a", "b", "x", "f"))
+conv = sp.Function("conv")
+
+
+ENTRY = {
+    # shift: S[i, j] = [i = j + 1 (mod n)]
+    "S": sp.Lambda((i, j), Iverson(i, j + 1)),
+    # circulant of c: circ(c)[i, j] = c(i - j)
+    "C": sp.Lambda((i, j), c(i - j)),
+    # DFT and its conjugate transpose
+    "F": sp.Lambda((j, k), omega ** (j * k)),
+    "F^*": sp.Lambda((j, k), omega ** (-j * k)),
+    # circular convolution (a (*) b)(s) = sum_t a(s - t) b(t)
+    "conv": sp.Lambda((i,), zsum(a(i - t) * b(t), t)),
+}

@@ -1,0 +1,123 @@
+"""Exact checks about circulants at one n (layer 3).
+
+>>> print(commutes_with_shift_iff_circulant(4))
+None
+>>> print(circulant_mul_eq_circulant_conv(3, variant="correlation"))  # doctest: +ELLIPSIS
+n=3: entry (0,0): circ(a)circ(b) has ... but the claimed circulant has ...
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.polys.matrices import DomainMatrix
+
+from ..engine.verdict import Counterexample
+from ..objects import circulant, circular_convolve, shift_matrix, symbol_vector
+from .shift import permutation_array
+
+__all__ = ["commutes_with_shift_iff_circulant", "circulant_eq_sum_shift_powers",
+           "circulant_mulVec_eq_conv", "circulant_mul_eq_circulant_conv", "circulant_mul_comm"]
+
+
+def commutes_with_shift_iff_circulant(n: int, pattern: str = "difference") -> Counterexample | None:
+    """Solve W S = S W for generic W exactly: the solutions are the span of S^0..S^(n-1).
+
+    vec(WS - SW) = (S^T (x) I - I (x) S) vec(W); the null space is computed over Q.
+    With pattern="sum" the (false) claim is that solutions depend on i + j.
+    """
+    import numpy as np
+
+    S = permutation_array(n)
+    I = np.eye(n, dtype=np.int64)
+    A = np.kron(S.T, I) - np.kron(I, S)  # column-major vec: vec(WS) = (S^T (x) I) vec(W)
+    dm = DomainMatrix([[sp.ZZ(int(v)) for v in row] for row in A.tolist()], A.shape, sp.ZZ).convert_to(sp.QQ)
+    dim = n * n - dm.rank()
+    if pattern == "difference":
+        if dim != n:
+            return Counterexample(n, f"solution space of WS = SW has dimension {dim}, expected {n}")
+        for kk in range(n):
+            P = permutation_array(n, kk)
+            if ((A @ P.flatten(order="F")) != 0).any():
+                return Counterexample(n, f"S^{kk} does not solve WS = SW")
+        return None  # n independent solutions S^k (disjoint supports) span the null space
+    if pattern == "sum":
+        # claim: every solution W has W[i,j] depending only on i + j; S itself solves WS = SW
+        for i in range(n):
+            for j in range(n):
+                for i2 in range(n):
+                    j2 = (i + j - i2) % n
+                    if S[i, j] != S[i2, j2]:
+                        return Counterexample(n, f"W = S commutes with S but S[{i},{j}] = {S[i, j]} "
+                                                 f"!= S[{i2},{j2}] = {S[i2, j2]} although {i}+{j} = {i2}+{j2} mod {n}")
+        return None
+    raise ValueError(f"pattern must be 'difference' or 'sum', got {pattern!r}")
+
+
+def circulant_eq_sum_shift_powers(n: int, transpose: bool = False) -> Counterexample | None:
+    """circ(c) = sum_k c_k S^k for symbolic c (transpose=True: the false circ(c)^T)."""
+    c = symbol_vector("c", n)
+    lhs = circulant(c).T if transpose else circulant(c)
+    rhs = sp.zeros(n, n)
+    for kk in range(n):
+        rhs += c[kk] * shift_matrix(n, kk)
+    D = (lhs - rhs).applyfunc(sp.expand)
+    for i in range(n):
+        for j in range(n):
+            if D[i, j] != 0:
+                return Counterexample(n, f"entry ({i},{j}): {lhs[i, j]} vs {rhs[i, j]}")
+    return None
+
+
+def circulant_mulVec_eq_conv(n: int, transpose: bool = False) -> Counterexample | None:
+    """circ(c) x = c (*) x for symbolic c and x (transpose=True: the false circ(c)^T x)."""
+    c, x = symbol_vector("c", n), symbol_vector("x", n)
+    M = circulant(c).T if transpose else circulant(c)
+    lhs = M * x
+    rhs = circular_convolve(list(c), list(x))
+    for i in range(n):
+        if sp.expand(lhs[i] - rhs[i]) != 0:
+            return Counterexample(n, f"entry {i}: {sp.expand(lhs[i])} vs {sp.expand(rhs[i])}")
+    return None
+
+
+def _correlate(a, b):
+    n = len(a)
+    return [sum((a[t] * b[(t + s) % n] for t in range(n)), sp.Integer(0)) for s in range(n)]
+
+
+def circulant_mul_eq_circulant_conv(n: int, variant: str = "convolution") -> Counterexample | None:
+    """circ(a) circ(b) = circ(a (*) b) for symbolic a, b (variant="correlation" is false)."""
+    a, b = symbol_vector("a", n), symbol_vector("b", n)
+    lhs = circulant(a) * circulant(b)
+    if variant == "convolution":
+        col = circular_convolve(list(a), list(b))
+    elif variant == "correlation":
+        col = _correlate(list(a), list(b))
+    else:
+        raise ValueError(f"variant must be 'convolution' or 'correlation', got {variant!r}")
+    rhs = circulant(col)
+    for i in range(n):
+        for j in range(n):
+            if sp.expand(lhs[i, j] - rhs[i, j]) != 0:
+                return Counterexample(n, f"entry ({i},{j}): circ(a)circ(b) has {sp.expand(lhs[i, j])} "
+                                         f"but the claimed circulant has {sp.expand(rhs[i, j])}")
+    return None
+
+
+def circulant_mul_comm(n: int, perturb: bool = False) -> Counterexample | None:
+    """circ(a) circ(b) = circ(b) circ(a) for symbolic a, b.
+
+    perturb=True checks the false claim that circ(a) commutes with
+    B = circ(b) + e*E_00, a matrix that is not circulant.
+    """
+    a, b = symbol_vector("a", n), symbol_vector("b", n)
+    A, B = circulant(a), circulant(b)
+    if perturb:
+        B = B.copy()
+        B[0, 0] = B[0, 0] + sp.Symbol("e")
+    D = (A * B - B * A).applyfunc(sp.expand)
+    for i in range(n):
+        for j in range(n):
+            if D[i, j] != 0:
+                return Counterexample(n, f"entry ({i},{j}) of AB - BA is {D[i, j]}")
+    return None

@@ -1,0 +1,137 @@
+"""Exact checks of the DFT theorems at one n, fast enough for n = 1024.
+
+Everything is exponent arithmetic in the group of n-th roots of unity plus
+exact zero tests in Q(zeta_n):
+
+* zeta = exp(2*pi*i/n) has order exactly n, so zeta**a = zeta**b iff
+  a = b (mod n): comparing monomials is comparing integers mod n;
+* sums of roots of unity are decided by reduction modulo Phi_n
+  (:func:`symconv.exact.root_sum_is_zero`).
+
+>>> [dft_diagonalizes_circulant(n) for n in (1, 2, 3, 12)]
+[None, None, None, None]
+>>> print(dft_diagonalizes_circulant(3, sign=-1))   # omega with the wrong sign
+n=3: c = e_1 (circ(c) = S): (F S)[1,0] = zeta^2 but (D F)[1,0] = zeta^1 with the claimed D[1,1] = zeta^1
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from ..engine.verdict import Counterexample
+from ..exact import congruent_mod, cyclotomic_residual, root_sum_is_zero
+from ..objects import circulant, dft_exponents, dft_matrix, symbol_vector
+
+__all__ = ["fourier_modes_are_shift_eigenvectors", "dft_mul_conj_transpose",
+           "dft_diagonalizes_circulant",
+           "dft_diagonalizes_circulant_direct", "geometric_sums"]
+
+
+def _first_mismatch(X: np.ndarray, Y: np.ndarray, n: int):
+    bad = np.argwhere((X - Y) % n != 0)
+    return None if not bad.size else tuple(map(int, bad[0]))
+
+
+def fourier_modes_are_shift_eigenvectors(n: int, sign: int = 1) -> Counterexample | None:
+    """S f_k = omega**(sign*k) f_k for every k, where f_k[j] = zeta**(j*k).
+
+    (S f_k)[i] = f_k[i-1] is computed by applying the shift's permutation;
+    omega**k = zeta**(-k).  The convention is sign = +1.
+    """
+    i = np.arange(n, dtype=np.int64)
+    E = np.outer(i, i) % n                      # E[j, k]: f_k[j] = zeta**E[j,k]
+    SE = E[(i - 1) % n, :]                      # rows permuted: (S f_k)[j] = f_k[j-1]
+    lam = (-sign * i) % n                       # omega**(sign*k) = zeta**(-sign*k)
+    RHS = (E + lam[None, :]) % n
+    bad = _first_mismatch(SE, RHS, n)
+    if bad:
+        j, kk = bad
+        return Counterexample(n, f"(S f_{kk})[{j}] = zeta^{SE[j, kk]} but omega^{sign * kk} f_{kk}[{j}] = "
+                                 f"zeta^{RHS[j, kk]} (zeta = exp(2 pi i/{n}))")
+    return None
+
+
+def geometric_sums(n: int) -> list[bool]:
+    """For d = 0..n-1, whether sum_l zeta**(d*l) is zero, decided exactly."""
+    out = []
+    l_ = np.arange(n, dtype=np.int64)
+    for d in range(n):
+        counts = np.bincount((d * l_) % n, minlength=n)
+        out.append(root_sum_is_zero(counts.tolist(), n))
+    return out
+
+
+_d, _j, _k, _l, _N = sp.symbols("d j k l N", integer=True)
+
+
+def dft_mul_conj_transpose(n: int, scale: int | None = None) -> Counterexample | None:
+    """F F* = scale * I with scale = n (the claim with scale = 1 is false for n > 1).
+
+    Entry (j, k) is sum_l zeta**(-j*l) * zeta**(k*l); the exponent identity
+    -j*l + k*l = (k - j)*l is checked symbolically once, so the n**2 entries
+    are the n geometric sums s_d, d = k - j mod n, each decided exactly.
+    """
+    scale = n if scale is None else scale
+    if not congruent_mod(-_j * _l + _k * _l, (_k - _j) * _l, _N):
+        return Counterexample(n, "exponent identity failed")  # pragma: no cover
+    zero = geometric_sums(n)
+    for d in range(n):
+        value_is = 0 if zero[d] else (n if d == 0 else None)
+        want = scale if d == 0 else 0
+        if value_is is None:
+            return Counterexample(n, f"geometric sum with d={d} is not zero")  # pragma: no cover
+        if value_is != want:
+            return Counterexample(n, f"(F F*)[{0},{d}] = {value_is}, claimed {want}",
+                                  {"entry": (0, d)})
+    return None
+
+
+def dft_diagonalizes_circulant(n: int, sign: int = 1) -> Counterexample | None:
+    """F circ(c) F^-1 = diag(F c) for every c, decided exactly at n.
+
+    With sign = -1 the (false) claim uses omega with the wrong sign,
+    diag(conj(F) c).  By linearity in c it is enough to treat c = e_k:
+
+    1. circ(e_k) = S^k: both put their 1 of column j in row j + k (mod n).
+    2. F S = D F with D = diag(omega**j): (F S)[j, m] = F[j, m+1] since S is a
+       permutation, compared with D[j] F[j, m] as exponents of zeta.
+    3. So F S^k F^-1 = D^k, and D^k must be diag(F e_k): (omega**j)**k = F[j, k].
+    4. F is invertible: F F* = n I (geometric sums decided in Q(zeta_n)).
+    Then F circ(c) F^-1 = sum_k c_k D^k = diag(F c).
+    """
+    i = np.arange(n, dtype=np.int64)
+    for kk in range(n):  # 1.
+        if not np.all(((i + kk) % n - i) % n == kk):  # pragma: no cover - arithmetic identity
+            return Counterexample(n, f"circ(e_{kk}) != S^{kk}")
+    E = dft_exponents(n)                 # F[j, m] = zeta**E[j, m], zeta = exp(2 pi i/n)
+    FS = E[:, (i + 1) % n]               # 2. (F S)[j, m] = F[j, m + 1]
+    D = (-sign * i) % n                  # claimed eigenvalue of S at j: omega**(sign*j) = zeta**(-sign*j)
+    DF = (E + D[:, None]) % n
+    bad = _first_mismatch(FS, DF, n)
+    if bad:
+        j, mm = bad
+        return Counterexample(n, f"c = e_1 (circ(c) = S): (F S)[{j},{mm}] = zeta^{FS[j, mm]} but "
+                                 f"(D F)[{j},{mm}] = zeta^{DF[j, mm]} with the claimed D[{j},{j}] = zeta^{D[j]}")
+    Dk = np.outer(D, i) % n              # 3. (D^k)[j, j] = zeta**(D[j] k)
+    bad = _first_mismatch(Dk, E, n)
+    if bad:  # pragma: no cover - implied by 2 for these D
+        j, kk = bad
+        return Counterexample(n, f"F S^{kk} F^-1 has zeta^{Dk[j, kk]} at {j}, diag(F e_{kk}) has zeta^{E[j, kk]}")
+    return dft_mul_conj_transpose(n)     # 4.
+
+
+def dft_diagonalizes_circulant_direct(n: int) -> Counterexample | None:
+    """Brute force, for small n: F circ(c) F* = n diag(F c) with symbolic c, entries in Q(zeta_n)."""
+    c = symbol_vector("c", n)
+    F = dft_matrix(n)
+    Fstar = F.H
+    lhs = F * circulant(c) * Fstar
+    Fc = F * c
+    for j in range(n):
+        for k in range(n):
+            want = n * Fc[j] if j == k else 0
+            res = cyclotomic_residual(lhs[j, k] - want, n)
+            if res:
+                return Counterexample(n, f"entry ({j},{k}) differs by {res}")
+    return None

@@ -1,0 +1,79 @@
+"""Exact checks about the shift S at one n (layer 3).  Each returns a
+Counterexample or None.
+
+>>> [shift_entries_are_permutation(n) for n in (1, 2, 5)]
+[None, None, None]
+>>> print(shift_acts_as(3, direction=+1))
+n=3: (S x)_0 is x_2, not x_1
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from ..engine.verdict import Counterexample
+from ..objects import shift_matrix, shift_permutation, symbol_vector
+
+__all__ = ["shift_entries_are_permutation", "shift_acts_as", "shift_pow_eq_one",
+           "shift_transpose_eq_inverse", "permutation_array"]
+
+
+def permutation_array(n: int, k: int = 1) -> np.ndarray:
+    """S**k as a 0/1 int64 array (exact: a permutation matrix only holds 0 and 1)."""
+    P = np.zeros((n, n), dtype=np.int64)
+    perm = shift_permutation(n, k)
+    P[perm, np.arange(n)] = 1
+    return P
+
+
+def shift_entries_are_permutation(n: int) -> Counterexample | None:
+    """S is 0/1 with exactly one 1 in every row and every column."""
+    S = shift_matrix(n)
+    for i in range(n):
+        row = [S[i, j] for j in range(n)]
+        if sorted(row) != [0] * (n - 1) + [1]:
+            return Counterexample(n, f"row {i} of S is {row}")
+    for j in range(n):
+        col = [S[i, j] for i in range(n)]
+        if sorted(col) != [0] * (n - 1) + [1]:
+            return Counterexample(n, f"column {j} of S is {col}")
+    return None
+
+
+def shift_acts_as(n: int, direction: int = -1) -> Counterexample | None:
+    """(S x)_i = x_{i + direction} for symbolic x; the convention is direction = -1."""
+    x = symbol_vector("x", n)
+    y = shift_matrix(n) * x
+    for i in range(n):
+        want = x[(i + direction) % n]
+        if sp.expand(y[i] - want) != 0:
+            return Counterexample(n, f"(S x)_{i} is {y[i]}, not {want}", {"i": i})
+    return None
+
+
+def shift_pow_eq_one(n: int, power: int | None = None) -> Counterexample | None:
+    """S**power = I, with power = n by default (exact 0/1 matrix products)."""
+    power = n if power is None else power
+    S = permutation_array(n)
+    M = np.eye(n, dtype=np.int64)
+    for _ in range(power):
+        M = S @ M
+    bad = np.argwhere(M != np.eye(n, dtype=np.int64))
+    if bad.size:
+        i, j = map(int, bad[0])
+        return Counterexample(n, f"(S^{power})[{i},{j}] = {M[i, j]}, identity has {int(i == j)}")
+    return None
+
+
+def shift_transpose_eq_inverse(n: int, transpose: bool = True) -> Counterexample | None:
+    """S^T S = S S^T = I (with transpose=False the false claim S S = I)."""
+    S = permutation_array(n)
+    T = S.T if transpose else S
+    I = np.eye(n, dtype=np.int64)
+    for name, M in (("S^T S" if transpose else "S S", T @ S), ("S S^T" if transpose else "S S", S @ T)):
+        bad = np.argwhere(M != I)
+        if bad.size:
+            i, j = map(int, bad[0])
+            return Counterexample(n, f"({name})[{i},{j}] = {M[i, j]}, identity has {int(i == j)}")
+    return None

@@ -1,1 +1,41 @@
-"""symconv"""
+"""symconv: machine-checked mathematics of convolutional layers.
+
+Layers (each imports only from those before it): ``exact`` (Q(zeta_n),
+congruences) -> ``objects`` (shift, circulant, DFT) -> ``engine`` and
+``verify`` (theorems, derivations, verdicts, exact checks) -> ``render``
+(text, JSON, LaTeX) -> front ends (``cli``, ``pytest_plugin``, ``testing``).
+
+>>> import symconv as sc
+>>> from sympy import exp, pi, I
+>>> w = exp(2*pi*I/3)
+>>> sc.cyclotomic_is_zero(1 + w + w**2)
+True
+>>> sc.circulant([1, 2, 3]) == sc.circulant([1, 2, 3]).T
+False
+"""
+
+from . import exact, objects, engine, verify  # noqa: F401  (sub-packages)
+from .exact import (CyclotomicElement, CyclotomicField, NotCyclotomic, congruent_mod,
+                    cyclotomic_is_zero, cyclotomic_residual, root_sum_is_zero, to_cyclotomic)
+from .objects import (circulant, circulant_defect, circular_convolve, dft_matrix,
+                      dft_matrix_cyclotomic, dft_matrix_numeric, fourier_mode, is_circulant,
+                      omega, shift, shift_matrix, symbol_matrix, symbol_vector)
+from .engine import (Counterexample, Derivation, FalseVariant, RunOptions, Theorem,
+                     TheoremResult, Verdict, load_theorems, mp_matrix, mp_max_abs, run_theorem)
+from .testing import (EquivarianceReport, assert_circulant, assert_shift_equivariant,
+                      equivariance_defect)
+from .cli import prove_module
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CyclotomicElement", "CyclotomicField", "NotCyclotomic", "congruent_mod",
+    "cyclotomic_is_zero", "cyclotomic_residual", "root_sum_is_zero", "to_cyclotomic",
+    "circulant", "circulant_defect", "circular_convolve", "dft_matrix", "dft_matrix_cyclotomic",
+    "dft_matrix_numeric", "fourier_mode", "is_circulant", "omega", "shift", "shift_matrix",
+    "symbol_matrix", "symbol_vector",
+    "Counterexample", "Derivation", "FalseVariant", "RunOptions", "Theorem", "TheoremResult",
+    "Verdict", "load_theorems", "mp_matrix", "mp_max_abs", "run_theorem",
+    "EquivarianceReport", "assert_circulant", "assert_shift_equivariant", "equivariance_defect",
+    "prove_module", "__version__",
+]

@@ -1,0 +1,21 @@
+"""Layer 3: the verification engine (claims, verdicts, derivations, runs)."""
+
+from .budget import Budget, BudgetExhausted
+from .catalog import load_theorems, select
+from .derivation import Derivation, Step
+from .lemmas import LEMMAS, check_lemma
+from .numeric import mp_matrix, mp_max_abs, rng_for
+from .rules import (DiagonalConstancy, EigenLine, ExponentArithmetic, Fold, GeometricSum,
+                    IndexArithmetic, PullOut, Reindex, ReindexSum, Sift, Unfold, UseHypothesis,
+                    equal_mod_n)
+from .runner import RunOptions, run_theorem
+from .theorem import FalseVariant, Theorem
+from .verdict import Counterexample, TheoremResult, Verdict
+
+__all__ = [
+    "Budget", "BudgetExhausted", "load_theorems", "select", "Derivation", "Step", "LEMMAS",
+    "check_lemma", "mp_matrix", "mp_max_abs", "rng_for", "DiagonalConstancy", "EigenLine",
+    "ExponentArithmetic", "Fold", "GeometricSum", "IndexArithmetic", "PullOut", "Reindex",
+    "ReindexSum", "Sift", "Unfold", "UseHypothesis", "equal_mod_n", "RunOptions", "run_theorem",
+    "FalseVariant", "Theorem", "Counterexample", "TheoremResult", "Verdict",
+]

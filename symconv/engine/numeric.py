@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["rng_for", "NumericOutcome", "run_numeric", "mp_tolerance"]
+__all__ = ["rng_for", "NumericOutcome", "run_numeric", "mp_tolerance", "mp_matrix", "mp_max_abs"]
 
 
 def rng_for(name: str, seed: int) -> np.random.Generator:
@@ -39,11 +39,33 @@ class NumericOutcome:
 
 def run_numeric(fn, name: str, sizes, seed: int, dps: int, tolerance: float, budget) -> NumericOutcome:
     """Run ``fn(n, rng, dps)`` over ``sizes``; keep the worst errors."""
+    import mpmath
+
     rng = rng_for(name, seed)
     worst_f, worst_m, done = 0.0, 0.0, []
-    for n in sizes:
-        budget.check()
-        ef, em = fn(n, rng, dps)
-        worst_f, worst_m = max(worst_f, float(ef)), max(worst_m, float(em))
-        done.append(n)
+    with mpmath.workdps(dps):
+        for n in sizes:
+            budget.check()
+            ef, em = fn(n, rng, dps)
+            worst_f, worst_m = max(worst_f, float(ef)), max(worst_m, float(em))
+            done.append(n)
     return NumericOutcome(worst_f, worst_m, tolerance, mp_tolerance(dps), done)
+
+
+def mp_matrix(a) -> "object":
+    """An mpmath matrix from a NumPy array or nested list (values converted exactly)."""
+    import mpmath
+
+    arr = np.asarray(a)
+    if arr.ndim == 1:
+        arr = arr[:, None]
+    conv = (lambda v: mpmath.mpc(float(v.real), float(v.imag))) if np.iscomplexobj(arr) else \
+        (lambda v: mpmath.mpf(float(v)))
+    return mpmath.matrix([[conv(v) for v in row] for row in arr])
+
+
+def mp_max_abs(M) -> float:
+    """max |entry| of an mpmath matrix, as a float."""
+    import mpmath
+
+    return float(max((abs(M[r, c]) for r in range(M.rows) for c in range(M.cols)), default=mpmath.mpf(0)))

@@ -29,7 +29,7 @@ from ..objects.indexed import ENTRY, Iverson, n, omega
 
 __all__ = ["equal_mod_n", "Rule", "Unfold", "Fold", "Sift", "ReindexSum", "PullOut",
            "ExponentArithmetic", "GeometricSum", "Reindex", "UseHypothesis",
-           "DiagonalConstancy", "RuleError"]
+           "DiagonalConstancy", "RuleError", "IndexArithmetic", "EigenLine"]
 
 
 class RuleError(ValueError):
@@ -452,3 +452,34 @@ class DiagonalConstancy(Rule):
 
 def _tex_name(nm: str) -> str:
     return {"C": r"\mathrm{circ}(c)", "F^*": "F^*", "conv": r"a\circledast b"}.get(nm, nm)
+
+
+class IndexArithmetic(ExponentArithmetic):
+    """Indices and brackets are read modulo n (same sound check as ExponentArithmetic)."""
+
+    def justification(self) -> str:
+        return r"indices modulo $n$"
+
+
+class EigenLine(Rule):
+    """Lemma: if A X = lam X and lam is a simple eigenvalue of A with eigenvector v,
+    then X = mu v for a scalar mu (the eigenspace is a line).
+
+    The previous expression must be lam*X (it was derived from A X), and the
+    stated one mu*v.
+    """
+
+    def __init__(self, X: sp.Expr, lam: sp.Symbol, v: sp.Expr, mu: sp.Symbol):
+        self.X, self.lam, self.v, self.mu = X, lam, v, mu
+        self.relation = r"\Rightarrow"
+        self.lemma = "simple_eigenvalue_eigenspace_is_a_line"
+
+    def check(self, prev, nxt):
+        if sp.expand(prev - self.lam * self.X) != 0:
+            return False, f"EigenLine needs {sp.sstr(self.lam * self.X)}, got {sp.sstr(prev)}"
+        if self.mu in self.X.free_symbols or sp.expand(nxt - self.mu * self.v) != 0:
+            return False, f"EigenLine concludes {sp.sstr(self.mu * self.v)}, not {sp.sstr(nxt)}"
+        return True, "EigenLine: A X = lam X with lam simple, so X lies on the line of v"
+
+    def justification(self) -> str:
+        return r"lemma: the eigenspace of a simple eigenvalue is a line"

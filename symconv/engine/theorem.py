@@ -29,7 +29,7 @@ ExactCheck = Callable[[int], "Counterexample | None"]
 # numeric(n, rng, dps) -> (float64 error, mpmath error)
 NumericCheck = Callable[[int, object, int], "tuple[float, float]"]
 
-_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_NAME = re.compile(r"^[a-z][A-Za-z0-9_]*$")
 
 
 @dataclass
@@ -75,7 +75,7 @@ class Theorem:
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not _NAME.match(self.name):
-            raise ValueError(f"name must be a snake_case identifier, got {self.name!r}")
+            raise ValueError(f"name must be a mathlib-style identifier (letters, digits, _), got {self.name!r}")
         self.claims = Verdict.parse(self.claims)
         if self.claims.strength == 0:
             raise ValueError(f"claims must be proved, verified or cross-checked, got {self.claims.value!r}")

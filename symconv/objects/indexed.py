@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import sympy as sp
 
-__all__ = ["n", "i", "j", "k", "l", "m", "t", "u", "omega", "Iverson", "zsum",
+__all__ = ["n", "i", "j", "k", "l", "m", "t", "u", "s_", "omega", "Iverson", "zsum",
            "S", "W", "C", "F", "Fs", "P", "c", "a", "b", "x", "f", "conv", "ENTRY"]
 
 n = sp.Symbol("n", integer=True, positive=True)
-i, j, k, l, m, t, u = sp.symbols("i j k l m t u", integer=True)
+i, j, k, l, m, t, u, s_ = sp.symbols("i j k l m t u s", integer=True)
 omega = sp.Symbol("omega")
 
 

@@ -1,0 +1,5 @@
+"""``python -m symconv`` runs the CLI."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,195 @@
+"""The ``symconv`` command (front end).
+
+Exit codes:
+  0  every theorem reached its claimed level and every false variant was refuted
+  1  a theorem was refuted, or a false variant was not refuted (the checker is not sound)
+  2  usage error (bad argument, missing path); one line on stderr, no traceback
+  3  a theorem is undecided or below its claimed level (no counterexample)
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from collections import OrderedDict
+from pathlib import Path
+
+from .engine.catalog import load_theorems, module_theorems, select
+from .engine.runner import RunOptions, run_theorem
+from .engine.verdict import TheoremResult, Verdict
+from .render import latex as latex_render
+from .render.text import detail_lines, summary, theorem_line, to_json
+
+__all__ = ["main", "prove_module", "exit_code", "EXIT_OK", "EXIT_REFUTED", "EXIT_USAGE",
+           "EXIT_UNDECIDED"]
+
+EXIT_OK, EXIT_REFUTED, EXIT_USAGE, EXIT_UNDECIDED = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2, no usage dump
+        raise UsageError(message)
+
+
+def exit_code(results: list[TheoremResult]) -> int:
+    """0 all pass; 1 something refuted or a false variant escaped; 3 undecided/below level."""
+    if any(r.verdict is Verdict.REFUTED or not all(v.caught for v in r.variants) for r in results):
+        return EXIT_REFUTED
+    if not all(r.passed for r in results):
+        return EXIT_UNDECIDED
+    return EXIT_OK
+
+
+def _positive_int(name):
+    def conv(s):
+        try:
+            v = int(s)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{name} must be an integer, got {s!r}") from None
+        if v < 1:
+            raise argparse.ArgumentTypeError(f"{name} must be >= 1, got {v}")
+        return v
+    return conv
+
+
+def _nonneg_int(s):
+    try:
+        v = int(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--seed must be an integer, got {s!r}") from None
+    if v < 0:
+        raise argparse.ArgumentTypeError(f"--seed must be >= 0, got {v}")
+    return v
+
+
+def _dps(s):
+    v = _positive_int("--dps")(s)
+    if v < 15:
+        raise argparse.ArgumentTypeError(f"--dps must be >= 15, got {v}")
+    return v
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="symconv", description="Machine-checked mathematics of convolutional layers.")
+    sub = p.add_subparsers(dest="cmd", required=True, parser_class=_Parser)
+    common = _Parser(add_help=False)
+    common.add_argument("paths", nargs="*", default=["proofs"], help="proof scripts or directories")
+    common.add_argument("-k", dest="pattern", help="only theorems whose name or topic contains PATTERN")
+    common.add_argument("--n-max", type=_positive_int("--n-max"), help="cap every exact range at n")
+    common.add_argument("--dps", type=_dps, default=50, help="mpmath digits (default 50)")
+    common.add_argument("--seed", type=_nonneg_int, default=0, help="seed of the numeric checks (default 0)")
+    pr = sub.add_parser("prove", parents=[common], help="check theorems and print verdicts")
+    pr.add_argument("--json", action="store_true", help="machine-readable output")
+    sub.add_parser("list", parents=[common], help="list theorems")
+    lx = sub.add_parser("latex", parents=[common], help="write the LaTeX document")
+    lx.add_argument("-o", "--output", required=True, help="output .tex file")
+    lx.add_argument("--pdf", action="store_true", help="also compile with pdflatex where it exists")
+    return p
+
+
+def _load(args):
+    try:
+        thms = load_theorems(args.paths)
+    except FileNotFoundError as exc:
+        raise UsageError(str(exc)) from None
+    thms = select(thms, args.pattern)
+    if not thms:
+        raise UsageError(f"no theorems found in {' '.join(args.paths)}"
+                         + (f" matching -k {args.pattern!r}" if args.pattern else ""))
+    return thms
+
+
+def _prove(thms, opts, as_json, out=sys.stdout) -> int:
+    width = max(len(t.name) for t in thms)
+    results = []
+    if not as_json:
+        print(f"symconv prove: {len(thms)} theorems (seed {opts.seed}, mpmath dps {opts.dps}"
+              + (f", n <= {opts.n_max}" if opts.n_max else "") + ")", file=out, flush=True)
+    for t in thms:
+        r = run_theorem(t, opts)
+        results.append(r)
+        if not as_json:
+            print(theorem_line(r, width=width), file=out, flush=True)
+            for line in detail_lines(r):
+                print(line, file=out, flush=True)
+    if as_json:
+        print(to_json(results, opts.seed, opts.dps), file=out)
+    else:
+        print(summary(results, opts.seed, opts.dps), file=out)
+    return exit_code(results)
+
+
+def _latex(thms, opts, output: str, pdf: bool) -> int:
+    groups: "OrderedDict[str, list]" = OrderedDict()
+    results = []
+    for t in thms:
+        r = run_theorem(t, opts)
+        results.append(r)
+        groups.setdefault(t.topic, []).append((t, r))
+    text = latex_render.document(list(groups.items()))
+    out = Path(output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out} ({len(thms)} theorems)")
+    if pdf:
+        exe = shutil.which("pdflatex")
+        if exe is None:
+            print("pdflatex not found: PDF not built (install texlive-latex-base)")
+        else:
+            for _ in range(2):
+                proc = subprocess.run([exe, "-interaction=nonstopmode", "-halt-on-error", out.name],
+                                      cwd=out.parent.resolve(), capture_output=True, text=True)
+                if proc.returncode != 0:
+                    tail = "\n".join(proc.stdout.splitlines()[-15:])
+                    print(f"pdflatex failed:\n{tail}", file=sys.stderr)
+                    return EXIT_REFUTED
+            print(f"wrote {out.with_suffix('.pdf')}")
+    return exit_code(results)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``symconv`` command; returns the exit code."""
+    try:
+        args = _parser().parse_args(argv)
+        opts = RunOptions(n_max=args.n_max, dps=args.dps, seed=args.seed)
+        thms = _load(args)
+    except UsageError as exc:
+        print(f"symconv: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (ValueError, TypeError, ImportError, SyntaxError) as exc:
+        print(f"symconv: error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.cmd == "list":
+        for t in thms:
+            print(f"{t.topic}::{t.name}  [{t.claims.value}]  {t.statement}")
+        return EXIT_OK
+    if args.cmd == "prove":
+        return _prove(thms, opts, args.json)
+    return _latex(thms, opts, args.output, args.pdf)
+
+
+def prove_module(namespace: dict, argv: list[str] | None = None) -> int:
+    """Run the theorems defined in a proof script (``python proofs/x.py``).
+
+    Accepts the same -k/--n-max/--dps/--seed/--json options as ``symconv prove``.
+    """
+    p = _Parser(prog=Path(sys.argv[0]).name)
+    p.add_argument("-k", dest="pattern")
+    p.add_argument("--n-max", type=_positive_int("--n-max"))
+    p.add_argument("--dps", type=_dps, default=50)
+    p.add_argument("--seed", type=_nonneg_int, default=0)
+    p.add_argument("--json", action="store_true")
+    try:
+        args = p.parse_args(sys.argv[1:] if argv is None else argv)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    topic = Path(namespace.get("__file__", "proof")).stem
+    thms = select(module_theorems(namespace, topic), args.pattern)
+    return _prove(thms, RunOptions(args.n_max, args.dps, args.seed), args.json)

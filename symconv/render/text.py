@@ -1,0 +1,64 @@
+"""Plain-text and JSON reports (one line per theorem, then a summary).
+
+>>> from symconv.engine.verdict import TheoremResult, Verdict
+>>> r = TheoremResult("x_eq_x", "t", "x = x.", Verdict.PROVED, Verdict.PROVED, n_checked=(1, 8))
+>>> theorem_line(r, timing=False)
+'PASS  x_eq_x  proved (claims proved)  n=1..8'
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from ..engine.verdict import TheoremResult, Verdict
+
+__all__ = ["theorem_line", "summary", "to_json", "detail_lines"]
+
+
+def theorem_line(r: TheoremResult, timing: bool = True, width: int = 0) -> str:
+    status = "PASS" if r.passed else "FAIL"
+    parts = [f"{status}  {r.name.ljust(width)}  {r.verdict.value} (claims {r.claims.value})"]
+    if r.n_checked:
+        parts.append(f"n={r.n_checked[0]}..{r.n_checked[1]}")
+    if r.numeric_error is not None:
+        parts.append(f"num err {r.numeric_error:.1e} (f64) {r.numeric_mp_error:.1e} (mp{r.numeric_dps})")
+    if r.variants:
+        caught = sum(v.caught for v in r.variants)
+        parts.append(f"false variants refuted {caught}/{len(r.variants)}")
+    if timing:
+        parts.append(f"{r.seconds:.2f}s")
+    return "  ".join(parts)
+
+
+def detail_lines(r: TheoremResult) -> list[str]:
+    """Why a theorem failed, or what a refutation found."""
+    out = []
+    if r.counterexample is not None:
+        out.append(f"      counterexample: {r.counterexample}")
+    if r.proof not in ("none",) and not r.proof.startswith("derivation checked"):
+        out.append(f"      proof: {r.proof}")
+    for note in r.notes:
+        out.append(f"      note: {note}")
+    for v in r.variants:
+        if not v.caught:
+            out.append(f"      false variant {v.name}: {v.detail}")
+    return out
+
+
+def summary(results: list[TheoremResult], seed: int, dps: int) -> str:
+    counts = Counter(r.verdict.value for r in results)
+    passed = sum(r.passed for r in results)
+    lines = ["", "summary", "-------",
+             "verdict         count"]
+    for v in Verdict:
+        lines.append(f"{v.value:<15} {counts.get(v.value, 0)}")
+    variants = [v for r in results for v in r.variants]
+    lines.append(f"false variants refuted: {sum(v.caught for v in variants)}/{len(variants)}")
+    lines.append(f"theorems at their claimed level: {passed}/{len(results)}   (seed {seed}, mpmath dps {dps})")
+    return "\n".join(lines)
+
+
+def to_json(results: list[TheoremResult], seed: int, dps: int) -> str:
+    return json.dumps({"seed": seed, "dps": dps, "theorems": [r.to_dict() for r in results]},
+                      indent=2, default=str)

@@ -5,13 +5,13 @@ and the size of the defect; ``equivariance_defect`` returns the numbers.
 
 >>> import numpy as np
 >>> conv = lambda v: np.real(np.fft.ifft(np.fft.fft(v) * np.fft.fft([1., 2., 0., 0.])))
->>> assert_shift_equivariant(conv, 4, x=np.arange(4.0))
+>>> _ = assert_shift_equivariant(conv, 4, x=np.arange(4.0))
 >>> equivariance_defect(np.cumsum, 3, x=np.array([1.0, 0.0, 0.0]))
 {1: 1.0, 2: 1.0}
 >>> assert_shift_equivariant(lambda v: v[::-1], 3)
 Traceback (most recent call last):
 ...
-AssertionError: op is not shift-equivariant at n=3: shift 1 fails at output 0 by x_0 - x_1 (exact); failing shifts [1, 2]
+AssertionError: op is not shift-equivariant at n=3: shift 1 fails at output 0 by -x_0 + x_1 (exact); failing shifts [1, 2]
 """
 
 from __future__ import annotations

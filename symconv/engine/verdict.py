@@ -18,6 +18,11 @@ __all__ = ["Verdict", "Counterexample", "StepReport", "TheoremResult", "VariantR
 
 
 class Verdict(str, enum.Enum):
+    """The five verdicts, ordered by strength: proved > verified > cross-checked.
+
+    ``refuted`` and ``undecided`` never reach a claimed level.
+    """
+
     PROVED = "proved"
     VERIFIED = "verified"
     CROSS_CHECKED = "cross-checked"

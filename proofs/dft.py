@@ -1,0 +1,125 @@
+"""The DFT diagonalises every circulant: the Fourier modes are the shift's eigenvectors,
+F F* = n I, and F circ(c) F^-1 = diag(F c).  Convention: F_jk = omega^(jk), omega = exp(-2 pi i/n)."""
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+import symconv as sc
+from symconv.engine.rules import (ExponentArithmetic, Fold, GeometricSum, IndexArithmetic,
+                                  PullOut, ReindexSum, Sift, Unfold)
+from symconv.objects.indexed import C, F, Fs, Iverson, S, c, i, j, k, l, m, n, omega, zsum
+
+f = sp.Function("f")
+Fc = sp.Function("Fc")
+_MODE = {"f": sp.Lambda((j,), omega ** (-j * k))}                 # f_k, the k-th Fourier mode
+_FC = {"Fc": sp.Lambda((j,), zsum(omega ** (j * k) * c(k), k))}   # (F c)_j
+
+
+def _derive_eigen():
+    vec = (sc.Derivation(zsum(S(i, j) * f(j), j), title="(S f_k)_i with f_k(j) = omega^(-jk)",
+                         goal=omega ** k * f(i))
+           .step(zsum(Iverson(i, j + 1) * omega ** (-j * k), j), Unfold("S", "f", definitions=_MODE))
+           .step(omega ** (-(i - 1) * k), Sift(j))
+           .step(omega ** k * omega ** (-i * k), ExponentArithmetic())
+           .step(omega ** k * f(i), Fold("f", definitions=_MODE)))
+    root = (sc.Derivation(omega ** (k * n), title="the eigenvalue omega^k is an n-th root of unity", goal=1)
+            .step(sp.Integer(1), ExponentArithmetic()))
+    return [vec, root]
+
+
+def _numeric_eigen(n_, rng, dps):
+    P = sc.verify.permutation_array(n_).astype(float)
+    Finv = np.conj(sc.dft_matrix_numeric(n_))            # columns f_k
+    w = np.exp(-2j * np.pi * np.arange(n_) / n_)
+    err = np.abs(P @ Finv - Finv * w[None, :]).max()
+    Fm = sc.dft_matrix_numeric(n_, dps)
+    Fmc = mpmath.matrix([[mpmath.conj(Fm[r, q]) for q in range(n_)] for r in range(n_)])
+    wm = [Fm[1 % n_, q] if n_ > 1 else mpmath.mpf(1) for q in range(n_)]
+    D = mpmath.diag(wm)
+    return err, sc.mp_max_abs(sc.mp_matrix(P) * Fmc - Fmc * D)
+
+
+fourier_mode_is_shift_eigenvector = sc.Theorem(
+    "fourier_mode_is_shift_eigenvector",
+    "The Fourier modes f_k = (omega^(-jk))_j are eigenvectors of S, with eigenvalues omega^k, the n-th roots of unity.",
+    claims="proved",
+    latex=r"S f_k = \omega^{k} f_k,\quad (f_k)_j = \omega^{-jk} = e^{2\pi i jk/n},\quad (\omega^k)^n = 1",
+    derivation=_derive_eigen,
+    exact=sc.verify.fourier_modes_are_shift_eigenvectors, n_range=(1, 64),
+    numeric=_numeric_eigen,
+    convention="dft",
+    false_variants=[sc.FalseVariant(
+        "fourier_mode_is_shift_eigenvector_wrong_sign", "S f_k = omega^(-k) f_k (omega with the wrong sign).",
+        exact=lambda n_: sc.verify.fourier_modes_are_shift_eigenvectors(n_, sign=-1))],
+)
+
+
+def _derive_unitary():
+    return [sc.Derivation(zsum(F(j, l) * Fs(l, k), l), title="(F F*)_jk", goal=n * Iverson(j, k))
+            .step(zsum(omega ** (j * l) * omega ** (-l * k), l), Unfold("F", "F^*"))
+            .step(zsum(omega ** ((j - k) * l), l), ExponentArithmetic())
+            .step(n * Iverson(j - k, 0), GeometricSum(l))
+            .step(n * Iverson(j, k), IndexArithmetic())]
+
+
+def _numeric_unitary(n_, rng, dps):
+    Fn = sc.dft_matrix_numeric(n_)
+    err = np.abs(Fn @ Fn.conj().T - n_ * np.eye(n_)).max()
+    Fm = sc.dft_matrix_numeric(n_, dps)
+    return err, sc.mp_max_abs(Fm * Fm.H - mpmath.eye(n_) * n_)
+
+
+dft_mul_conjTranspose_eq_smul_one = sc.Theorem(
+    "dft_mul_conjTranspose_eq_smul_one",
+    "F F* = n I: the unnormalised DFT is n times a unitary matrix, so F^-1 = F*/n.",
+    claims="proved",
+    latex=r"F F^{*} = n I,\qquad F^{-1} = \tfrac1n F^{*}",
+    derivation=_derive_unitary,
+    exact=sc.verify.dft_mul_conj_transpose, n_range=(1, 64),
+    numeric=_numeric_unitary,
+    convention="dft",
+    false_variants=[sc.FalseVariant(
+        "dft_mul_conjTranspose_eq_one", "F F* = I (the unnormalised DFT taken as unitary).",
+        exact=lambda n_: sc.verify.dft_mul_conj_transpose(n_, scale=1))],
+)
+
+
+def _derive_diag():
+    lhs = (sc.Derivation(zsum(F(j, l) * C(l, m), l), title="(F circ(c))_jm = (F c)_j F_jm",
+                         goal=Fc(j) * F(j, m))
+           .step(zsum(omega ** (j * l) * c(l - m), l), Unfold("F", "C"))
+           .step(zsum(omega ** (j * (k + m)) * c(k), k), ReindexSum(l, k + m, k))
+           .step(omega ** (j * m) * zsum(omega ** (j * k) * c(k), k), PullOut(k))
+           .step(Fc(j) * F(j, m), Fold("Fc", "F", definitions=_FC)))
+    return [lhs] + _derive_unitary()
+
+
+def _numeric_diag(n_, rng, dps):
+    cv = rng.standard_normal(n_)
+    Fn = sc.dft_matrix_numeric(n_)
+    Cn = np.array([[cv[(p - q) % n_] for q in range(n_)] for p in range(n_)])
+    err = np.abs(Fn @ Cn @ Fn.conj().T / n_ - np.diag(Fn @ cv)).max()
+    Fm = sc.dft_matrix_numeric(n_, dps)
+    lhs = Fm * sc.mp_matrix(Cn) * Fm.H / n_
+    rhs = mpmath.diag(list(Fm * sc.mp_matrix(cv)))
+    return err, sc.mp_max_abs(lhs - rhs)
+
+
+dft_diagonalizes_circulant = sc.Theorem(
+    "dft_diagonalizes_circulant",
+    "The DFT diagonalises every circulant: F circ(c) F^-1 = diag(F c), so its eigenvalues are the DFT of c.",
+    claims="proved",
+    latex=r"F\,\mathrm{circ}(c)\,F^{-1} = \operatorname{diag}(F c)",
+    derivation=_derive_diag,
+    exact=sc.verify.dft_diagonalizes_circulant, n_range=(1, 64),
+    numeric=_numeric_diag,
+    convention="dft",
+    false_variants=[sc.FalseVariant(
+        "dft_diagonalizes_circulant_conj", "F circ(c) F^-1 = diag(conj(F) c) (omega with the wrong sign).",
+        exact=lambda n_: sc.verify.dft_diagonalizes_circulant(n_, sign=-1))],
+)
+
+
+if __name__ == "__main__":
+    raise SystemExit(sc.prove_module(globals()))

@@ -30,7 +30,7 @@ def test_matches_sympy_cyclotomic_field(n):
         for e, c in enumerate(coeffs):
             theirs += L.convert(c) * z**e
         assert ours.is_zero == (theirs == L.zero)
-        rep = [Fraction(int(c.numerator), int(c.denominator)) for c in reversed(theirs.rep.to_list())]
+        rep = [Fraction(int(c.numerator), int(c.denominator)) for c in reversed(theirs.to_list())]
         assert list(ours.coeffs) == rep + [0] * (K.degree - len(rep))   # same canonical form
 
 

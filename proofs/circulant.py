@@ -7,14 +7,17 @@ import sympy as sp
 
 import symconv as sc
 from symconv.engine.rules import Fold, IndexArithmetic, ReindexSum, Sift, Unfold
-from symconv.objects.indexed import C, Iverson, P, a, b, c, i, j, k, l, s_, t, u, x, zsum
+from symconv.objects.indexed import (C, Iverson, P, a, b, c, conv, entry_function, i, j, k, l, s_,
+                                     t, u, x, zsum)
 
 _POW = {"P": sp.Lambda((i, j), Iverson(i, j + k))}          # (S^k)_{ij}, proved in shift.py
 _CONV_CX = {"conv": sp.Lambda((i,), zsum(c(i - t) * x(t), t))}
 _CIRC_A = {"A": sp.Lambda((i, j), a(i - j)), "B": sp.Lambda((i, j), b(i - j)),
            "conv": sp.Lambda((s_,), zsum(a(s_ - t) * b(t), t)),
            "convba": sp.Lambda((s_,), zsum(b(s_ - t) * a(t), t))}
-A, B, conv, convba = (sp.Function(nm) for nm in ("A", "B", "conv", "convba"))
+A, B = entry_function("A", r"\mathrm{circ}(a)"), entry_function("B", r"\mathrm{circ}(b)")
+convba = entry_function("convba", r"(b \circledast a)")
+conv_cx = entry_function("conv", r"(c \circledast x)")
 
 
 def _mp_conv(av, bv):
@@ -31,7 +34,7 @@ def _rand_circ(v):
 
 # ---------------------------------------------------------------- circ(c) = sum c_k S^k
 def _derive_sum():
-    return [sc.Derivation(zsum(c(k) * P(i, j), k), title="(sum_k c_k S^k)_ij", goal=C(i, j))
+    return [sc.Derivation(zsum(c(k) * P(i, j), k), title=r"$(\sum_k c_k S^k)_{ij}$", goal=C(i, j))
             .step(zsum(c(k) * Iverson(i, j + k), k), Unfold("P", definitions=_POW))
             .step(c(i - j), Sift(k))
             .step(C(i, j), Fold("C"))]
@@ -61,10 +64,10 @@ circulant_eq_sum_shift_powers = sc.Theorem(
 
 # ---------------------------------------------------------------- circ(c) x = c (*) x
 def _derive_mulVec():
-    return [sc.Derivation(zsum(C(i, j) * x(j), j), title="(circ(c) x)_i",
-                          goal=sp.Function("conv")(i))
+    return [sc.Derivation(zsum(C(i, j) * x(j), j), title=r"$(\mathrm{circ}(c)\,x)_i$",
+                          goal=conv_cx(i))
             .step(zsum(c(i - j) * x(j), j), Unfold("C"))
-            .step(sp.Function("conv")(i), Fold("conv", definitions=_CONV_CX))]
+            .step(conv_cx(i), Fold("conv", definitions=_CONV_CX))]
 
 
 def _numeric_mulVec(n_, rng, dps):
@@ -92,7 +95,7 @@ circulant_mulVec_eq_conv = sc.Theorem(
 
 # ---------------------------------------------------------------- product and commutation
 def _derive_mul():
-    return [sc.Derivation(zsum(A(i, l) * B(l, j), l), title="(circ(a) circ(b))_ij", goal=conv(i - j))
+    return [sc.Derivation(zsum(A(i, l) * B(l, j), l), title=r"$(\mathrm{circ}(a)\,\mathrm{circ}(b))_{ij}$", goal=conv(i - j))
             .step(zsum(a(i - l) * b(l - j), l), Unfold("A", "B", definitions=_CIRC_A))
             .step(zsum(a(i - j - t) * b(t), t), ReindexSum(l, t + j, t))
             .step(conv(i - j), Fold("conv", definitions=_CIRC_A))]
@@ -123,7 +126,7 @@ circulant_mul_eq_circulant_conv = sc.Theorem(
 
 
 def _derive_comm():
-    return [sc.Derivation(conv(s_), title="(a (*) b)_s = (b (*) a)_s, hence circ(a)circ(b) = circ(b)circ(a)",
+    return [sc.Derivation(conv(s_), title=r"$(a\circledast b)_s = (b\circledast a)_s$, hence $\mathrm{circ}(a)\mathrm{circ}(b) = \mathrm{circ}(b)\mathrm{circ}(a)$",
                           goal=convba(s_))
             .step(zsum(a(s_ - t) * b(t), t), Unfold("conv", definitions=_CIRC_A))
             .step(zsum(a(u) * b(s_ - u), u), ReindexSum(t, s_ - u, u))

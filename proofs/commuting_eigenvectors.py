@@ -12,10 +12,10 @@ lam, mu = sp.symbols("lambda mu")
 
 
 def _derive():
-    d = (sc.Derivation(A * B * v, title="A (B v) for an eigenvector v of A, A v = lambda v",
+    d = (sc.Derivation(A * B * v, title=r"$A(Bv)$ for an eigenvector $v$ of $A$, $Av = \lambda v$",
                        goal=mu * v, hypotheses=("AB = BA", "Av = lambda v", "lambda simple"))
-         .step(B * A * v, UseHypothesis(sp.Eq(A * B, B * A), "AB = BA"))
-         .step(lam * B * v, UseHypothesis(sp.Eq(A * v, lam * v), "Av = lambda v"))
+         .step(B * A * v, UseHypothesis(sp.Eq(A * B, B * A), "$AB = BA$"))
+         .step(lam * B * v, UseHypothesis(sp.Eq(A * v, lam * v), r"$Av = \lambda v$"))
          .step(mu * v, EigenLine(B * v, lam, v, mu)))
     return [d]
 

@@ -8,22 +8,23 @@ import sympy as sp
 import symconv as sc
 from symconv.engine.rules import (ExponentArithmetic, Fold, GeometricSum, IndexArithmetic,
                                   PullOut, ReindexSum, Sift, Unfold)
-from symconv.objects.indexed import C, F, Fs, Iverson, S, c, i, j, k, l, m, n, omega, zsum
+from symconv.objects.indexed import (C, F, Fs, Iverson, S, c, entry_function, i, j, k, l, m, n,
+                                     omega, zsum)
 
-f = sp.Function("f")
-Fc = sp.Function("Fc")
+f = entry_function("f", "(f_k)")
+Fc = entry_function("Fc", "(Fc)")
 _MODE = {"f": sp.Lambda((j,), omega ** (-j * k))}                 # f_k, the k-th Fourier mode
 _FC = {"Fc": sp.Lambda((j,), zsum(omega ** (j * k) * c(k), k))}   # (F c)_j
 
 
 def _derive_eigen():
-    vec = (sc.Derivation(zsum(S(i, j) * f(j), j), title="(S f_k)_i with f_k(j) = omega^(-jk)",
+    vec = (sc.Derivation(zsum(S(i, j) * f(j), j), title=r"$(S f_k)_i$ with $(f_k)_j = \omega^{-jk}$",
                          goal=omega ** k * f(i))
            .step(zsum(Iverson(i, j + 1) * omega ** (-j * k), j), Unfold("S", "f", definitions=_MODE))
            .step(omega ** (-(i - 1) * k), Sift(j))
            .step(omega ** k * omega ** (-i * k), ExponentArithmetic())
            .step(omega ** k * f(i), Fold("f", definitions=_MODE)))
-    root = (sc.Derivation(omega ** (k * n), title="the eigenvalue omega^k is an n-th root of unity", goal=1)
+    root = (sc.Derivation(omega ** (k * n), title=r"the eigenvalue $\omega^k$ is an $n$-th root of unity", goal=1)
             .step(sp.Integer(1), ExponentArithmetic()))
     return [vec, root]
 
@@ -56,7 +57,7 @@ fourier_mode_is_shift_eigenvector = sc.Theorem(
 
 
 def _derive_unitary():
-    return [sc.Derivation(zsum(F(j, l) * Fs(l, k), l), title="(F F*)_jk", goal=n * Iverson(j, k))
+    return [sc.Derivation(zsum(F(j, l) * Fs(l, k), l), title=r"$(F F^*)_{jk}$", goal=n * Iverson(j, k))
             .step(zsum(omega ** (j * l) * omega ** (-l * k), l), Unfold("F", "F^*"))
             .step(zsum(omega ** ((j - k) * l), l), ExponentArithmetic())
             .step(n * Iverson(j - k, 0), GeometricSum(l))
@@ -86,8 +87,11 @@ dft_mul_conjTranspose_eq_smul_one = sc.Theorem(
 
 
 def _derive_diag():
-    lhs = (sc.Derivation(zsum(F(j, l) * C(l, m), l), title="(F circ(c))_jm = (F c)_j F_jm",
-                         goal=Fc(j) * F(j, m))
+    lhs = (sc.Derivation(zsum(F(j, l) * C(l, m), l), title=r"$(F\,\mathrm{circ}(c))_{jm} = (Fc)_j F_{jm}$, so $F\,\mathrm{circ}(c) = \operatorname{diag}(Fc)\,F$",
+                         goal=Fc(j) * F(j, m),
+                         conclusion=r"$F\,\mathrm{circ}(c) = \operatorname{diag}(Fc)\,F$; with "
+                                    r"$F^{-1} = F^*/n$ from $FF^* = nI$ (below), "
+                                    r"$F\,\mathrm{circ}(c)\,F^{-1} = \operatorname{diag}(Fc)$")
            .step(zsum(omega ** (j * l) * c(l - m), l), Unfold("F", "C"))
            .step(zsum(omega ** (j * (k + m)) * c(k), k), ReindexSum(l, k + m, k))
            .step(omega ** (j * m) * zsum(omega ** (j * k) * c(k), k), PullOut(k))

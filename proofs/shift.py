@@ -8,10 +8,10 @@ from symconv.engine.rules import IndexArithmetic, Sift, Unfold
 
 
 def _derive_permutation():
-    rows = (sc.Derivation(zsum(S(i, j), j), title="row sums", goal=1)
+    rows = (sc.Derivation(zsum(S(i, j), j), title=r"row sums $\sum_j S_{ij}$", goal=1)
             .step(zsum(Iverson(i, j + 1), j), Unfold("S"))
             .step(1, Sift(j)))
-    cols = (sc.Derivation(zsum(S(i, j), i), title="column sums", goal=1)
+    cols = (sc.Derivation(zsum(S(i, j), i), title=r"column sums $\sum_i S_{ij}$", goal=1)
             .step(zsum(Iverson(i, j + 1), i), Unfold("S"))
             .step(1, Sift(i)))
     return [rows, cols]
@@ -45,7 +45,7 @@ shift_is_permutation = sc.Theorem(
 
 
 def _derive_mulVec():
-    return [sc.Derivation(zsum(S(i, j) * x(j), j), title="(Sx)_i", goal=x(i - 1))
+    return [sc.Derivation(zsum(S(i, j) * x(j), j), title=r"$(Sx)_i$", goal=x(i - 1))
             .step(zsum(Iverson(i, j + 1) * x(j), j), Unfold("S"))
             .step(x(i - 1), Sift(j))]
 
@@ -76,12 +76,12 @@ _P = {"P": __import__("sympy").Lambda((i, j), Iverson(i, j + k))}
 
 def _derive_pow():
     step = (sc.Derivation(zsum(S(i, l) * P(l, j), l),
-                          title="induction step: (S^{k+1})_{ij} = [i = j+k+1] given (S^k)_{ij} = [i = j+k]",
+                          title=r"induction step: $(S^k)_{ij} = [i \equiv j+k] \Rightarrow (S^{k+1})_{ij} = [i \equiv j+k+1]$ (base case $S^0 = I$)",
                           goal=Iverson(i, j + k + 1))
             .step(zsum(Iverson(i, l + 1) * Iverson(l, j + k), l), Unfold("S", "P", definitions=_P))
             .step(Iverson(i - 1, j + k), Sift(l))
             .step(Iverson(i, j + k + 1), IndexArithmetic()))
-    at_n = (sc.Derivation(Iverson(i, j + n), title="k = n: (S^n)_{ij}", goal=Iverson(i, j))
+    at_n = (sc.Derivation(Iverson(i, j + n), title=r"$k = n$: $(S^n)_{ij}$", goal=Iverson(i, j))
             .step(Iverson(i, j), IndexArithmetic()))
     return [step, at_n]
 
@@ -108,7 +108,7 @@ shift_pow_eq_one = sc.Theorem(
 
 
 def _derive_transpose():
-    return [sc.Derivation(zsum(S(l, i) * S(l, j), l), title="(S^T S)_{ij}", goal=Iverson(i, j))
+    return [sc.Derivation(zsum(S(l, i) * S(l, j), l), title=r"$(S^{\mathsf T} S)_{ij}$", goal=Iverson(i, j))
             .step(zsum(Iverson(l, i + 1) * Iverson(l, j + 1), l), Unfold("S"))
             .step(Iverson(i + 1, j + 1), Sift(l))
             .step(Iverson(i, j), IndexArithmetic())]

@@ -11,8 +11,9 @@ from symconv.objects.indexed import Iverson, S, W, i, j, l, zsum
 def _derive():
     start = sp.Eq(zsum(S(i, l) * W(l, j), l), zsum(W(i, l) * S(l, j), l), evaluate=False)
     goal = sp.Eq(W(i, j), W(i - j, 0), evaluate=False)
-    d = (sc.Derivation(start, title="(SW)_ij = (WS)_ij for all i, j", goal=goal,
-                       conclusion="W is constant along cyclic diagonals, i.e. W = circ(c) with c_k = W_{k,0}")
+    d = (sc.Derivation(start, title=r"$(SW)_{ij} = (WS)_{ij}$ for all $i, j$", goal=goal,
+                       conclusion=r"$W$ is constant along cyclic diagonals, i.e. $W = \mathrm{circ}(c)$ "
+                                  r"with $c_k = W_{k,0}$; every step is an equivalence, so both directions hold")
          .step(sp.Eq(zsum(Iverson(i, l + 1) * W(l, j), l), zsum(W(i, l) * Iverson(l, j + 1), l),
                      evaluate=False), Unfold("S"))
          .step(sp.Eq(W(i - 1, j), W(i, j + 1), evaluate=False), Sift(l))

@@ -105,7 +105,8 @@ def _load(args):
     return thms
 
 
-def _prove(thms, opts, as_json, out=sys.stdout) -> int:
+def _prove(thms, opts, as_json, out=None) -> int:
+    out = out or sys.stdout
     width = max(len(t.name) for t in thms)
     results = []
     if not as_json:

@@ -193,7 +193,9 @@ class Unfold(Rule):
     def apply(self, expr):
         def fn(e):
             for nm in self.names:
-                e = e.replace(sp.Function(nm), self.definitions[nm])
+                lam = self.definitions[nm]
+                e = e.replace(lambda q, nm=nm: isinstance(q, AppliedUndef) and q.func.__name__ == nm,
+                              lambda q, lam=lam: lam(*q.args))
             return e
         return _eq_map(expr, fn)
 

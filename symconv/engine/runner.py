@@ -90,7 +90,7 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
     opts = opts or RunOptions()
     t0 = time.perf_counter()
     res = TheoremResult(thm.name, thm.topic, thm.statement, thm.claims, Verdict.UNDECIDED)
-    budget = Budget(opts.budget or thm.budget)
+    budget = Budget(opts.budget or thm.budget)   # each phase gets its own budget
     derivation_ok = False
 
     if thm.derivation is not None:
@@ -123,7 +123,7 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
     if thm.exact is not None:
         lo, hi = _range(thm.n_range, opts.n_max)
         res.n_requested = (lo, hi)
-        last, cex, timed_out = run_exact_range(thm.exact, lo, hi, budget)
+        last, cex, timed_out = run_exact_range(thm.exact, lo, hi, Budget(opts.budget or thm.budget))
         if last is not None:
             res.n_checked = (lo, last)
         if cex is not None:
@@ -137,7 +137,8 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
     if thm.numeric is not None and res.counterexample is None:
         sizes = [s for s in thm.numeric_sizes if opts.n_max is None or s <= max(opts.n_max, 1)] or [1]
         try:
-            out = run_numeric(thm.numeric, thm.name, sizes, opts.seed, opts.dps, thm.tolerance, budget)
+            out = run_numeric(thm.numeric, thm.name, sizes, opts.seed, opts.dps, thm.tolerance,
+                              Budget(opts.budget or thm.budget))
             res.numeric_error, res.numeric_mp_error = out.float_error, out.mp_error
             res.numeric_tolerance, res.numeric_dps, res.numeric_seed = out.tolerance, opts.dps, opts.seed
             res.numeric_sizes = out.sizes

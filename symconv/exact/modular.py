@@ -39,13 +39,19 @@ def divisible_by(expr: object, n: object) -> bool:
             raise ValueError(f"modulus must be positive, got {n}")
         gens = sorted(expr.free_symbols, key=str)
         if not gens:
-            return expr.is_Integer and int(expr) % int(n) == 0
-        poly = sp.Poly(expr, *gens)
+            return bool(expr.is_Integer) and int(expr) % int(n) == 0
+        try:
+            poly = sp.Poly(expr, *gens)
+        except sp.PolynomialError:
+            return False
         return all(c.is_Integer and int(c) % int(n) == 0 for c in poly.coeffs())
     if not n.is_Symbol:
         raise TypeError(f"modulus must be a positive int or a SymPy symbol, got {n!r}")
     gens = [n] + sorted(expr.free_symbols - {n}, key=str)
-    poly = sp.Poly(expr, *gens)
+    try:
+        poly = sp.Poly(expr, *gens)
+    except sp.PolynomialError:
+        return False  # not a polynomial in the indices (floor, abs, ...): not shown
     for monom, c in poly.terms():
         if monom[0] < 1 or not c.is_Integer:
             return False

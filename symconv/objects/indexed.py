@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-__all__ = ["n", "i", "j", "k", "l", "m", "t", "u", "s_", "omega", "Iverson", "zsum",
+__all__ = ["entry_function", "n", "i", "j", "k", "l", "m", "t", "u", "s_", "omega", "Iverson", "zsum",
            "S", "W", "C", "F", "Fs", "P", "c", "a", "b", "x", "f", "conv", "ENTRY"]
 
 n = sp.Symbol("n", integer=True, positive=True)
@@ -45,9 +45,27 @@ def zsum(body: sp.Expr, var: sp.Symbol) -> sp.Sum:
     return sp.Sum(body, (var, 0, n - 1))
 
 
-S, W, C, F, Fs, P = (sp.Function(name) for name in ("S", "W", "C", "F", "F^*", "P"))
-c, a, b, x, f = (sp.Function(name) for name in ("c", "a", "b", "x", "f"))
-conv = sp.Function("conv")
+def entry_function(name: str, tex: str | None = None) -> sp.core.function.UndefinedFunction:
+    r"""An indexed object ``name(i, j, ...)`` that prints in LaTeX as ``tex_{i,j}``.
+
+    >>> from sympy import latex
+    >>> print(latex(entry_function("conv", r"(a \circledast b)")(i - 1)))
+    (a \circledast b)_{i - 1}
+    """
+    tex = name if tex is None else tex
+
+    def _latex(self, printer, exp=None):
+        out = f"{tex}_{{{','.join(printer._print(q) for q in self.args)}}}"
+        return f"\\left({out}\\right)^{{{exp}}}" if exp else out
+
+    return sp.Function(name, _latex=_latex)
+
+
+S, W, P = entry_function("S"), entry_function("W"), entry_function("P", "(S^k)")
+C = entry_function("C", r"\mathrm{circ}(c)")
+F, Fs = entry_function("F"), entry_function("F^*", "F^*")
+c, a, b, x, f = (entry_function(name) for name in ("c", "a", "b", "x", "f"))
+conv = entry_function("conv", r"(a \circledast b)")
 
 
 ENTRY = {

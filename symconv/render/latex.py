@@ -54,7 +54,8 @@ def escape(text: str) -> str:
 def _derivation(d: Derivation) -> list[str]:
     out = []
     if d.title:
-        out.append(rf"\paragraph{{{escape(d.title)}}}")
+        title = d.title if "$" in d.title else escape(d.title)   # titles with $...$ are LaTeX
+        out.append(rf"\paragraph{{{title}}}")
     out.append(r"\begin{align*}")
     rows = [f"  & {tex(d.start)}"]
     for st in d.steps:
@@ -62,6 +63,9 @@ def _derivation(d: Derivation) -> list[str]:
         rows.append(f"  {rel}{{}} & {tex(st.expr)} && \\text{{{st.rule.justification()}}}")
     out.append(" \\\\\n".join(rows))
     out.append(r"\end{align*}")
+    if d.conclusion:
+        text = d.conclusion if "$" in d.conclusion else escape(d.conclusion)
+        out.append(rf"\noindent Hence {text}.")
     return out
 
 

@@ -1,0 +1,91 @@
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from symconv.cli import EXIT_OK, EXIT_REFUTED, EXIT_UNDECIDED, EXIT_USAGE, main
+
+ROOT = Path(__file__).resolve().parents[1]
+PROOFS = str(ROOT / "proofs")
+
+FALSE_PROOF = '''
+import symconv as sc
+bogus = sc.Theorem("shift_commutes_with_transpose", "S S^T = S^T S and S = S^T.", claims="verified",
+    exact=lambda n: None if n < 3 else sc.Counterexample(n, "S != S^T"), n_range=(1, 5),
+    false_variants=[sc.FalseVariant("v", "v", exact=lambda n: sc.Counterexample(n, "x"))])
+'''
+SLOW_PROOF = '''
+import time
+import symconv as sc
+slow = sc.Theorem("slow_claim", "slow.", claims="verified", budget=0.3,
+    exact=lambda n: time.sleep(0.2), n_range=(1, 10),
+    false_variants=[sc.FalseVariant("v", "v", exact=lambda n: sc.Counterexample(n, "x"))])
+'''
+
+
+def test_prove_streams_and_exits_zero(capsys):
+    assert main(["prove", PROOFS, "-k", "shift", "--n-max", "8"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "PASS  shift_mulVec" in out and "proved" in out and "summary" in out and "seed 0" in out
+
+
+def test_json(capsys):
+    assert main(["prove", PROOFS, "-k", "dft_diagonalizes", "--json", "--n-max", "6", "--seed", "7"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    (t,) = data["theorems"]
+    assert data["seed"] == 7 and t["verdict"] == "proved" and t["passed"]
+    assert t["variants"][0]["verdict"] == "refuted"
+
+
+def test_refuted_exit_code(tmp_path, capsys):
+    (tmp_path / "bogus.py").write_text(FALSE_PROOF)
+    assert main(["prove", str(tmp_path)]) == EXIT_REFUTED
+    out = capsys.readouterr().out
+    assert "refuted" in out and "counterexample: n=3: S != S^T" in out
+
+
+def test_undecided_exit_code(tmp_path, capsys):
+    (tmp_path / "slow.py").write_text(SLOW_PROOF)
+    assert main(["prove", str(tmp_path)]) == EXIT_UNDECIDED
+    assert "undecided" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv, fragment", [
+    (["prove", "--n-max", "0"], "--n-max must be >= 1"),
+    (["prove", "--n-max", "abc"], "--n-max must be an integer"),
+    (["prove", "--dps", "5"], "--dps must be >= 15"),
+    (["prove", "no/such/dir"], "no proof script or directory"),
+    (["prove", PROOFS, "-k", "zzz_nothing"], "no theorems found"),
+    (["frobnicate"], "invalid choice"),
+    (["latex", PROOFS], "required: -o"),
+])
+def test_usage_errors_are_one_line_exit_2(argv, fragment, capsys):
+    assert main(argv) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert fragment in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_module_entry_point_and_proof_script():
+    r = subprocess.run([sys.executable, "-m", "symconv", "list", PROOFS], capture_output=True, text=True)
+    assert r.returncode == 0 and "dft_diagonalizes_circulant" in r.stdout
+    r = subprocess.run([sys.executable, str(ROOT / "proofs" / "shift.py"), "--n-max", "6"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "shift_pow_eq_one" in r.stdout
+
+
+def test_latex_is_deterministic_and_compiles(tmp_path, capsys):
+    a, b = tmp_path / "a" / "doc.tex", tmp_path / "b" / "doc.tex"
+    pdf = shutil.which("pdflatex") is not None
+    assert main(["latex", PROOFS, "-o", str(a), "--n-max", "8"] + (["--pdf"] if pdf else [])) == 0
+    assert main(["latex", PROOFS, "-o", str(b), "--n-max", "8"]) == 0
+    assert a.read_bytes() == b.read_bytes()
+    text = a.read_text()
+    assert r"\begin{align*}" in text and "sifting" in text and "geometric sum" in text
+    if pdf:
+        assert a.with_suffix(".pdf").exists()
+        log = a.with_suffix(".log").read_text(errors="replace")
+        assert "! " not in log, "pdflatex reported an error"

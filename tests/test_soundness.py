@@ -1,0 +1,120 @@
+"""Soundness: false statements are refuted, bad proofs fail, time-outs are undecided."""
+
+import time
+
+import pytest
+import sympy as sp
+
+import symconv as sc
+from symconv.engine.rules import (ExponentArithmetic, GeometricSum, IndexArithmetic, ReindexSum,
+                                  RuleError, Sift, Unfold, equal_mod_n)
+from symconv.objects.indexed import Iverson, S, W, i, j, l, n, omega, t, zsum
+
+THEOREMS = sc.load_theorems(["proofs"])
+
+
+@pytest.mark.parametrize("thm", THEOREMS, ids=lambda t: t.name)
+def test_every_false_variant_is_refuted(thm):
+    r = sc.run_theorem(thm, sc.RunOptions(n_max=12))
+    assert r.variants, "every theorem ships with a false variant"
+    for v in r.variants:
+        assert v.verdict is sc.Verdict.REFUTED, v.detail
+        assert v.counterexample is not None and v.counterexample.n is not None
+
+
+def _tamper(d, idx, expr):
+    steps = list(d.steps)
+    steps[idx] = type(steps[idx])(expr, steps[idx].rule)
+    return sc.Derivation(d.start, tuple(steps), d.title, d.goal)
+
+
+@pytest.mark.parametrize("thm", [t for t in THEOREMS if t.derivation], ids=lambda t: t.name)
+def test_tampered_derivation_fails(thm):
+    """Replace the last step's expression by a wrong one: the check must fail."""
+    d = thm.derivation()[0]
+    wrong = sp.Symbol("wrong") if not isinstance(d.steps[-1].expr, sp.Eq) else sp.Eq(W(i, j), W(i + j, 0))
+    assert not _tamper(d, len(d.steps) - 1, wrong).check().ok
+
+
+def test_wrong_shift_direction_in_a_step_fails():
+    d = sc.Derivation(zsum(S(i, l) * W(l, j), l)).step(zsum(Iverson(i, l + 1) * W(l, j), l), Unfold("S"))
+    assert not d.step(W(i + 1, j), Sift(l)).check().ok
+    assert d.step(W(i - 1, j), Sift(l)).check().ok
+
+
+def test_rules_refuse_what_they_cannot_justify():
+    with pytest.raises(RuleError):
+        ReindexSum(l, 2 * t, t)                      # not a bijection of Z_n in general
+    bad = sc.Derivation(zsum(omega ** (l * l), l)).step(n * Iverson(0, 0), GeometricSum(l))
+    assert not bad.check().ok                        # exponent not linear in l
+    wrong_sign = sc.Derivation(omega ** i * omega ** j).step(omega ** (i - j), ExponentArithmetic())
+    assert not wrong_sign.check().ok
+    assert not sc.Derivation(Iverson(i, j)).step(Iverson(i, j + 1), IndexArithmetic()).check().ok
+
+
+def test_equal_mod_n_is_conservative():
+    assert equal_mod_n(W(i + n, j), W(i, j))
+    assert not equal_mod_n(W(i + 2, j), W(i, j))
+    assert not equal_mod_n(omega ** (n // 2), 1)
+
+
+def _thm(**kw):
+    base = dict(name="toy", statement="toy.", claims="verified", n_range=(1, 5),
+                false_variants=[sc.FalseVariant("toy_false", "false.", exact=lambda n_: sc.Counterexample(n_, "no"))])
+    base.update(kw)
+    return sc.Theorem(**base)
+
+
+def test_counterexample_means_refuted_and_fails():
+    r = sc.run_theorem(_thm(exact=lambda n_: sc.Counterexample(n_, "boom") if n_ == 3 else None))
+    assert r.verdict is sc.Verdict.REFUTED and not r.passed and r.n_checked == (1, 2)
+
+
+def test_timeout_is_undecided_never_a_pass():
+    def slow(n_):
+        time.sleep(0.3)
+    r = sc.run_theorem(_thm(exact=slow, n_range=(1, 50), budget=0.5))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+    assert any("timed out" in note for note in r.notes)
+
+
+def test_numeric_agreement_alone_is_only_cross_checked():
+    r = sc.run_theorem(_thm(claims="cross-checked", numeric=lambda n_, rng, dps: (0.0, 0.0)))
+    assert r.verdict is sc.Verdict.CROSS_CHECKED
+    def slow(n_):
+        time.sleep(0.3)
+    r2 = sc.run_theorem(_thm(claims="verified", exact=slow, budget=0.4, n_range=(1, 9),
+                             numeric=lambda n_, rng, dps: (0.0, 0.0)))
+    assert r2.verdict is sc.Verdict.CROSS_CHECKED and not r2.passed   # never upgraded to verified
+
+
+def test_numeric_disagreement_is_undecided():
+    r = sc.run_theorem(_thm(exact=lambda n_: None, numeric=lambda n_, rng, dps: (1.0, 1.0)))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+
+
+def test_broken_derivation_does_not_prove():
+    bad = lambda: [sc.Derivation(sp.Symbol("a")).step(sp.Symbol("b"), ExponentArithmetic())]  # noqa: E731
+    r = sc.run_theorem(_thm(claims="proved", derivation=bad, exact=lambda n_: None))
+    assert r.verdict is sc.Verdict.VERIFIED and not r.passed and "failed" in r.proof
+
+
+def test_a_false_variant_that_escapes_fails_the_theorem():
+    r = sc.run_theorem(_thm(exact=lambda n_: None,
+                            false_variants=[sc.FalseVariant("not_false", "x", exact=lambda n_: None)]))
+    assert r.verdict is sc.Verdict.VERIFIED and not r.passed
+
+
+@pytest.mark.parametrize("n_", range(1, 7))
+def test_fast_dft_check_agrees_with_brute_force(n_):
+    assert sc.verify.dft_diagonalizes_circulant(n_) is None
+    assert sc.verify.dft_diagonalizes_circulant_direct(n_) is None
+
+
+def test_theorem_declarations_are_validated():
+    with pytest.raises(ValueError, match="false variant"):
+        _thm(exact=lambda n_: None, false_variants=[])
+    with pytest.raises(ValueError, match="no derivation"):
+        _thm(claims="proved", exact=lambda n_: None)
+    with pytest.raises(ValueError, match="claims"):
+        _thm(claims="refuted", exact=lambda n_: None)

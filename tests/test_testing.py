@@ -1,0 +1,72 @@
+import numpy as np
+import pytest
+import sympy as sp
+
+import symconv as sc
+from symconv.testing import assert_circulant, assert_shift_equivariant, equivariance_defect
+
+
+def circ_conv(c):
+    return lambda v: np.real(np.fft.ifft(np.fft.fft(v) * np.fft.fft(c)))
+
+
+def test_float_convolution_passes_every_shift():
+    rep = assert_shift_equivariant(circ_conv([1.0, -2.0, 0.5, 0, 0]), 5, x=np.random.default_rng(0).normal(size=5))
+    assert rep.commuting_shifts == [0, 1, 2, 3, 4]
+
+
+def test_exact_symbolic_circulant_passes():
+    c = [sp.Rational(1, 3), 2, -1, 0]
+    assert_shift_equivariant(lambda v: sc.circulant(c) * v, 4)
+
+
+def test_zero_padding_conv_fails_with_shift_and_size():
+    def zero_pad_conv(v):      # 'same' zero-padded correlation with [1, 1, 1]
+        v = list(v)
+        p = [0] + v + [0]
+        return [p[i] + p[i + 1] + p[i + 2] for i in range(len(v))]
+    with pytest.raises(AssertionError, match=r"shift 1 fails at output 0 by .* \(exact\)"):
+        assert_shift_equivariant(zero_pad_conv, 4)
+    errs = equivariance_defect(zero_pad_conv, 4, x=np.array([1.0, 0, 0, 0]))
+    assert set(errs) == {1, 2, 3} and max(errs.values()) == 1.0
+
+
+def test_roots_of_unity_are_decided_exactly():
+    w = sp.exp(2 * sp.pi * sp.I / 3)
+    # multiplying by the Fourier mode is not equivariant; F-domain scaling by a constant is
+    assert_shift_equivariant(lambda v: (1 + w + w**2 + 2) * v, 3)
+    with pytest.raises(AssertionError):
+        assert_shift_equivariant(lambda v: sp.Matrix([w**q * v[q] for q in range(3)]), 3)
+
+
+def test_assert_circulant():
+    assert_circulant(sc.circulant(sp.symbols("a b c")))
+    assert_circulant(np.array([[1.0, 2.0], [2.0, 1.0 + 1e-12]]), tol=1e-9)
+    with pytest.raises(AssertionError, match="not circulant"):
+        assert_circulant(sc.circulant([1, 2, 3]) + sp.eye(3) * sp.Matrix([[0, 0, 0], [0, 0, 0], [0, 0, 1]]))
+
+
+@pytest.mark.parametrize("call, exc, fragment", [
+    (lambda: sc.shift_matrix(0), ValueError, "n must be a positive int"),
+    (lambda: sc.shift_matrix(2.5), TypeError, "n must be a positive int"),
+    (lambda: sc.circular_convolve([1, 2], [1, 2, 3]), ValueError, "same length"),
+    (lambda: sc.circulant([]), ValueError, "non-empty"),
+    (lambda: assert_circulant([[1, 2, 3], [4, 5, 6]]), ValueError, "square"),
+    (lambda: assert_shift_equivariant(lambda v: v[:2], 3), ValueError, "op\\(x\\) must have length n = 3"),
+    (lambda: assert_shift_equivariant(lambda v: v, 3, x=[1, 2]), ValueError, "x must have length n = 3"),
+    (lambda: assert_shift_equivariant("nope", 3), TypeError, "op must be callable"),
+    (lambda: sc.symbol_vector("c", -1), ValueError, "n must be a positive int"),
+])
+def test_bad_inputs(call, exc, fragment):
+    with pytest.raises(exc, match=fragment):
+        call()
+
+
+def test_conventions_match_numpy_and_scipy():
+    x = np.arange(5.0)
+    S = np.array(sc.shift_matrix(5), dtype=float)
+    assert np.array_equal(S @ x, np.roll(x, 1))                    # (S x)_i = x_{i-1}
+    F = np.array(sc.dft_matrix(4).evalf(), dtype=complex)
+    assert np.allclose(F @ np.eye(4), np.fft.fft(np.eye(4), axis=0))  # NumPy's sign
+    scipy_linalg = pytest.importorskip("scipy.linalg")
+    assert np.array_equal(np.array(sc.circulant([1, 2, 3]), dtype=float), scipy_linalg.circulant([1, 2, 3]))

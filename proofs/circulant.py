@@ -27,9 +27,7 @@ def _mp_conv(av, bv):
     return mpmath.matrix([sum((am[(p - q) % n_] * bm[q] for q in range(n_)), 0) for p in range(n_)])
 
 
-def _rand_circ(v):
-    n_ = len(v)
-    return np.array([[v[(p - q) % n_] for q in range(n_)] for p in range(n_)])
+_rand_circ = sc.objects.circulant_array
 
 
 # ---------------------------------------------------------------- circ(c) = sum c_k S^k

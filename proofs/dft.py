@@ -102,7 +102,7 @@ def _derive_diag():
 def _numeric_diag(n_, rng, dps):
     cv = rng.standard_normal(n_)
     Fn = sc.dft_matrix_numeric(n_)
-    Cn = np.array([[cv[(p - q) % n_] for q in range(n_)] for p in range(n_)])
+    Cn = sc.objects.circulant_array(cv)
     err = np.abs(Fn @ Cn @ Fn.conj().T / n_ - np.diag(Fn @ cv)).max()
     Fm = sc.dft_matrix_numeric(n_, dps)
     lhs = Fm * sc.mp_matrix(Cn) * Fm.H / n_

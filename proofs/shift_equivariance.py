@@ -24,7 +24,7 @@ def _derive():
 
 def _numeric(n_, rng, dps):
     c = rng.standard_normal(n_)
-    Wc = np.array([[c[(a - b) % n_] for b in range(n_)] for a in range(n_)])
+    Wc = sc.objects.circulant_array(c)
     P = sc.verify.permutation_array(n_).astype(float)
     err = np.abs(Wc @ P - P @ Wc).max()
     Wm, Pm = sc.mp_matrix(Wc), sc.mp_matrix(P)

@@ -46,33 +46,20 @@ def exit_code(results: list[TheoremResult]) -> int:
     return EXIT_OK
 
 
-def _positive_int(name):
-    def conv(s):
+def _int_option(name: str, minimum: int):
+    """argparse type: an int >= minimum, with a one-line message naming the option."""
+    def conv(text):
         try:
-            v = int(s)
+            v = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{name} must be an integer, got {s!r}") from None
-        if v < 1:
-            raise argparse.ArgumentTypeError(f"{name} must be >= 1, got {v}")
+            raise argparse.ArgumentTypeError(f"{name} must be an integer, got {text!r}") from None
+        if v < minimum:
+            raise argparse.ArgumentTypeError(f"{name} must be >= {minimum}, got {v}")
         return v
     return conv
 
 
-def _nonneg_int(s):
-    try:
-        v = int(s)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"--seed must be an integer, got {s!r}") from None
-    if v < 0:
-        raise argparse.ArgumentTypeError(f"--seed must be >= 0, got {v}")
-    return v
-
-
-def _dps(s):
-    v = _positive_int("--dps")(s)
-    if v < 15:
-        raise argparse.ArgumentTypeError(f"--dps must be >= 15, got {v}")
-    return v
+_n_max, _seed, _dps = _int_option("--n-max", 1), _int_option("--seed", 0), _int_option("--dps", 15)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -81,9 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("paths", nargs="*", default=["proofs"], help="proof scripts or directories")
     common.add_argument("-k", dest="pattern", help="only theorems whose name or topic contains PATTERN")
-    common.add_argument("--n-max", type=_positive_int("--n-max"), help="cap every exact range at n")
+    common.add_argument("--n-max", type=_n_max, help="cap every exact range at n")
     common.add_argument("--dps", type=_dps, default=50, help="mpmath digits (default 50)")
-    common.add_argument("--seed", type=_nonneg_int, default=0, help="seed of the numeric checks (default 0)")
+    common.add_argument("--seed", type=_seed, default=0, help="seed of the numeric checks (default 0)")
     pr = sub.add_parser("prove", parents=[common], help="check theorems and print verdicts")
     pr.add_argument("--json", action="store_true", help="machine-readable output")
     sub.add_parser("list", parents=[common], help="list theorems")
@@ -182,9 +169,9 @@ def prove_module(namespace: dict, argv: list[str] | None = None) -> int:
     """
     p = _Parser(prog=Path(sys.argv[0]).name)
     p.add_argument("-k", dest="pattern")
-    p.add_argument("--n-max", type=_positive_int("--n-max"))
+    p.add_argument("--n-max", type=_n_max)
     p.add_argument("--dps", type=_dps, default=50)
-    p.add_argument("--seed", type=_nonneg_int, default=0)
+    p.add_argument("--seed", type=_seed, default=0)
     p.add_argument("--json", action="store_true")
     try:
         args = p.parse_args(sys.argv[1:] if argv is None else argv)

@@ -20,7 +20,7 @@ import sympy as sp
 
 from ._validate import as_vector, square_shape
 
-__all__ = ["circulant", "circular_convolve", "is_circulant", "circulant_defect"]
+__all__ = ["circulant", "circulant_array", "circular_convolve", "is_circulant", "circulant_defect"]
 
 
 def circulant(c: object) -> sp.Matrix:
@@ -37,6 +37,19 @@ def circulant(c: object) -> sp.Matrix:
     if n == 0:
         raise ValueError("c must be non-empty")
     return sp.Matrix(n, n, lambda i, j: vals[(i - j) % n])
+
+
+def circulant_array(c) -> np.ndarray:
+    """circ(c) as a NumPy array (same convention, for numeric checks).
+
+    >>> circulant_array([1.0, 2.0, 3.0])[:, 0]
+    array([1., 2., 3.])
+    """
+    v = np.asarray(c)
+    if v.ndim != 1 or v.size == 0:
+        raise ValueError(f"c must be a non-empty 1-D array, got shape {v.shape}")
+    idx = np.arange(v.size)
+    return v[(idx[:, None] - idx[None, :]) % v.size]
 
 
 def circular_convolve(a: object, b: object) -> list:

@@ -6,7 +6,7 @@ import numpy as np
 import sympy as sp
 
 import symconv as sc
-from symconv.engine.rules import Fold, IndexArithmetic, ReindexSum, Sift, Unfold
+from symconv.engine.rules import Fold, ReindexSum, Sift, Unfold
 from symconv.objects.indexed import (C, Iverson, P, a, b, c, conv, entry_function, i, j, k, l, s_,
                                      t, u, x, zsum)
 

@@ -16,8 +16,6 @@ AssertionError: op is not shift-equivariant at n=3: shift 1 fails at output 0 by
 
 from __future__ import annotations
 
-import numpy as np
-import sympy as sp
 
 from .engine.equivariance import EquivarianceReport, analyse_shift_equivariance
 from .objects.circulant import circulant_defect

@@ -25,6 +25,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..exact.modular import congruent_mod
+from .compare import integer_poly, merge_omega, periodic_in, equal_mod_n
 from ..objects.indexed import ENTRY, Iverson, n, omega
 
 __all__ = ["equal_mod_n", "Rule", "Unfold", "Fold", "Sift", "ReindexSum", "PullOut",
@@ -34,117 +35,6 @@ __all__ = ["equal_mod_n", "Rule", "Unfold", "Fold", "Sift", "ReindexSum", "PullO
 
 class RuleError(ValueError):
     """A rule does not apply to the expression it was given."""
-
-
-# ---------------------------------------------------------------- comparison
-def _match_unordered(xs: tuple, ys: tuple) -> bool:
-    if len(xs) != len(ys):
-        return False
-    used = [False] * len(ys)
-    for x_ in xs:
-        for q, y_ in enumerate(ys):
-            if not used[q] and equal_mod_n(x_, y_):
-                used[q] = True
-                break
-        else:
-            return False
-    return True
-
-
-def _canon_sum(s: sp.Sum) -> tuple[sp.Expr, tuple]:
-    (var, lo, hi), = s.limits
-    d = sp.Dummy("s", integer=True)
-    return s.function.xreplace({var: d}), (lo, hi), d
-
-
-def equal_mod_n(a: sp.Basic, b: sp.Basic) -> bool:
-    """Sound equality of derivation expressions (see the module docstring).
-
-    >>> from symconv.objects.indexed import Iverson, omega, i, j, n
-    >>> equal_mod_n(Iverson(i - 1, j), Iverson(i, j + 1))
-    True
-    >>> equal_mod_n(omega**(i*n + j), omega**j)
-    True
-    >>> equal_mod_n(omega**j, omega**(-j))
-    False
-    """
-    a, b = sp.sympify(a), sp.sympify(b)
-    if a == b:
-        return True
-    if isinstance(a, sp.Eq) and isinstance(b, sp.Eq):
-        return ((equal_mod_n(a.lhs, b.lhs) and equal_mod_n(a.rhs, b.rhs))
-                or (equal_mod_n(a.lhs, b.rhs) and equal_mod_n(a.rhs, b.lhs)))
-    if isinstance(a, Iverson) and isinstance(b, Iverson):
-        da, db = a.args[0] - a.args[1], b.args[0] - b.args[1]
-        return congruent_mod(da, db, n) or congruent_mod(da, -db, n)
-    if isinstance(a, AppliedUndef) and isinstance(b, AppliedUndef):
-        return (a.func == b.func and len(a.args) == len(b.args)
-                and all(congruent_mod(p, q, n) for p, q in zip(a.args, b.args)))
-    pa = a if (a.is_Pow and a.base == omega) else (sp.Pow(omega, 0, evaluate=False) if a == 1 else None)
-    pb = b if (b.is_Pow and b.base == omega) else (sp.Pow(omega, 0, evaluate=False) if b == 1 else None)
-    if pa is not None and pb is not None:
-        return congruent_mod(pa.exp, pb.exp, n)
-    if isinstance(a, sp.Sum) and isinstance(b, sp.Sum):
-        fa, ra, da = _canon_sum(a)
-        fb, rb, db = _canon_sum(b)
-        return ra == rb and equal_mod_n(fa, fb.xreplace({db: da}))
-    if (a.is_Add and b.is_Add) or (a.is_Mul and b.is_Mul):
-        if _match_unordered(a.args, b.args):
-            return True
-    if a.is_Mul or b.is_Mul:  # merge omega powers, then compare
-        na, nb = _merge_omega(a), _merge_omega(b)
-        if (na, nb) != (a, b):
-            return equal_mod_n(na, nb)
-    return False
-
-
-def _merge_omega(e: sp.Expr) -> sp.Expr:
-    """Combine the powers of omega in a product into one power."""
-    if not e.is_Mul:
-        return e
-    exps, rest = [], []
-    for f_ in e.args:
-        if f_.is_Pow and f_.base == omega:
-            exps.append(f_.exp)
-        elif f_ == omega:
-            exps.append(sp.Integer(1))
-        else:
-            rest.append(f_)
-    if len(exps) < 2:
-        return e
-    return sp.Mul(*rest) * sp.Pow(omega, sp.expand(sp.Add(*exps)), evaluate=False)
-
-
-def _periodic_in(body: sp.Expr, var: sp.Symbol) -> bool:
-    """Whether body(var + n) = body(var) is shown (entries are n-periodic)."""
-    return equal_mod_n(body.xreplace({var: var + n}), body) or _all_index_uses(body, var)
-
-
-def _all_index_uses(body: sp.Expr, var: sp.Symbol) -> bool:
-    """Every occurrence of var is inside an entry index, a bracket or an omega exponent
-    with integer coefficients: then the expression is n-periodic in var."""
-    if var not in body.free_symbols:
-        return True
-    if isinstance(body, (AppliedUndef, Iverson)):
-        return all(_integer_poly(a_) for a_ in body.args)
-    if body.is_Pow and body.base == omega:
-        return _integer_poly(body.exp)
-    if isinstance(body, sp.Sum):
-        return _all_index_uses(body.function, var)
-    if body.is_Add or body.is_Mul:
-        return all(_all_index_uses(a_, var) for a_ in body.args)
-    return False
-
-
-def _integer_poly(e: sp.Expr) -> bool:
-    e = sp.expand(e)
-    syms = sorted(e.free_symbols, key=str)
-    if not syms:
-        return e.is_Integer
-    try:
-        return all(c_.is_Integer for c_ in sp.Poly(e, *syms).coeffs())
-    except sp.PolynomialError:
-        return False
 
 
 # --------------------------------------------------------------------- rules
@@ -246,7 +136,7 @@ class Sift(Rule):
                 if sol is None:
                     continue
                 rest = sp.Mul(*(factors[:q] + factors[q + 1:]))
-                if not _periodic_in(rest, v):
+                if not periodic_in(rest, v):
                     raise RuleError(f"summand is not shown n-periodic in {v}")
                 return rest.xreplace({v: sol})
         raise RuleError(f"no bracket [{v} = ...] with unit coefficient in the summand")
@@ -267,14 +157,14 @@ class ReindexSum(Rule):
         self.old, self.image, self.new = old, sp.sympify(image), new
         coeff = sp.expand(self.image).coeff(new)
         rest = sp.expand(self.image - coeff * new)
-        if coeff not in (1, -1) or new in rest.free_symbols or not _integer_poly(rest):
+        if coeff not in (1, -1) or new in rest.free_symbols or not integer_poly(rest):
             raise RuleError(f"{old} -> {image} is not a shift or reflection of Z_n")
 
     def _reindex(self, s: sp.Sum) -> sp.Expr:
         (v, lo, hi), = s.limits
         if v != self.old:
             return s
-        if not _periodic_in(s.function, v):
+        if not periodic_in(s.function, v):
             raise RuleError(f"summand is not shown n-periodic in {v}")
         if self.new in s.function.free_symbols:
             raise RuleError(f"{self.new} already occurs in the summand")
@@ -295,7 +185,7 @@ class ExponentArithmetic(Rule):
 
     def check(self, prev, nxt):
         def norm(e):
-            return _eq_map(e, lambda q: q.replace(lambda z: z.is_Mul, _merge_omega))
+            return _eq_map(e, lambda q: q.replace(lambda z: z.is_Mul, merge_omega))
         if equal_mod_n(norm(prev), norm(nxt)):
             return True, "ExponentArithmetic: exponents agree modulo n"
         return False, f"exponents of omega differ: {sp.sstr(prev)} vs {sp.sstr(nxt)}"
@@ -356,12 +246,12 @@ class GeometricSum(Rule):
             return s
         if (lo, hi) != (0, n - 1):
             raise RuleError("the sum must run over Z_n")
-        body = _merge_omega(s.function) if s.function.is_Mul else s.function
+        body = merge_omega(s.function) if s.function.is_Mul else s.function
         if not (body.is_Pow and body.base == omega):
             raise RuleError(f"summand {body} is not a power of omega")
         e = sp.expand(body.exp)
         d = e.coeff(v)
-        if sp.expand(e - d * v) != 0 or v in d.free_symbols or not _integer_poly(d):
+        if sp.expand(e - d * v) != 0 or v in d.free_symbols or not integer_poly(d):
             raise RuleError(f"exponent {e} is not d*{v} with integer d free of {v}")
         return n * Iverson(d, 0)
 

@@ -156,9 +156,8 @@ class CyclotomicField:
             return value
         if isinstance(value, (int, Fraction)) and not isinstance(value, bool):
             return CyclotomicElement(self, [Fraction(value)] + [0] * (self.degree - 1))
-        from .convert import to_cyclotomic
-
-        return to_cyclotomic(value, self.n)
+        raise TypeError(f"value must be an int, Fraction or element of {self}, got {type(value).__name__}; "
+                        "convert SymPy expressions with to_cyclotomic(expr, n)")
 
     @property
     def one(self) -> "CyclotomicElement":

@@ -56,6 +56,31 @@ fourier_mode_is_shift_eigenvector = sc.Theorem(
 )
 
 
+def _numeric_charpoly(n_, rng, dps):
+    P = sc.verify.permutation_array(n_).astype(float)
+    ev = np.linalg.eigvals(P)
+    roots = np.exp(2j * np.pi * np.arange(n_) / n_)
+    err = max(np.abs(ev[:, None] - roots[None, :]).min(axis=1).max(),
+              np.abs(roots[:, None] - ev[None, :]).min(axis=1).max())
+    evm, _ = mpmath.eig(sc.mp_matrix(P))
+    rootm = [mpmath.expjpi(mpmath.mpf(2 * q) / n_) for q in range(n_)]
+    errm = max(max(min(abs(e - r) for r in rootm) for e in evm), max(min(abs(e - r) for e in evm) for r in rootm))
+    return err, float(errm)
+
+
+shift_charpoly_eq_X_pow_sub_one = sc.Theorem(
+    "shift_charpoly_eq_X_pow_sub_one",
+    "det(xI - S) = x^n - 1, a squarefree polynomial: the eigenvalues of S are exactly the n-th roots of unity, each simple.",
+    claims="verified",
+    latex=r"\det(xI - S) = x^n - 1,\qquad \gcd\big(x^n-1,\ n x^{n-1}\big) = 1",
+    exact=sc.verify.shift_charpoly, n_range=(1, 64),
+    numeric=_numeric_charpoly, numeric_sizes=(1, 2, 3, 5, 8, 12),
+    false_variants=[sc.FalseVariant(
+        "shift_charpoly_eq_X_pow_add_one", "det(xI - S) = x^n + 1.",
+        exact=lambda n_: sc.verify.shift_charpoly(n_, constant=+1))],
+)
+
+
 def _derive_unitary():
     return [sc.Derivation(zsum(F(j, l) * Fs(l, k), l), title=r"$(F F^*)_{jk}$", goal=n * Iverson(j, k))
             .step(zsum(omega ** (j * l) * omega ** (-l * k), l), Unfold("F", "F^*"))

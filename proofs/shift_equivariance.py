@@ -5,7 +5,7 @@ import sympy as sp
 
 import symconv as sc
 from symconv.engine.rules import DiagonalConstancy, Reindex, Sift, Unfold
-from symconv.objects.indexed import Iverson, S, W, i, j, l, zsum
+from symconv.objects.indexed import C, Iverson, S, W, c, i, j, l, zsum
 
 
 def _derive():
@@ -43,6 +43,38 @@ shift_equivariant_iff_circulant = sc.Theorem(
         "shift_equivariant_iff_hankel",
         "W S = S W iff W[i, j] depends only on i + j (constant along anti-diagonals).",
         exact=lambda n_: sc.verify.commutes_with_shift_iff_circulant(n_, pattern="sum"))],
+)
+
+
+def _derive_converse():
+    cs = (sc.Derivation(zsum(C(i, l) * S(l, j), l), title=r"$(\mathrm{circ}(c)\,S)_{ij}$", goal=c(i - j - 1))
+          .step(zsum(c(i - l) * Iverson(l, j + 1), l), Unfold("C", "S"))
+          .step(c(i - j - 1), Sift(l)))
+    sc_ = (sc.Derivation(zsum(S(i, l) * C(l, j), l), title=r"$(S\,\mathrm{circ}(c))_{ij}$", goal=c(i - j - 1),
+                         conclusion=r"both entries equal $c_{i-j-1}$, so $\mathrm{circ}(c)\,S = S\,\mathrm{circ}(c)$")
+           .step(zsum(Iverson(i, l + 1) * c(l - j), l), Unfold("S", "C"))
+           .step(c(i - 1 - j), Sift(l)))
+    return [cs, sc_]
+
+
+def _numeric_converse(n_, rng, dps):
+    Cn = sc.objects.circulant_array(rng.standard_normal(n_))
+    P = sc.verify.permutation_array(n_).astype(float)
+    Cm, Pm = sc.mp_matrix(Cn), sc.mp_matrix(P)
+    return np.abs(Cn @ P - P @ Cn).max(), sc.mp_max_abs(Cm * Pm - Pm * Cm)
+
+
+circulant_commute_shift = sc.Theorem(
+    "circulant_commute_shift",
+    "The converse direction: every circulant commutes with the shift, so circular convolution is shift-equivariant.",
+    claims="proved",
+    latex=r"\mathrm{circ}(c)\,S = S\,\mathrm{circ}(c)",
+    derivation=_derive_converse,
+    exact=sc.verify.circulant_commutes_with_shift, n_range=(1, 16),
+    numeric=_numeric_converse,
+    false_variants=[sc.FalseVariant(
+        "hankel_commute_shift", "The Hankel matrix hankel(c)[i, j] = c_{i+j} commutes with S.",
+        exact=lambda n_: sc.verify.circulant_commutes_with_shift(n_, hankel=True))],
 )
 
 

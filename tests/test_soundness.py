@@ -118,3 +118,11 @@ def test_theorem_declarations_are_validated():
         _thm(claims="proved", exact=lambda n_: None)
     with pytest.raises(ValueError, match="claims"):
         _thm(claims="refuted", exact=lambda n_: None)
+
+
+def test_a_crashing_check_is_reported_not_passed():
+    def boom(n_):
+        raise ZeroDivisionError("oops")
+    r = sc.run_theorem(_thm(exact=boom, numeric=lambda n_, rng, dps: 1 / 0))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+    assert any("ZeroDivisionError" in note for note in r.notes)

@@ -77,7 +77,11 @@ def run_exact_range(check, lo: int, hi: int, budget: Budget):
 def run_variant(thm: Theorem, var: FalseVariant, opts: RunOptions) -> VariantResult:
     lo, hi = _range(var.n_range or thm.n_range, opts.n_max)
     budget = Budget(opts.budget or thm.budget)
-    last, cex, timed_out = run_exact_range(var.exact, lo, hi, budget)
+    try:
+        last, cex, timed_out = run_exact_range(var.exact, lo, hi, budget)
+    except Exception as exc:
+        return VariantResult(var.name, var.statement, Verdict.UNDECIDED, None,
+                             f"false variant NOT refuted: its check raised {type(exc).__name__}: {exc}")
     if cex is not None:
         return VariantResult(var.name, var.statement, Verdict.REFUTED, cex)
     why = "timed out" if timed_out else f"no counterexample for n = {lo}..{hi}"
@@ -118,20 +122,27 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
         except BudgetExhausted:
             derivation_ok = False
             res.proof = "derivation check timed out"
+        except Exception as exc:  # a broken proof script is reported, not crashed on
+            derivation_ok = False
+            res.proof = f"derivation raised {type(exc).__name__}: {exc}"
 
     exact_complete = False
     if thm.exact is not None:
         lo, hi = _range(thm.n_range, opts.n_max)
         res.n_requested = (lo, hi)
-        last, cex, timed_out = run_exact_range(thm.exact, lo, hi, Budget(opts.budget or thm.budget))
-        if last is not None:
-            res.n_checked = (lo, last)
-        if cex is not None:
-            res.counterexample = cex
-        elif timed_out:
-            res.notes.append(f"exact check timed out after n = {last}")
+        try:
+            last, cex, timed_out = run_exact_range(thm.exact, lo, hi, Budget(opts.budget or thm.budget))
+        except Exception as exc:  # a broken check is reported, never counted as a pass
+            res.notes.append(f"exact check raised {type(exc).__name__}: {exc}")
         else:
-            exact_complete = True
+            if last is not None:
+                res.n_checked = (lo, last)
+            if cex is not None:
+                res.counterexample = cex
+            elif timed_out:
+                res.notes.append(f"exact check timed out after n = {last}")
+            else:
+                exact_complete = True
 
     numeric_ok = None
     if thm.numeric is not None and res.counterexample is None:
@@ -147,6 +158,9 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
                 res.notes.append("numeric cross-check DISAGREES beyond tolerance")
         except BudgetExhausted:
             res.notes.append("numeric cross-check timed out")
+        except Exception as exc:
+            numeric_ok = None
+            res.notes.append(f"numeric cross-check raised {type(exc).__name__}: {exc}")
 
     if res.counterexample is not None:
         res.verdict = Verdict.REFUTED

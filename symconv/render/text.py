@@ -22,7 +22,8 @@ def theorem_line(r: TheoremResult, timing: bool = True, width: int = 0) -> str:
     if r.n_checked:
         parts.append(f"n={r.n_checked[0]}..{r.n_checked[1]}")
     if r.numeric_error is not None:
-        parts.append(f"num err {r.numeric_error:.1e} (f64) {r.numeric_mp_error:.1e} (mp{r.numeric_dps})")
+        parts.append(f"num err {r.numeric_error:.1e} (f64, tol {r.numeric_tolerance:.0e}) "
+                     f"{r.numeric_mp_error:.1e} (mp{r.numeric_dps})")
     if r.variants:
         caught = sum(v.caught for v in r.variants)
         parts.append(f"false variants refuted {caught}/{len(r.variants)}")

@@ -16,7 +16,8 @@ from ..objects import circulant, circular_convolve, shift_matrix, symbol_vector
 from .shift import permutation_array
 
 __all__ = ["commutes_with_shift_iff_circulant", "circulant_eq_sum_shift_powers",
-           "circulant_mulVec_eq_conv", "circulant_mul_eq_circulant_conv", "circulant_mul_comm"]
+           "circulant_mulVec_eq_conv", "circulant_mul_eq_circulant_conv", "circulant_mul_comm",
+           "circulant_commutes_with_shift"]
 
 
 def commutes_with_shift_iff_circulant(n: int, pattern: str = "difference") -> Counterexample | None:
@@ -120,4 +121,18 @@ def circulant_mul_comm(n: int, perturb: bool = False) -> Counterexample | None:
         for j in range(n):
             if D[i, j] != 0:
                 return Counterexample(n, f"entry ({i},{j}) of AB - BA is {D[i, j]}")
+    return None
+
+
+def circulant_commutes_with_shift(n: int, hankel: bool = False) -> Counterexample | None:
+    """circ(c) S = S circ(c) for symbolic c (hankel=True: the false claim for c_{i+j})."""
+    c = symbol_vector("c", n)
+    M = sp.Matrix(n, n, lambda i, j: c[(i + j) % n]) if hankel else circulant(c)
+    S = shift_matrix(n)
+    D = (M * S - S * M).applyfunc(sp.expand)
+    for i in range(n):
+        for j in range(n):
+            if D[i, j] != 0:
+                name = "hankel(c)" if hankel else "circ(c)"
+                return Counterexample(n, f"entry ({i},{j}) of {name} S - S {name} is {D[i, j]}")
     return None

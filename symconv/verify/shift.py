@@ -16,7 +16,7 @@ from ..engine.verdict import Counterexample
 from ..objects import shift_matrix, shift_permutation, symbol_vector
 
 __all__ = ["shift_entries_are_permutation", "shift_acts_as", "shift_pow_eq_one",
-           "shift_transpose_eq_inverse", "permutation_array"]
+           "shift_transpose_eq_inverse", "permutation_array", "shift_charpoly"]
 
 
 def permutation_array(n: int, k: int = 1) -> np.ndarray:
@@ -76,4 +76,19 @@ def shift_transpose_eq_inverse(n: int, transpose: bool = True) -> Counterexample
         if bad.size:
             i, j = map(int, bad[0])
             return Counterexample(n, f"({name})[{i},{j}] = {M[i, j]}, identity has {int(i == j)}")
+    return None
+
+
+def shift_charpoly(n: int, constant: int = -1) -> Counterexample | None:
+    """det(x I - S) = x^n + constant (the truth is constant = -1), and it is squarefree.
+
+    Squarefree means the n eigenvalues (the n-th roots of unity) are simple.
+    """
+    X = sp.Symbol("x")
+    p = shift_matrix(n).charpoly(X).as_expr()
+    want = X**n + constant
+    if sp.expand(p - want) != 0:
+        return Counterexample(n, f"det(xI - S) = {p}, not {want}")
+    if sp.degree(sp.gcd(p, sp.diff(p, X)), X) > 0:
+        return Counterexample(n, f"det(xI - S) = {p} has a repeated root")
     return None

@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 import symconv as sc
-from symconv.engine.rules import (ExponentArithmetic, GeometricSum, IndexArithmetic, ReindexSum,
+from symconv.engine.rules import (ExponentArithmetic, GeometricSum, IndexArithmetic, Reindex, ReindexSum,
                                   RuleError, Sift, Unfold, equal_mod_n)
 from symconv.objects.indexed import Iverson, S, W, i, j, l, n, omega, t, zsum
 
@@ -45,6 +45,11 @@ def test_wrong_shift_direction_in_a_step_fails():
 def test_rules_refuse_what_they_cannot_justify():
     with pytest.raises(RuleError):
         ReindexSum(l, 2 * t, t)                      # not a bijection of Z_n in general
+    with pytest.raises(RuleError):
+        ReindexSum(l, t + l, t)                      # the image may not contain the old index
+    with pytest.raises(RuleError):
+        Reindex({i: i + j, j: j + i})                # each unit, jointly singular
+    Reindex({i: i + j, j: j})                        # a shear is a bijection
     bad = sc.Derivation(zsum(omega ** (l * l), l)).step(n * Iverson(0, 0), GeometricSum(l))
     assert not bad.check().ok                        # exponent not linear in l
     wrong_sign = sc.Derivation(omega ** i * omega ** j).step(omega ** (i - j), ExponentArithmetic())

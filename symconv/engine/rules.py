@@ -157,7 +157,8 @@ class ReindexSum(Rule):
         self.old, self.image, self.new = old, sp.sympify(image), new
         coeff = sp.expand(self.image).coeff(new)
         rest = sp.expand(self.image - coeff * new)
-        if coeff not in (1, -1) or new in rest.free_symbols or not integer_poly(rest):
+        if (coeff not in (1, -1) or new in rest.free_symbols or old in rest.free_symbols
+                or not integer_poly(rest)):
             raise RuleError(f"{old} -> {image} is not a shift or reflection of Z_n")
 
     def _reindex(self, s: sp.Sum) -> sp.Expr:
@@ -269,11 +270,20 @@ class Reindex(Rule):
     def __init__(self, subs: dict):
         self.relation = r"\iff"
         self.subs = {sp.sympify(k_): sp.sympify(v_) for k_, v_ in subs.items()}
+        vars_ = list(self.subs)
+        # the joint map must be affine with an integer matrix of determinant +-1 (unimodular),
+        # so that it is a bijection of Z_n^r for every n
+        rows = []
         for var, img in self.subs.items():
-            coeff = sp.expand(img).coeff(var)
-            rest = sp.expand(img - coeff * var)
-            if coeff not in (1, -1) or var in rest.free_symbols:
-                raise RuleError(f"{var} -> {img} is not a bijection of Z_n")
+            img = sp.expand(img)
+            coeffs = [img.coeff(w) for w in vars_]
+            rest = sp.expand(img - sum(cf * w for cf, w in zip(coeffs, vars_)))
+            if (any(not cf.is_Integer for cf in coeffs) or set(vars_) & rest.free_symbols
+                    or not integer_poly(rest)):
+                raise RuleError(f"{var} -> {img} is not affine with integer coefficients")
+            rows.append(coeffs)
+        if abs(sp.Matrix(rows).det()) != 1:
+            raise RuleError(f"substitution {self.subs} is not a bijection of Z_n (determinant not +-1)")
 
     def apply(self, expr):
         return expr.xreplace(self.subs) if isinstance(expr, sp.Eq) else _fail("Reindex needs an equation")

@@ -1,25 +1,17 @@
-# Two commands:  make demo   (prove everything, write the LaTeX document and PDF)
-#                make test   (the test suite: unit tests, doctests, soundness tests, every theorem)
+# The two commands of the README (the logic is in tasks.py, which needs only Python):
+#   make demo   prove everything, write the LaTeX document and PDF
+#   make test   the test suite: unit, soundness, CLI, doctests, every theorem in proofs/
 PYTHON ?= python3
-VENV   ?= .venv
-BIN    := $(VENV)/bin
-
-$(BIN)/symconv: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
-	touch $@
 
 .PHONY: demo test bench clean
-demo: $(BIN)/symconv
-	$(BIN)/symconv prove proofs
-	$(BIN)/symconv latex proofs -o out/symconv.tex --pdf
+demo:
+	$(PYTHON) tasks.py demo
 
-test: $(BIN)/symconv
-	$(BIN)/python -m pytest -q
+test:
+	$(PYTHON) tasks.py test
 
-bench: $(BIN)/symconv
-	$(BIN)/python benchmarks/dft_diagonalization.py
+bench:
+	$(PYTHON) tasks.py bench
 
 clean:
-	rm -rf $(VENV) out *.egg-info
+	rm -rf .venv out *.egg-info

@@ -1,12 +1,24 @@
-"""Sound comparison of derivation expressions: indices modulo n, powers of omega.
+"""Sound comparison of derivation expressions.
 
 ``equal_mod_n(a, b)`` answers True only when a and b agree for every n and
-every value of the indices: arguments of entries and Iverson brackets are
-compared modulo n, powers of omega by their exponents modulo n (omega**n = 1).
+every value of the indices.  It knows three kinds of index arithmetic:
+
+* entries of objects indexed by Z_n (``entry_function(..., cyclic=True)``) and
+  Iverson brackets compare their indices modulo n;
+* sequences indexed by Z (``sequence_function``, and any other undefined
+  function) compare their indices exactly;
+* powers of omega (omega**n = 1) compare exponents modulo n; powers of any
+  other symbol (a polynomial variable x, say) compare exponents exactly.
+
 False means "not shown".
 
->>> from symconv.objects.indexed import W, i, j, n
+>>> from symconv.objects.indexed import W, i, j, n, X, sequence_function
+>>> h = sequence_function("h")
 >>> equal_mod_n(W(i - 1, j), W(i + n - 1, j))
+True
+>>> equal_mod_n(h(i - 1), h(i + n - 1))    # a sequence on Z: not equal
+False
+>>> equal_mod_n(X**i * X**(j - i), X**j)
 True
 """
 
@@ -18,7 +30,18 @@ from sympy.core.function import AppliedUndef
 from ..exact.modular import congruent_mod
 from ..objects.indexed import Iverson, n, omega
 
-__all__ = ["equal_mod_n", "merge_omega", "periodic_in", "all_index_uses", "integer_poly"]
+__all__ = ["equal_mod_n", "merge_powers", "periodic_in", "all_index_uses", "integer_poly",
+           "is_cyclic", "same_index"]
+
+
+def is_cyclic(func) -> bool:
+    """Whether an applied function's indices live in Z_n (set by entry_function)."""
+    return bool(getattr(func, "_symconv_cyclic", False))
+
+
+def same_index(p: sp.Expr, q: sp.Expr, cyclic: bool) -> bool:
+    """Index equality: modulo n for Z_n indices, exact for Z indices."""
+    return congruent_mod(p, q, n) if cyclic else sp.expand(p - q) == 0
 
 
 def _match_unordered(xs: tuple, ys: tuple) -> bool:
@@ -35,10 +58,31 @@ def _match_unordered(xs: tuple, ys: tuple) -> bool:
     return True
 
 
-def _canon_sum(s: sp.Sum) -> tuple[sp.Expr, tuple]:
+def _canon_sum(s: sp.Sum):
     (var, lo, hi), = s.limits
     d = sp.Dummy("s", integer=True)
     return s.function.xreplace({var: d}), (lo, hi), d
+
+
+def _as_power(e: sp.Expr):
+    """(base, exponent) for a power of a symbol, with e == 1 read as base**0 (base None)."""
+    if e.is_Pow and e.base.is_Symbol:
+        return e.base, e.exp
+    if e.is_Symbol:
+        return e, sp.Integer(1)
+    if e == 1:
+        return None, sp.Integer(0)
+    return None
+
+
+def _same_power(pa, pb) -> bool:
+    (ba, ea), (bb, eb) = pa, pb
+    base = ba if ba is not None else bb
+    if base is None or (ba is not None and bb is not None and ba != bb):
+        return False
+    if base == omega:
+        return congruent_mod(ea, eb, n)
+    return sp.expand(ea - eb) == 0
 
 
 def equal_mod_n(a: sp.Basic, b: sp.Basic) -> bool:
@@ -62,12 +106,12 @@ def equal_mod_n(a: sp.Basic, b: sp.Basic) -> bool:
         da, db = a.args[0] - a.args[1], b.args[0] - b.args[1]
         return congruent_mod(da, db, n) or congruent_mod(da, -db, n)
     if isinstance(a, AppliedUndef) and isinstance(b, AppliedUndef):
+        cyc = is_cyclic(a.func)
         return (a.func == b.func and len(a.args) == len(b.args)
-                and all(congruent_mod(p, q, n) for p, q in zip(a.args, b.args)))
-    pa = a if (a.is_Pow and a.base == omega) else (sp.Pow(omega, 0, evaluate=False) if a == 1 else None)
-    pb = b if (b.is_Pow and b.base == omega) else (sp.Pow(omega, 0, evaluate=False) if b == 1 else None)
-    if pa is not None and pb is not None:
-        return congruent_mod(pa.exp, pb.exp, n)
+                and all(same_index(p, q, cyc) for p, q in zip(a.args, b.args)))
+    pa, pb = _as_power(a), _as_power(b)
+    if pa is not None and pb is not None and (pa[0] is not None or pb[0] is not None):
+        return _same_power(pa, pb)
     if isinstance(a, sp.Sum) and isinstance(b, sp.Sum):
         fa, ra, da = _canon_sum(a)
         fb, rb, db = _canon_sum(b)
@@ -75,41 +119,44 @@ def equal_mod_n(a: sp.Basic, b: sp.Basic) -> bool:
     if (a.is_Add and b.is_Add) or (a.is_Mul and b.is_Mul):
         if _match_unordered(a.args, b.args):
             return True
-    if a.is_Mul or b.is_Mul:  # merge omega powers, then compare
-        na, nb = merge_omega(a), merge_omega(b)
+    if a.is_Mul or b.is_Mul:  # merge powers of the same symbol, then compare
+        na, nb = merge_powers(a), merge_powers(b)
         if (na, nb) != (a, b):
             return equal_mod_n(na, nb)
     return False
 
 
-def merge_omega(e: sp.Expr) -> sp.Expr:
-    """Combine the powers of omega in a product into one power."""
+def merge_powers(e: sp.Expr) -> sp.Expr:
+    """Combine the powers of each symbol in a product into one power (x^a x^b = x^(a+b))."""
     if not e.is_Mul:
         return e
-    exps, rest = [], []
+    exps: dict[sp.Symbol, list] = {}
+    rest = []
     for f_ in e.args:
-        if f_.is_Pow and f_.base == omega:
-            exps.append(f_.exp)
-        elif f_ == omega:
-            exps.append(sp.Integer(1))
+        p = _as_power(f_)
+        if p is not None and p[0] is not None:
+            exps.setdefault(p[0], []).append(p[1])
         else:
             rest.append(f_)
-    if len(exps) < 2:
+    if all(len(v) < 2 for v in exps.values()):
         return e
-    return sp.Mul(*rest) * sp.Pow(omega, sp.expand(sp.Add(*exps)), evaluate=False)
+    powers = [sp.Pow(base, sp.expand(sp.Add(*es)), evaluate=False) for base, es in exps.items()]
+    return sp.Mul(*rest) * sp.Mul(*powers, evaluate=False)
 
 
 def periodic_in(body: sp.Expr, var: sp.Symbol) -> bool:
-    """Whether body(var + n) = body(var) is shown (entries are n-periodic)."""
+    """Whether body(var + n) = body(var) is shown (Z_n entries are n-periodic)."""
     return equal_mod_n(body.xreplace({var: var + n}), body) or all_index_uses(body, var)
 
 
 def all_index_uses(body: sp.Expr, var: sp.Symbol) -> bool:
-    """Every occurrence of var is inside an entry index, a bracket or an omega exponent
+    """Every occurrence of var is inside a Z_n-entry index, a bracket or an omega exponent
     with integer coefficients: then the expression is n-periodic in var."""
     if var not in body.free_symbols:
         return True
-    if isinstance(body, (AppliedUndef, Iverson)):
+    if isinstance(body, AppliedUndef):
+        return is_cyclic(body.func) and all(integer_poly(a_) for a_ in body.args)
+    if isinstance(body, Iverson):
         return all(integer_poly(a_) for a_ in body.args)
     if body.is_Pow and body.base == omega:
         return integer_poly(body.exp)
@@ -121,13 +168,12 @@ def all_index_uses(body: sp.Expr, var: sp.Symbol) -> bool:
 
 
 def integer_poly(e: sp.Expr) -> bool:
+    """Whether e is a polynomial with integer coefficients (integer-valued on integers)."""
     e = sp.expand(e)
     syms = sorted(e.free_symbols, key=str)
     if not syms:
-        return e.is_Integer
+        return bool(e.is_Integer)
     try:
         return all(c_.is_Integer for c_ in sp.Poly(e, *syms).coeffs())
     except sp.PolynomialError:
         return False
-
-

@@ -25,7 +25,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..exact.modular import congruent_mod
-from .compare import integer_poly, merge_omega, periodic_in, equal_mod_n
+from .compare import integer_poly, merge_powers, periodic_in, equal_mod_n
 from ..objects.indexed import ENTRY, Iverson, n, omega
 
 __all__ = ["equal_mod_n", "Rule", "Unfold", "Fold", "Sift", "ReindexSum", "PullOut",
@@ -186,7 +186,7 @@ class ExponentArithmetic(Rule):
 
     def check(self, prev, nxt):
         def norm(e):
-            return _eq_map(e, lambda q: q.replace(lambda z: z.is_Mul, merge_omega))
+            return _eq_map(e, lambda q: q.replace(lambda z: z.is_Mul, merge_powers))
         if equal_mod_n(norm(prev), norm(nxt)):
             return True, "ExponentArithmetic: exponents agree modulo n"
         return False, f"exponents of omega differ: {sp.sstr(prev)} vs {sp.sstr(nxt)}"
@@ -247,7 +247,7 @@ class GeometricSum(Rule):
             return s
         if (lo, hi) != (0, n - 1):
             raise RuleError("the sum must run over Z_n")
-        body = merge_omega(s.function) if s.function.is_Mul else s.function
+        body = merge_powers(s.function) if s.function.is_Mul else s.function
         if not (body.is_Pow and body.base == omega):
             raise RuleError(f"summand {body} is not a power of omega")
         e = sp.expand(body.exp)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-__all__ = ["entry_function", "n", "i", "j", "k", "l", "m", "t", "u", "s_", "omega", "Iverson", "zsum",
+__all__ = ["entry_function", "sequence_function", "lsum", "X", "n", "i", "j", "k", "l", "m", "t", "u", "s_", "omega", "Iverson", "zsum",
            "S", "W", "C", "F", "Fs", "P", "c", "a", "b", "x", "f", "conv", "ENTRY"]
 
 n = sp.Symbol("n", integer=True, positive=True)
@@ -45,8 +45,12 @@ def zsum(body: sp.Expr, var: sp.Symbol) -> sp.Sum:
     return sp.Sum(body, (var, 0, n - 1))
 
 
-def entry_function(name: str, tex: str | None = None) -> sp.core.function.UndefinedFunction:
+def entry_function(name: str, tex: str | None = None, cyclic: bool = True) -> sp.core.function.UndefinedFunction:
     r"""An indexed object ``name(i, j, ...)`` that prints in LaTeX as ``tex_{i,j}``.
+
+    With ``cyclic=True`` (matrices and signals on Z_n) indices are read
+    modulo n; with ``cyclic=False`` (finitely supported sequences on Z, see
+    :func:`sequence_function`) they are compared exactly.
 
     >>> from sympy import latex
     >>> print(latex(entry_function("conv", r"(a \circledast b)")(i - 1)))
@@ -58,7 +62,20 @@ def entry_function(name: str, tex: str | None = None) -> sp.core.function.Undefi
         out = f"{tex}_{{{','.join(printer._print(q) for q in self.args)}}}"
         return f"\\left({out}\\right)^{{{exp}}}" if exp else out
 
-    return sp.Function(name, _latex=_latex)
+    return sp.Function(name, _latex=_latex, _symconv_cyclic=cyclic)
+
+
+def sequence_function(name: str, tex: str | None = None) -> sp.core.function.UndefinedFunction:
+    """A finitely supported sequence on Z (a kernel): indices compared exactly."""
+    return entry_function(name, tex, cyclic=False)
+
+
+def lsum(body: sp.Expr, var: sp.Symbol) -> sp.Sum:
+    """The sum of ``body`` over ``var`` in Z (finitely many non-zero terms)."""
+    return sp.Sum(body, (var, -sp.oo, sp.oo))
+
+
+X = sp.Symbol("x")   # the polynomial variable of kernels
 
 
 S, W, P = entry_function("S"), entry_function("W"), entry_function("P", "(S^k)")

@@ -7,8 +7,9 @@ every value of the indices.  It knows three kinds of index arithmetic:
   Iverson brackets compare their indices modulo n;
 * sequences indexed by Z (``sequence_function``, and any other undefined
   function) compare their indices exactly;
-* powers of omega (omega**n = 1) compare exponents modulo n; powers of any
-  other symbol (a polynomial variable x, say) compare exponents exactly.
+* powers of omega and of xi (omega**n = xi**n = 1; xi is x in Q[x]/(x^n - 1))
+  compare exponents modulo n; powers of any other symbol (a polynomial
+  variable x, say) compare exponents exactly.
 
 False means "not shown".
 
@@ -28,10 +29,10 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..exact.modular import congruent_mod
-from ..objects.indexed import Iverson, n, omega
+from ..objects.indexed import CYCLIC_BASES, Iverson, n
 
 __all__ = ["equal_mod_n", "merge_powers", "periodic_in", "all_index_uses", "integer_poly",
-           "is_cyclic", "same_index"]
+           "is_cyclic", "same_index", "finite_support"]
 
 
 def is_cyclic(func) -> bool:
@@ -58,10 +59,25 @@ def _match_unordered(xs: tuple, ys: tuple) -> bool:
     return True
 
 
-def _canon_sum(s: sp.Sum):
-    (var, lo, hi), = s.limits
-    d = sp.Dummy("s", integer=True)
-    return s.function.xreplace({var: d}), (lo, hi), d
+def _sums_equal(a: sp.Sum, b: sp.Sum) -> bool:
+    """Iterated sums with the same ranges; the order of summation may differ when the
+    sum is finite (ranges Z_n, or Z with a finitely supported summand)."""
+    from itertools import permutations
+
+    la, lb = list(a.limits), list(b.limits)
+    if len(la) != len(lb):
+        return False
+    dummies = [sp.Dummy(f"s{q}", integer=True) for q in range(len(la))]
+    fa = a.function.xreplace({lim[0]: d for lim, d in zip(la, dummies)})
+    reorder_ok = len(la) == 1 or all(lim[1] == 0 for lim in la) or finite_support(a.function, [lim[0] for lim in la])
+    orders = permutations(range(len(lb))) if reorder_ok else [tuple(range(len(lb)))]
+    for perm in orders:
+        if any((la[q][1], la[q][2]) != (lb[perm[q]][1], lb[perm[q]][2]) for q in range(len(la))):
+            continue
+        fb = b.function.xreplace({lb[perm[q]][0]: dummies[q] for q in range(len(la))})
+        if equal_mod_n(fa, fb):
+            return True
+    return False
 
 
 def _as_power(e: sp.Expr):
@@ -80,7 +96,7 @@ def _same_power(pa, pb) -> bool:
     base = ba if ba is not None else bb
     if base is None or (ba is not None and bb is not None and ba != bb):
         return False
-    if base == omega:
+    if base in CYCLIC_BASES:
         return congruent_mod(ea, eb, n)
     return sp.expand(ea - eb) == 0
 
@@ -113,9 +129,7 @@ def equal_mod_n(a: sp.Basic, b: sp.Basic) -> bool:
     if pa is not None and pb is not None and (pa[0] is not None or pb[0] is not None):
         return _same_power(pa, pb)
     if isinstance(a, sp.Sum) and isinstance(b, sp.Sum):
-        fa, ra, da = _canon_sum(a)
-        fb, rb, db = _canon_sum(b)
-        return ra == rb and equal_mod_n(fa, fb.xreplace({db: da}))
+        return _sums_equal(a, b)
     if (a.is_Add and b.is_Add) or (a.is_Mul and b.is_Mul):
         if _match_unordered(a.args, b.args):
             return True
@@ -158,7 +172,7 @@ def all_index_uses(body: sp.Expr, var: sp.Symbol) -> bool:
         return is_cyclic(body.func) and all(integer_poly(a_) for a_ in body.args)
     if isinstance(body, Iverson):
         return all(integer_poly(a_) for a_ in body.args)
-    if body.is_Pow and body.base == omega:
+    if body.is_Pow and body.base in CYCLIC_BASES:
         return integer_poly(body.exp)
     if isinstance(body, sp.Sum):
         return all_index_uses(body.function, var)
@@ -177,3 +191,29 @@ def integer_poly(e: sp.Expr) -> bool:
         return all(c_.is_Integer for c_ in sp.Poly(e, *syms).coeffs())
     except sp.PolynomialError:
         return False
+
+
+def finite_support(body: sp.Expr, vars_: list) -> bool:
+    """Whether the summand is shown to vanish outside a finite set of values of ``vars_``.
+
+    The factors of ``body`` (through nested sums) that are sequences on Z are
+    finitely supported; when their index forms, linear in ``vars_`` with integer
+    coefficients, have full rank, only finitely many points give a non-zero term.
+    """
+    rows = []
+
+    def walk(e):
+        if isinstance(e, sp.Sum):
+            walk(e.function)
+        elif e.is_Mul:
+            for f_ in e.args:
+                walk(f_)
+        elif isinstance(e, AppliedUndef) and not is_cyclic(e.func):
+            for arg in e.args:
+                arg = sp.expand(arg)
+                coeffs = [arg.coeff(v) for v in vars_]
+                if all(c_.is_Integer for c_ in coeffs) and any(c_ != 0 for c_ in coeffs):
+                    rows.append(coeffs)
+
+    walk(body)
+    return bool(rows) and sp.Matrix(rows).rank() == len(vars_)

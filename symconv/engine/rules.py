@@ -25,12 +25,13 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..exact.modular import congruent_mod
-from .compare import integer_poly, merge_powers, periodic_in, equal_mod_n
+from .compare import equal_mod_n, finite_support, integer_poly, merge_powers, periodic_in
 from ..objects.indexed import ENTRY, Iverson, n, omega
 
 __all__ = ["equal_mod_n", "Rule", "Unfold", "Fold", "Sift", "ReindexSum", "PullOut",
            "ExponentArithmetic", "GeometricSum", "Reindex", "UseHypothesis",
-           "DiagonalConstancy", "RuleError", "IndexArithmetic", "EigenLine"]
+           "DiagonalConstancy", "RuleError", "IndexArithmetic", "EigenLine", "ProductOfSums",
+           "SwapSums", "PolyIdentity", "ApplyLemma", "bound_symbols"]
 
 
 class RuleError(ValueError):
@@ -106,6 +107,50 @@ class Fold(Unfold):
         raise RuleError("Fold is checked by unfolding the stated expression")
 
 
+def bound_symbols(e: sp.Basic) -> set:
+    """Variables bound by the sums inside e."""
+    return {lim[0] for sm in e.atoms(sp.Sum) for lim in sm.limits}
+
+
+def _no_capture(value: sp.Expr, body: sp.Expr) -> None:
+    """Substituting ``value`` into ``body`` must not put its variables under a sum binding them."""
+    clash = sp.sympify(value).free_symbols & bound_symbols(body)
+    if clash:
+        raise RuleError(f"substitution would capture {sorted(map(str, clash))} under an inner sum")
+
+
+def _at_var(var: sp.Symbol, fn):
+    """A replacer for expr.replace: every Sum binding ``var`` becomes
+    Sum(fn(body, (var, lo, hi), others), *others).
+
+    A sum with several limits is an iterated finite sum; it may be taken in
+    any order when every range is Z_n, or when the summand is shown finitely
+    supported in all its variables (sums over Z).
+    """
+    def repl(sm: sp.Sum) -> sp.Expr:
+        lims = list(sm.limits)
+        pos = next(q for q, lim in enumerate(lims) if lim[0] == var)
+        others = lims[:pos] + lims[pos + 1:]
+        if others:
+            _check_iterated(sm.function, lims)
+        inner = fn(sm.function, lims[pos], others)
+        return sp.Sum(inner, *others) if others else inner
+
+    def find(q) -> bool:
+        return isinstance(q, sp.Sum) and any(lim[0] == var for lim in q.limits)
+
+    return lambda e: e.replace(find, repl)
+
+
+def _check_iterated(body: sp.Expr, lims: list) -> None:
+    bound = {lim[0] for lim in lims}
+    for lim in lims:
+        if bound & (sp.sympify(lim[1]).free_symbols | sp.sympify(lim[2]).free_symbols):
+            raise RuleError("the ranges of an iterated sum depend on its variables")
+    if any(lim[1] == -sp.oo for lim in lims) and not finite_support(body, [lim[0] for lim in lims]):
+        raise RuleError("the iterated sum is not shown finitely supported")
+
+
 def _solve_unit(cond: Iverson, var: sp.Symbol) -> sp.Expr | None:
     """Solve [p = q] for var when p - q is var times +-1 plus a var-free rest."""
     d = sp.expand(cond.args[0] - cond.args[1])
@@ -123,13 +168,11 @@ class Sift(Rule):
     def __init__(self, var: sp.Symbol):
         self.var = var
 
-    def _sift(self, s: sp.Sum) -> sp.Expr:
-        (v, lo, hi), = s.limits
-        if v != self.var:
-            return s
+    def _sift(self, body: sp.Expr, lim: tuple, others: list) -> sp.Expr:
+        v, lo, hi = lim
         if (lo, hi) != (0, n - 1):
             raise RuleError("the sum must run over Z_n")
-        factors = list(sp.Mul.make_args(s.function))
+        factors = list(sp.Mul.make_args(body))
         for q, fac in enumerate(factors):
             if isinstance(fac, Iverson) and v in fac.free_symbols:
                 sol = _solve_unit(fac, v)
@@ -138,11 +181,12 @@ class Sift(Rule):
                 rest = sp.Mul(*(factors[:q] + factors[q + 1:]))
                 if not periodic_in(rest, v):
                     raise RuleError(f"summand is not shown n-periodic in {v}")
+                _no_capture(sol, rest)
                 return rest.xreplace({v: sol})
         raise RuleError(f"no bracket [{v} = ...] with unit coefficient in the summand")
 
     def apply(self, expr):
-        return _eq_map(expr, lambda e: e.replace(lambda q: isinstance(q, sp.Sum), self._sift))
+        return _eq_map(expr, _at_var(self.var, self._sift))
 
     def justification(self) -> str:
         return rf"sifting: the bracket fixes ${sp.latex(self.var)}$"
@@ -161,21 +205,23 @@ class ReindexSum(Rule):
                 or not integer_poly(rest)):
             raise RuleError(f"{old} -> {image} is not a shift or reflection of Z_n")
 
-    def _reindex(self, s: sp.Sum) -> sp.Expr:
-        (v, lo, hi), = s.limits
-        if v != self.old:
-            return s
-        if not periodic_in(s.function, v):
-            raise RuleError(f"summand is not shown n-periodic in {v}")
-        if self.new in s.function.free_symbols:
-            raise RuleError(f"{self.new} already occurs in the summand")
-        return sp.Sum(s.function.xreplace({v: self.image}), (self.new, lo, hi))
+    def _reindex(self, body: sp.Expr, lim: tuple, others: list) -> sp.Expr:
+        v, lo, hi = lim
+        if (lo, hi) == (-sp.oo, sp.oo):
+            if not finite_support(body, [v]):
+                raise RuleError(f"summand is not shown finitely supported in {v}")
+        elif (lo, hi) != (0, n - 1) or not periodic_in(body, v):
+            raise RuleError(f"the sum must run over Z or over Z_n with a summand n-periodic in {v}")
+        if self.new in body.free_symbols or any(o[0] == self.new for o in others):
+            raise RuleError(f"{self.new} already occurs in the sum")
+        _no_capture(self.image, body)
+        return sp.Sum(body.xreplace({v: self.image}), (self.new, lo, hi))
 
     def apply(self, expr):
-        return _eq_map(expr, lambda e: e.replace(lambda q: isinstance(q, sp.Sum), self._reindex))
+        return _eq_map(expr, _at_var(self.old, self._reindex))
 
     def justification(self) -> str:
-        return rf"substitute ${sp.latex(self.old)} = {sp.latex(self.image)}$, a bijection of $\mathbb{{Z}}_n$"
+        return rf"substitute ${sp.latex(self.old)} = {sp.latex(self.image)}$ (a bijection of the index set)"
 
 
 class ExponentArithmetic(Rule):
@@ -192,30 +238,28 @@ class ExponentArithmetic(Rule):
         return False, f"exponents of omega differ: {sp.sstr(prev)} vs {sp.sstr(nxt)}"
 
     def justification(self) -> str:
-        return r"$\omega^a\omega^b=\omega^{a+b}$, $\omega^n=1$"
+        return r"$y^a y^b = y^{a+b}$; $\omega^n = \bar x^n = 1$"
 
 
 class PullOut(Rule):
-    """sum_v a*g(v) = a * sum_v g(v) for factors a free of v (omega powers are split)."""
+    """sum_v a*g(v) = a * sum_v g(v) for factors a free of v (powers x^(a+b) are split)."""
 
 
     def __init__(self, var: sp.Symbol):
         self.var = var
 
-    def _pull(self, s: sp.Sum) -> sp.Expr:
-        (v, lo, hi), = s.limits
-        if v != self.var:
-            return s
+    def _pull(self, body: sp.Expr, lim: tuple, others: list) -> sp.Expr:
+        v, lo, hi = lim
         inside, outside = [], []
-        for fac in sp.Mul.make_args(s.function):
-            if fac.is_Pow and fac.base == omega:
+        for fac in sp.Mul.make_args(body):
+            if fac.is_Pow and fac.base.is_Symbol:   # x^(a+b) = x^a x^b
                 terms = sp.Add.make_args(sp.expand(fac.exp))
                 dep = sp.Add(*(q for q in terms if v in q.free_symbols))
                 free = sp.Add(*(q for q in terms if v not in q.free_symbols))
                 if free != 0:
-                    outside.append(sp.Pow(omega, free, evaluate=False))
+                    outside.append(sp.Pow(fac.base, free, evaluate=False))
                 if dep != 0:
-                    inside.append(sp.Pow(omega, dep, evaluate=False))
+                    inside.append(sp.Pow(fac.base, dep, evaluate=False))
             elif v in fac.free_symbols:
                 inside.append(fac)
             else:
@@ -223,7 +267,7 @@ class PullOut(Rule):
         return sp.Mul(*outside) * sp.Sum(sp.Mul(*inside), (v, lo, hi))
 
     def apply(self, expr):
-        return _eq_map(expr, lambda e: e.replace(lambda q: isinstance(q, sp.Sum), self._pull))
+        return _eq_map(expr, _at_var(self.var, self._pull))
 
     def justification(self) -> str:
         return rf"linearity: factors free of ${sp.latex(self.var)}$ leave the sum"
@@ -241,13 +285,11 @@ class GeometricSum(Rule):
         self.var = var
         self.lemma = "geometric_sum_roots_of_unity"
 
-    def _geo(self, s: sp.Sum) -> sp.Expr:
-        (v, lo, hi), = s.limits
-        if v != self.var:
-            return s
+    def _geo(self, body: sp.Expr, lim: tuple, others: list) -> sp.Expr:
+        v, lo, hi = lim
         if (lo, hi) != (0, n - 1):
             raise RuleError("the sum must run over Z_n")
-        body = merge_powers(s.function) if s.function.is_Mul else s.function
+        body = merge_powers(body) if body.is_Mul else body
         if not (body.is_Pow and body.base == omega):
             raise RuleError(f"summand {body} is not a power of omega")
         e = sp.expand(body.exp)
@@ -257,7 +299,7 @@ class GeometricSum(Rule):
         return n * Iverson(d, 0)
 
     def apply(self, expr):
-        return _eq_map(expr, lambda e: e.replace(lambda q: isinstance(q, sp.Sum), self._geo))
+        return _eq_map(expr, _at_var(self.var, self._geo))
 
     def justification(self) -> str:
         return r"geometric sum: $\sum_{l}\omega^{dl}=n\,[d\equiv 0]$ ($\omega$ primitive)"
@@ -385,3 +427,77 @@ class EigenLine(Rule):
 
     def justification(self) -> str:
         return r"lemma: the eigenspace of a simple eigenvalue is a line"
+
+
+class ProductOfSums(Rule):
+    """(sum_t f)(sum_u g) = sum_t sum_u f g, for finite sums (over Z_n, or over Z with
+    finitely supported summands); the bound variables must be distinct and not free elsewhere."""
+
+    def _merge(self, e: sp.Expr) -> sp.Expr:
+        sums = [f_ for f_ in e.args if isinstance(f_, sp.Sum)]
+        if len(sums) < 2:
+            return e
+        body = sp.Mul(*(f_ for f_ in e.args if not isinstance(f_, sp.Sum)))
+        limits: list = []
+        for sm in sums:
+            for lim in sm.limits:
+                if lim[0] in body.free_symbols or any(lim[0] == w[0] for w in limits):
+                    raise RuleError(f"bound variable {lim[0]} clashes")
+            body, limits = body * sm.function, limits + list(sm.limits)
+        _check_iterated(body, limits)
+        return sp.Sum(body, *limits)
+
+    def apply(self, expr):
+        return _eq_map(expr, lambda e: e.replace(lambda q: q.is_Mul, self._merge))
+
+    def justification(self) -> str:
+        return "product of finite sums"
+
+
+class SwapSums(Rule):
+    """sum_s sum_t f = sum_t sum_s f: exchange the two outermost sums of an iterated finite sum."""
+
+    def _swap(self, sm: sp.Sum) -> sp.Expr:
+        lims = list(sm.limits)
+        _check_iterated(sm.function, lims)
+        lims[-1], lims[-2] = lims[-2], lims[-1]
+        return sp.Sum(sm.function, *lims)
+
+    def apply(self, expr):
+        return _eq_map(expr, lambda e: e.replace(lambda q: isinstance(q, sp.Sum) and len(q.limits) > 1,
+                                                 self._swap))
+
+    def justification(self) -> str:
+        return "exchange of finite sums"
+
+
+class PolyIdentity(Rule):
+    """Arithmetic: the two sides are equal as polynomials (or rational functions) in their symbols."""
+
+    def check(self, prev, nxt):
+        diff = sp.cancel(sp.sympify(prev) - sp.sympify(nxt)) if not isinstance(prev, sp.Eq) else None
+        if isinstance(prev, sp.Eq) and isinstance(nxt, sp.Eq):
+            ok = (sp.cancel(prev.lhs - nxt.lhs) == 0 and sp.cancel(prev.rhs - nxt.rhs) == 0)
+        else:
+            ok = diff == 0
+        if ok:
+            return True, "PolyIdentity: equal as rational functions"
+        return False, f"{sp.sstr(prev)} and {sp.sstr(nxt)} differ as rational functions"
+
+    def justification(self) -> str:
+        return "algebra"
+
+
+class ApplyLemma(Rule):
+    """A named lemma: ``instance(prev, next)`` checks that the step is an instance of it
+    and that its side conditions hold, returning (ok, detail)."""
+
+    def __init__(self, lemma: str, instance, text: str, relation: str = "="):
+        self.lemma, self.instance, self.text, self.relation = lemma, instance, text, relation
+
+    def check(self, prev, nxt):
+        ok, detail = self.instance(prev, nxt)
+        return bool(ok), f"lemma {self.lemma}: {detail}"
+
+    def justification(self) -> str:
+        return self.text

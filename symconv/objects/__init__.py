@@ -3,6 +3,8 @@
 from .circulant import circulant, circulant_array, circulant_defect, circular_convolve, is_circulant
 from .dft import (dft_exponents, dft_matrix, dft_matrix_cyclotomic, dft_matrix_numeric,
                   fourier_mode, omega)
+from .kernels import (circular_conv_poly, conv_full, correlate_full, dilate, kernel_from_polynomial,
+                      kernel_polynomial, receptive_field, stack, support_span)
 from .shift import shift, shift_matrix, shift_permutation
 from .symbolic import symbol_matrix, symbol_vector
 
@@ -10,5 +12,6 @@ __all__ = [
     "circulant", "circulant_array", "circulant_defect", "circular_convolve", "is_circulant",
     "dft_exponents", "dft_matrix", "dft_matrix_cyclotomic", "dft_matrix_numeric",
     "fourier_mode", "omega", "shift", "shift_matrix", "shift_permutation",
-    "symbol_matrix", "symbol_vector",
+    "symbol_matrix", "symbol_vector", "circular_conv_poly", "conv_full", "correlate_full", "dilate",
+    "kernel_from_polynomial", "kernel_polynomial", "receptive_field", "stack", "support_span",
 ]

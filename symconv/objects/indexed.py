@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-__all__ = ["entry_function", "sequence_function", "lsum", "X", "n", "i", "j", "k", "l", "m", "t", "u", "s_", "omega", "Iverson", "zsum",
+__all__ = ["entry_function", "poly_function", "sequence_function", "lsum", "X", "xi", "CYCLIC_BASES", "n", "i", "j", "k", "l", "m", "t", "u", "s_", "omega", "Iverson", "zsum",
            "S", "W", "C", "F", "Fs", "P", "c", "a", "b", "x", "f", "conv", "ENTRY"]
 
 n = sp.Symbol("n", integer=True, positive=True)
@@ -48,6 +48,7 @@ def zsum(body: sp.Expr, var: sp.Symbol) -> sp.Sum:
 def entry_function(name: str, tex: str | None = None, cyclic: bool = True) -> sp.core.function.UndefinedFunction:
     r"""An indexed object ``name(i, j, ...)`` that prints in LaTeX as ``tex_{i,j}``.
 
+    A ``#`` in ``tex`` is replaced by the arguments instead (``"P_a(#)"``).
     With ``cyclic=True`` (matrices and signals on Z_n) indices are read
     modulo n; with ``cyclic=False`` (finitely supported sequences on Z, see
     :func:`sequence_function`) they are compared exactly.
@@ -59,10 +60,21 @@ def entry_function(name: str, tex: str | None = None, cyclic: bool = True) -> sp
     tex = name if tex is None else tex
 
     def _latex(self, printer, exp=None):
-        out = f"{tex}_{{{','.join(printer._print(q) for q in self.args)}}}"
+        args = ",".join(printer._print(q) for q in self.args)
+        out = tex.replace("#", args) if "#" in tex else f"{tex}_{{{args}}}"
         return f"\\left({out}\\right)^{{{exp}}}" if exp else out
 
     return sp.Function(name, _latex=_latex, _symconv_cyclic=cyclic)
+
+
+def poly_function(name: str, tex: str) -> sp.core.function.UndefinedFunction:
+    """A polynomial-valued object, printed as ``tex`` with ``#`` replaced by its argument.
+
+    >>> from sympy import latex
+    >>> print(latex(poly_function("Q", "P_b(1/#)")(X)))
+    P_b(1/x)
+    """
+    return entry_function(name, tex, cyclic=False)
 
 
 def sequence_function(name: str, tex: str | None = None) -> sp.core.function.UndefinedFunction:
@@ -76,6 +88,10 @@ def lsum(body: sp.Expr, var: sp.Symbol) -> sp.Sum:
 
 
 X = sp.Symbol("x")   # the polynomial variable of kernels
+xi = sp.Symbol("xi")  # x in Q[x]/(x^n - 1): xi**n = 1, printed as x
+
+#: symbols whose n-th power is 1: their exponents are compared modulo n
+CYCLIC_BASES = (omega, xi)
 
 
 S, W, P = entry_function("S"), entry_function("W"), entry_function("P", "(S^k)")

@@ -17,6 +17,7 @@ from sympy.printing.latex import LatexPrinter
 from ..engine.derivation import Derivation
 from ..engine.lemmas import LEMMAS
 from ..engine.theorem import Theorem
+from ..objects.indexed import xi
 from ..engine.verdict import TheoremResult
 
 __all__ = ["tex", "escape", "theorem_latex", "document"]
@@ -32,7 +33,23 @@ class _Printer(LatexPrinter):
         return super()._print_Function(expr, exp)
 
 
-_PRINTER = _Printer({"mul_symbol": None})
+def _print_sum(self, expr):
+    parts = []
+    for var, lo, hi in reversed(expr.limits):       # outermost first
+        v = self._print(var)
+        if lo == -sp.oo and hi == sp.oo:
+            parts.append(rf"\sum_{{{v} \in \mathbb{{Z}}}}")
+        else:
+            parts.append(rf"\sum_{{{v}={self._print(lo)}}}^{{{self._print(hi)}}}")
+    body = self._print(expr.function)
+    if expr.function.is_Add:
+        body = rf"\left({body}\right)"
+    return " ".join(parts) + " " + body
+
+
+_Printer._print_Sum = _print_sum
+
+_PRINTER = _Printer({"mul_symbol": None, "symbol_names": {xi: r"\bar{x}"}})
 
 
 def tex(expr) -> str:

@@ -98,7 +98,58 @@ def _simple_eigenspace() -> LemmaCheck:
                             "eigenspace; instances n <= 6 computed exactly over Q")
 
 
+def _random_poly(rnd, deg: int, x: sp.Symbol) -> sp.Expr:
+    coeffs = [sp.Rational(rnd.randint(-5, 5), rnd.randint(1, 4)) for _ in range(deg)]
+    lead = sp.Rational(rnd.choice([-3, -2, -1, 1, 2, 3]), rnd.randint(1, 4))
+    return sum((c * x**e for e, c in enumerate(coeffs)), sp.Integer(0)) + lead * x**deg
+
+
+def _degree_of_product() -> LemmaCheck:
+    import random
+
+    x = sp.Symbol("x")
+    rnd = random.Random(7)
+    for _ in range(60):
+        p, q = _random_poly(rnd, rnd.randint(0, 6), x), _random_poly(rnd, rnd.randint(0, 6), x)
+        if sp.degree(sp.expand(p * q), x) != sp.degree(p, x) + sp.degree(q, x):
+            return LemmaCheck(False, f"deg({p} * {q}) is not the sum of degrees")
+    return LemmaCheck(True, "Q[x] has no zero divisors, so the leading coefficient of PQ is the product of "
+                            "the leading ones; 60 seeded rational instances computed exactly")
+
+
+def _degree_of_dilation() -> LemmaCheck:
+    import random
+
+    x = sp.Symbol("x")
+    rnd = random.Random(11)
+    for _ in range(40):
+        p, d = _random_poly(rnd, rnd.randint(0, 6), x), rnd.randint(1, 5)
+        if sp.degree(sp.expand(p.subs(x, x**d)), x) != d * sp.degree(p, x):
+            return LemmaCheck(False, f"deg {p}(x^{d}) is not {d} deg {p}")
+    return LemmaCheck(True, "the leading term c x^m becomes c x^(dm); 40 seeded instances computed exactly")
+
+
+def _kernel_length() -> LemmaCheck:
+    from ..objects.kernels import kernel_polynomial
+
+    x = sp.Symbol("x")
+    for k in range(1, 9):
+        a = [sp.Symbol(f"a_{t}", nonzero=(t in (0, k - 1))) for t in range(k)]
+        if sp.degree(kernel_polynomial(a, x), x) + 1 != k:
+            return LemmaCheck(False, f"size {k}: degree {sp.degree(kernel_polynomial(a, x), x)}")
+    return LemmaCheck(True, "a kernel a_0..a_{k-1} with a_{k-1} != 0 has P_a of degree k - 1 (definition); "
+                            "sizes 1..8 computed")
+
+
 LEMMAS: dict[str, Lemma] = {
+    "degree_of_product": Lemma(
+        "degree_of_product", r"\deg(PQ) = \deg P + \deg Q",
+        "$P, Q \neq 0$ (their last taps are non-zero)", _degree_of_product),
+    "degree_of_dilation": Lemma(
+        "degree_of_dilation", r"\deg P(x^d) = d \deg P", "$d \geq 1$", _degree_of_dilation),
+    "kernel_length_is_degree_plus_one": Lemma(
+        "kernel_length_is_degree_plus_one", r"|a| = \deg P_a + 1",
+        "the first and last taps of $a$ are non-zero", _kernel_length),
     "geometric_sum_roots_of_unity": Lemma(
         "geometric_sum_roots_of_unity",
         r"\sum_{l=0}^{n-1}\omega^{dl} = n\,[d\equiv 0 \pmod n]",

@@ -31,7 +31,7 @@ from ..objects.indexed import ENTRY, Iverson, n, omega
 __all__ = ["equal_mod_n", "Rule", "Unfold", "Fold", "Sift", "ReindexSum", "PullOut",
            "ExponentArithmetic", "GeometricSum", "Reindex", "UseHypothesis",
            "DiagonalConstancy", "RuleError", "IndexArithmetic", "EigenLine", "ProductOfSums",
-           "SwapSums", "PolyIdentity", "ApplyLemma", "bound_symbols"]
+           "SwapSums", "PolyIdentity", "ApplyLemma", "bound_symbols", "LemmaRewrite", "EvaluateSum"]
 
 
 class RuleError(ValueError):
@@ -501,3 +501,53 @@ class ApplyLemma(Rule):
 
     def justification(self) -> str:
         return self.text
+
+
+class LemmaRewrite(Rule):
+    """Rewrite with an instance of a named lemma: the stated expression must be the
+    previous one with ``mapping`` applied (checked exactly); the lemma itself is
+    checked in lemmas.py and its side conditions are stated in the evidence."""
+
+    def __init__(self, lemma: str, mapping: dict, text: str, theorem: bool = False):
+        """``theorem=True`` cites a theorem of the catalog (checked in the same run)
+        instead of a lemma of lemmas.LEMMAS."""
+        self.mapping, self.text = dict(mapping), text
+        self.cited = lemma
+        self.lemma = None if theorem else lemma
+
+    def apply(self, expr):
+        for old in self.mapping:
+            if not expr.has(old):
+                raise RuleError(f"{sp.sstr(old)} does not occur in {sp.sstr(expr)}")
+        return expr.xreplace(self.mapping)
+
+    def check(self, prev, nxt):
+        try:
+            got = self.apply(prev)
+        except RuleError as exc:
+            return False, f"{self.cited} does not apply: {exc}"
+        if sp.cancel(got - nxt) == 0 or equal_mod_n(got, nxt):
+            return True, f"{self.cited}: instance matched"
+        return False, f"{self.cited} gives {sp.sstr(got)}, not {sp.sstr(nxt)}"
+
+    def justification(self) -> str:
+        return self.text
+
+
+class EvaluateSum(Rule):
+    """A sum with symbolic bounds evaluated in closed form by SymPy, checked exactly
+    (the difference of the two sides must cancel to 0)."""
+
+    def apply(self, expr):
+        return expr.replace(lambda q: isinstance(q, sp.Sum), lambda q: q.doit())
+
+    def check(self, prev, nxt):
+        got = self.apply(prev)
+        if got.has(sp.Sum) or got.has(sp.Piecewise):
+            return False, f"SymPy left {sp.sstr(got)} unevaluated"
+        if sp.cancel(got - nxt) == 0:
+            return True, "EvaluateSum: closed form matched"
+        return False, f"closed form {sp.sstr(got)} is not {sp.sstr(nxt)}"
+
+    def justification(self) -> str:
+        return "sum in closed form"

@@ -144,9 +144,9 @@ def _kernel_length() -> LemmaCheck:
 LEMMAS: dict[str, Lemma] = {
     "degree_of_product": Lemma(
         "degree_of_product", r"\deg(PQ) = \deg P + \deg Q",
-        "$P, Q \neq 0$ (their last taps are non-zero)", _degree_of_product),
+        r"$P, Q \neq 0$ (their last taps are non-zero)", _degree_of_product),
     "degree_of_dilation": Lemma(
-        "degree_of_dilation", r"\deg P(x^d) = d \deg P", "$d \geq 1$", _degree_of_dilation),
+        "degree_of_dilation", r"\deg P(x^d) = d \deg P", r"$d \geq 1$", _degree_of_dilation),
     "kernel_length_is_degree_plus_one": Lemma(
         "kernel_length_is_degree_plus_one", r"|a| = \deg P_a + 1",
         "the first and last taps of $a$ are non-zero", _kernel_length),

@@ -141,7 +141,35 @@ def _kernel_length() -> LemmaCheck:
                             "sizes 1..8 computed")
 
 
+def _conjugate_roots() -> LemmaCheck:
+    """conj(P(z)) = P(conj z) for real coefficients (degrees <= 6, exact), and all_roots
+    counts deg P roots with multiplicity on seeded rational instances."""
+    import random
+
+    u, v = sp.symbols("u v", real=True)
+    z = u + sp.I * v
+    for deg in range(0, 7):
+        cs = sp.symbols(f"c0:{deg + 1}", real=True)
+        P = lambda w: sum((c * w**e for e, c in enumerate(cs)), sp.Integer(0))  # noqa: E731
+        if sp.expand(sp.conjugate(P(z)) - P(sp.conjugate(z))) != 0:
+            return LemmaCheck(False, f"degree {deg}: conj(P(z)) != P(conj z)")
+    rnd = random.Random(3)
+    x = sp.Symbol("x")
+    for _ in range(12):
+        p = sp.Poly(_random_poly(rnd, rnd.randint(1, 6), x), x)
+        if len(p.all_roots()) != p.degree():
+            return LemmaCheck(False, f"{p} does not have deg P roots")
+    return LemmaCheck(True, "conj(P(z)) = P(conj z) expanded exactly for real coefficients, degrees 0..6; "
+                            "the fundamental theorem of algebra (deg P roots with multiplicity) on 12 seeded "
+                            "instances with SymPy's exact roots")
+
+
 LEMMAS: dict[str, Lemma] = {
+    "conjugate_roots_pair_up": Lemma(
+        "conjugate_roots_pair_up",
+        r"P \in \mathbb{R}[x],\ \deg P = 2L \Rightarrow m + 2c = 2L",
+        r"real coefficients; $m$ real roots and $c$ conjugate pairs, with multiplicity",
+        _conjugate_roots),
     "degree_of_product": Lemma(
         "degree_of_product", r"\deg(PQ) = \deg P + \deg Q",
         r"$P, Q \neq 0$ (their last taps are non-zero)", _degree_of_product),

@@ -27,7 +27,7 @@ import time
 from .budget import Budget, BudgetExhausted, hard_limit
 from .lemmas import check_lemma
 from .numeric import run_numeric
-from .theorem import FalseVariant, Theorem
+from .theorem import GENERIC, FalseVariant, Theorem
 from .verdict import Counterexample, TheoremResult, Verdict, VariantResult
 
 __all__ = ["run_theorem", "run_exact_range", "run_variant", "RunOptions"]
@@ -94,6 +94,7 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
     opts = opts or RunOptions()
     t0 = time.perf_counter()
     res = TheoremResult(thm.name, thm.topic, thm.statement, thm.claims, Verdict.UNDECIDED)
+    res.exact_scope = thm.exact_scope
     budget = Budget(opts.budget or thm.budget)   # each phase gets its own budget
     derivation_ok = False
 
@@ -170,7 +171,7 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
         res.verdict = Verdict.UNDECIDED
     elif derivation_ok:
         res.verdict = Verdict.PROVED
-    elif exact_complete:
+    elif exact_complete and thm.exact_scope == GENERIC:
         res.verdict = Verdict.VERIFIED
     elif numeric_ok:
         res.verdict = Verdict.CROSS_CHECKED

@@ -23,7 +23,11 @@ from typing import Callable, Sequence
 from .derivation import Derivation
 from .verdict import Counterexample, Verdict
 
-__all__ = ["Theorem", "FalseVariant", "ExactCheck", "NumericCheck"]
+__all__ = ["Theorem", "FalseVariant", "ExactCheck", "NumericCheck", "GENERIC"]
+
+#: the exact check at each n covers every input (generic symbolic entries); anything
+#: else (seeded instances, say) never yields ``verified``
+GENERIC = "generic symbolic entries"
 
 ExactCheck = Callable[[int], "Counterexample | None"]
 # numeric(n, rng, dps) -> (float64 error, mpmath error)
@@ -72,6 +76,7 @@ class Theorem:
     budget: float = 60.0
     topic: str = ""
     convention: str = ""
+    exact_scope: str = GENERIC   # what the exact check covers at each n
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not _NAME.match(self.name):
@@ -81,8 +86,9 @@ class Theorem:
             raise ValueError(f"claims must be proved, verified or cross-checked, got {self.claims.value!r}")
         if self.claims is Verdict.PROVED and self.derivation is None:
             raise ValueError(f"{self.name}: claims 'proved' but has no derivation")
-        if self.claims is Verdict.VERIFIED and self.exact is None and self.derivation is None:
-            raise ValueError(f"{self.name}: claims 'verified' but has no exact check")
+        if self.claims is Verdict.VERIFIED and self.derivation is None and (
+                self.exact is None or self.exact_scope != GENERIC):
+            raise ValueError(f"{self.name}: claims 'verified' but has no exact check over generic entries")
         if self.claims is Verdict.CROSS_CHECKED and self.numeric is None:
             raise ValueError(f"{self.name}: claims 'cross-checked' but has no numeric check")
         lo, hi = self.n_range

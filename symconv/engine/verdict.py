@@ -99,6 +99,7 @@ class TheoremResult:
     lemmas: list[str] = field(default_factory=list)
     n_checked: tuple[int, int] | None = None   # (first, last) n verified exactly
     n_requested: tuple[int, int] | None = None
+    exact_scope: str = ""
     counterexample: Counterexample | None = None
     numeric_error: float | None = None
     numeric_mp_error: float | None = None

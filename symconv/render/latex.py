@@ -89,7 +89,7 @@ def _derivation(d: Derivation) -> list[str]:
 def _verdict(r: TheoremResult) -> str:
     bits = [rf"\textbf{{{r.verdict.value}}} (claims {r.claims.value})"]
     if r.n_checked:
-        bits.append(rf"exact for $n = {r.n_checked[0]},\dots,{r.n_checked[1]}$")
+        bits.append(rf"exact for $n = {r.n_checked[0]},\dots,{r.n_checked[1]}$ ({escape(r.exact_scope)})")
     if r.numeric_error is not None:
         bits.append(rf"numeric error ${r.numeric_error:.1e}$ (float64), ${r.numeric_mp_error:.1e}$ "
                     rf"(mpmath, {r.numeric_dps} digits), seed {r.numeric_seed}".replace("e-", r"\mathrm{e}{-}"))

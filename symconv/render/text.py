@@ -20,7 +20,8 @@ def theorem_line(r: TheoremResult, timing: bool = True, width: int = 0) -> str:
     status = "PASS" if r.passed else "FAIL"
     parts = [f"{status}  {r.name.ljust(width)}  {r.verdict.value} (claims {r.claims.value})"]
     if r.n_checked:
-        parts.append(f"n={r.n_checked[0]}..{r.n_checked[1]}")
+        scope = "" if r.exact_scope in ("", "generic symbolic entries") else " (instances)"
+        parts.append(f"n={r.n_checked[0]}..{r.n_checked[1]}{scope}")
     if r.numeric_error is not None:
         parts.append(f"num err {r.numeric_error:.1e} (f64, tol {r.numeric_tolerance:.0e}) "
                      f"{r.numeric_mp_error:.1e} (mp{r.numeric_dps})")

@@ -19,7 +19,8 @@ from ..objects.kernels import (conv_full, correlate_full, dilate, kernel_polynom
                                stack)
 
 __all__ = ["kernel_poly_mul_eq_conv", "correlation_poly_eq_laurent", "circular_poly_eq_mod",
-           "conv_support_span", "stack_receptive_field", "iterated_filter_size", "generic_kernel"]
+           "conv_support_span", "stack_receptive_field", "iterated_filter_size", "generic_kernel",
+           "kernel_factors_into_size3"]
 
 X = sp.Symbol("x")
 
@@ -115,4 +116,47 @@ def iterated_filter_size(n: int, formula=None) -> Counterexample | None:
         want = formula(M, n)
         if not ends or span != want:
             return Counterexample(n, f"{n} passes of a size-{M} filter: size {span}, formula gives {want}")
+    return None
+
+
+def kernel_factors_into_size3(n: int, rational_only: bool = False, seed: int = 0,
+                              dps: int = 40) -> Counterexample | None:
+    """Seeded instances with L = n: random integer kernels of size 2L+1, and kernels built from
+    chosen rational roots, factor into L size-3 kernels (exactly when the roots are rational,
+    else with reconstruction error below 10^-(dps-10)).
+
+    rational_only=True checks the false claim that the size-3 factors can always be taken
+    with rational taps: Phi_5(x^m)-type kernels with an irreducible quartic factor refute it.
+    """
+    import random
+
+    from ..objects.factorize import factor_into_size3
+
+    rnd = random.Random(1000 * seed + n)
+    X_ = sp.Symbol("x")
+    if rational_only:
+        kern = [1, 1, 1, 1, 1] + [0] * (2 * n - 4) if n >= 2 else None
+        if kern is None:
+            return None
+        P = sp.Poly(sum(c * X_**t for t, c in enumerate(kern)), X_)
+        _, facs = P.factor_list()
+        if any(f.degree() > 2 for f, _ in facs):
+            return Counterexample(n, f"kernel {kern}: P_a = {P.as_expr()} has the factor "
+                                     f"{[f.as_expr() for f, _ in facs if f.degree() > 2][0]}, irreducible "
+                                     "over Q of degree > 2, so no factorisation into rational size-3 kernels exists")
+        return None
+    cases = [[rnd.randint(-9, 9) for _ in range(2 * n)] + [rnd.choice([-3, -2, -1, 1, 2, 3])] for _ in range(3)]
+    roots = [sp.Rational(rnd.randint(-6, 6), rnd.randint(1, 3)) for _ in range(2 * n)]
+    cases.append([int(c) if c.is_Integer else c for c in reversed(sp.Poly(
+        sp.Mul(*(X_ - r for r in roots)), X_).all_coeffs())])
+    for kern in cases:
+        f = factor_into_size3(kern, dps=dps)
+        if len(f.factors) != n or any(len(h) != 3 for h in f.factors):
+            return Counterexample(n, f"kernel {kern}: got {len(f.factors)} factors")
+        if any(not sp.sympify(str(c)).is_real for h in f.factors for c in h):
+            return Counterexample(n, f"kernel {kern}: a factor is not real")
+        if not f.exact and f.reconstruction_error > 10.0 ** (-(dps - 10)):
+            return Counterexample(n, f"kernel {kern}: reconstruction error {f.reconstruction_error:.2e}")
+        if kern is cases[-1] and not f.exact:
+            return Counterexample(n, f"kernel {kern} with rational roots was not factored exactly")
     return None

@@ -1,0 +1,198 @@
+"""Factor a 1-D kernel into stacked size-3 kernels (real coefficients).
+
+P_a has real coefficients, so its non-real roots come in conjugate pairs, and
+a real quadratic has either two real roots or one conjugate pair.  Grouping
+the roots two by two therefore gives real size-3 kernels whose product
+(convolution) is a.  The grouping is built
+
+* exactly over Q where it can: every irreducible factor of P_a over Q of
+  degree <= 2 is a kernel with rational taps, and rational roots are paired
+  with each other;
+* otherwise from the roots of the remaining irreducible factors computed by
+  mpmath at high precision, with the reconstruction error reported.
+
+>>> f = factor_into_size3([1, 4, 6, 4, 1])          # (1 + x)^4
+>>> f.factors, f.exact, f.count_unordered
+([[1, 2, 1], [1, 2, 1]], True, 1)
+>>> g = factor_into_size3([1, 0, 0, 0, -1])        # x^4 - 1 = (x^2 - 1)(x^2 + 1), or (x - 1)(x + 1) paired otherwise
+>>> g.exact, g.count_unordered
+(True, 1)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import lru_cache
+
+import sympy as sp
+
+from .kernels import _kernel, conv_full
+
+__all__ = ["Size3Factorisation", "factor_into_size3", "count_pairings"]
+
+_X = sp.Symbol("x")
+
+
+@dataclass
+class Size3Factorisation:
+    """The result of :func:`factor_into_size3`."""
+
+    kernel: list
+    factors: list                    # size-3 kernels, lowest tap first (exact numbers or mpf)
+    exact: bool                      # every factor has rational taps and the product was checked exactly
+    reconstruction_error: float      # max |stack(factors) - kernel| (0.0 when exact)
+    real_roots: list = field(default_factory=list)       # exact (Rational / CRootOf)
+    complex_pairs: int = 0
+    roots_at_infinity: int = 0       # 2L - deg P_a: layers of lower degree
+    count_unordered: int = 1         # distinct factorisations as multisets of kernels, up to scaling
+    explanation: str = ""
+
+
+@lru_cache(maxsize=None)
+def _pairings(mults: tuple) -> int:
+    """Distinct ways to split a multiset (multiplicities ``mults``) into unordered pairs."""
+    mults = tuple(sorted(m for m in mults if m))
+    if not mults:
+        return 1
+    if sum(mults) % 2:
+        return 0
+    first = list(mults)
+    first[0] -= 1          # the first element is paired with some element j
+    total = 0
+    for j in range(len(first)):
+        if first[j] == 0:
+            continue
+        rest = list(first)
+        rest[j] -= 1
+        total += _pairings(tuple(rest))
+    return total
+
+
+def count_pairings(items: list) -> int:
+    """Number of distinct partitions of the multiset ``items`` into pairs.
+
+    >>> count_pairings([1, 2, 3, 4]), count_pairings([1, 1, 2, 2]), count_pairings([0, 0])
+    (3, 2, 1)
+    """
+    return _pairings(tuple(Counter(items).values()))
+
+
+def _as_rational(v) -> sp.Rational:
+    if isinstance(v, Fraction):
+        return sp.Rational(v.numerator, v.denominator)
+    r = sp.nsimplify(v) if isinstance(v, float) else sp.sympify(v)
+    if not r.is_Rational:
+        raise ValueError(f"kernel taps must be rational (int, Fraction, SymPy Rational), got {v!r}")
+    return r
+
+
+def _coeffs(poly: sp.Poly) -> list:
+    """Lowest-first coefficients, padded to size 3."""
+    cs = [c for c in reversed(poly.all_coeffs())]
+    cs += [sp.Integer(0)] * (3 - len(cs))
+    return [int(c) if c.is_Integer else c for c in cs]
+
+
+def factor_into_size3(kernel, layers: int | None = None, dps: int = 50) -> Size3Factorisation:
+    """Size-3 kernels h_1..h_L with h_1 * ... * h_L = kernel (see the module doc).
+
+    ``layers`` defaults to the fewest possible, ceil((size - 1) / 2); more
+    layers are padded with the identity kernel [1, 0, 0].
+    """
+    taps = [_as_rational(v) for v in _kernel(kernel, "kernel")]
+    if all(v == 0 for v in taps):
+        raise ValueError("kernel must have a non-zero tap")
+    size = len(taps)
+    need = max(1, (size - 1 + 1) // 2)
+    L = need if layers is None else int(layers)
+    if L < need:
+        raise ValueError(f"layers must be >= {need} for a kernel of size {size}, got {layers}")
+    P = sp.Poly(sum((c * _X**t for t, c in enumerate(taps)), sp.Integer(0)), _X, domain="QQ")
+    lead, facs = P.factor_list()
+
+    exact_quads, exact_lin, numeric_roots = [], [], []
+    for f, mult in facs:
+        if f.degree() == 2:
+            exact_quads += [f] * mult
+        elif f.degree() == 1:
+            exact_lin += [f] * mult
+        else:
+            numeric_roots += [(f, mult)]
+
+    # exact real roots (with multiplicity) and the count of complex pairs, for the explanation
+    real_roots = sp.real_roots(P) if P.degree() > 0 else []
+    complex_pairs = (P.degree() - len(real_roots)) // 2
+    at_inf = 2 * L - P.degree()
+    count = count_pairings([str(r) for r in real_roots] + ["inf"] * at_inf)
+
+    import mpmath
+
+    factors: list = []
+    exact = not numeric_roots
+    polys = list(exact_quads)          # rational quadratics stay whole
+    while len(exact_lin) >= 2:         # rational roots are paired with each other
+        polys.append(exact_lin.pop() * exact_lin.pop())
+    factors = [_coeffs(p) for p in polys]
+    with mpmath.workdps(dps + 10):
+        if numeric_roots:
+            reals, pairs = [], []
+            for f, mult in numeric_roots:
+                lead = lead * f.LC() ** mult          # the roots give monic factors
+                roots = mpmath.polyroots([_mpf(c) for c in f.all_coeffs()], maxsteps=400, extraprec=4 * dps)
+                tiny = mpmath.mpf(10) ** (-(dps // 2))
+                reals += [mpmath.re(r) for r in roots if abs(mpmath.im(r)) <= tiny] * mult
+                pairs += [r for r in roots if mpmath.im(r) > tiny] * mult
+            for r in pairs:                            # (x - r)(x - conj r) = x^2 - 2 Re(r) x + |r|^2
+                factors.append([abs(r) ** 2, -2 * mpmath.re(r), mpmath.mpf(1)])
+            lin = [[-_mpf(f.all_coeffs()[1]) / _mpf(f.all_coeffs()[0]), mpmath.mpf(1)] for f in exact_lin]
+            lead = lead * sp.Mul(*(f.LC() for f in exact_lin))
+            lin += [[-r, mpmath.mpf(1)] for r in reals]
+            exact_lin = []
+            while len(lin) >= 2:
+                (p0, p1), (q0, q1) = lin.pop(), lin.pop()
+                factors.append([p0 * q0, p0 * q1 + p1 * q0, p1 * q1])
+            if lin:
+                factors.append([lin[0][0], lin[0][1], mpmath.mpf(0)])
+        factors += [_coeffs(f) for f in exact_lin]   # at most one rational linear factor left
+        while len(factors) < L:
+            factors.append([1, 0, 0])
+        factors[0] = [c * _mpf(lead) if _is_mp(c) else sp.Rational(lead) * c for c in factors[0]]
+        factors = [[_tidy(c) for c in f] for f in factors]
+        prod = factors[0]
+        for f in factors[1:]:
+            prod = conv_full(prod, f)
+        if exact:
+            got = [sp.Rational(v) for v in prod[:size]] + [sp.Rational(v) for v in prod[size:] if v != 0]
+            if got != taps:  # pragma: no cover - would be a bug
+                raise AssertionError("exact factorisation does not reproduce the kernel")
+            err = 0.0
+        else:
+            err = float(max(abs(_mpf(prod[t]) - (_mpf(taps[t]) if t < size else 0)) for t in range(len(prod))))
+    expl = (f"P_a has degree {P.degree()}: {len(real_roots)} real roots, {complex_pairs} conjugate pair(s)"
+            + (f", and {at_inf} root(s) at infinity (layers of lower degree)" if at_inf else "")
+            + ". Each conjugate pair must stay together (a real quadratic has two real roots or one pair); "
+              f"the real roots (and infinities) can be paired freely: {count} way(s), counting equal roots once. "
+              "Order of layers and scalings c*h_i, h_j/c are not counted.")
+    return Size3Factorisation(taps, factors, exact, err, real_roots, complex_pairs, at_inf, count, expl)
+
+
+def _is_mp(v) -> bool:
+    return type(v).__module__.startswith("mpmath")
+
+
+def _mpf(r):
+    import mpmath
+
+    if _is_mp(r):
+        return r
+    r = sp.Rational(r)
+    return mpmath.mpf(r.p) / r.q
+
+
+def _tidy(c):
+    if _is_mp(c):
+        return c
+    c = sp.sympify(c)
+    return int(c) if c.is_Integer else c

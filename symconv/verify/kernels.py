@@ -20,7 +20,8 @@ from ..objects.kernels import (conv_full, correlate_full, dilate, kernel_polynom
 
 __all__ = ["kernel_poly_mul_eq_conv", "correlation_poly_eq_laurent", "circular_poly_eq_mod",
            "conv_support_span", "stack_receptive_field", "iterated_filter_size", "generic_kernel",
-           "kernel_factors_into_size3"]
+           "kernel_factors_into_size3", "separable_iff_rank_one", "stack_image_dimension",
+           "every_kernel_is_a_stack"]
 
 X = sp.Symbol("x")
 
@@ -159,4 +160,97 @@ def kernel_factors_into_size3(n: int, rational_only: bool = False, seed: int = 0
             return Counterexample(n, f"kernel {kern}: reconstruction error {f.reconstruction_error:.2e}")
         if kern is cases[-1] and not f.exact:
             return Counterexample(n, f"kernel {kern} with rational roots was not factored exactly")
+    return None
+
+
+def separable_iff_rank_one(n: int, symmetric_claim: bool = False) -> Counterexample | None:
+    """n x n: P_{u v^T}(x, y) = p_u(x) q_v(y) for generic u, v, and separable() recovers u v^T
+    from a seeded rank-1 rational K and rejects a seeded rank-2 one.
+
+    symmetric_claim=True checks the false 'separable iff symmetric' on the exchange matrix.
+    """
+    import random
+
+    from ..objects.kernels2d import kernel2d_polynomial, separable
+
+    if symmetric_claim:
+        if n < 2:
+            return None
+        J = [[1 if i + j == n - 1 else 0 for j in range(n)] for i in range(n)]
+        if separable(J) is None:
+            return Counterexample(n, f"the exchange matrix {J} is symmetric but has rank {n}, so it is not separable")
+        return None
+    u, v = generic_kernel("u", n), generic_kernel("v", n)
+    K = [[u[i] * v[j] for j in range(n)] for i in range(n)]
+    Y = sp.Symbol("y")
+    lhs = kernel2d_polynomial(K)
+    rhs = kernel_polynomial(u, X) * kernel_polynomial(v, X).subs(X, Y)
+    if sp.expand(lhs - rhs) != 0:
+        return Counterexample(n, "P_{u v^T} != p(x) q(y)")
+    rnd = random.Random(n)
+    uu = [rnd.randint(-4, 4) or 1 for _ in range(n)]
+    vv = [rnd.randint(-4, 4) or 1 for _ in range(n)]
+    K1 = [[a * b for b in vv] for a in uu]
+    got = separable(K1)
+    if got is None or [[sp.Rational(a) * b for b in got[1]] for a in got[0]] != K1:
+        return Counterexample(n, f"separable() failed on the rank-1 kernel {K1}")
+    if n >= 2:
+        K2 = [row[:] for row in K1]
+        K2[0][0] += 1
+        if separable(K2) is not None:
+            return Counterexample(n, f"separable() accepted the rank-2 kernel {K2}")
+    return None
+
+
+def stack_image_dimension(n: int) -> Counterexample | None:
+    """Stacking two n x n kernels: the image in R^((2n-1)^2) has dimension exactly 2n^2 - 1.
+
+    Upper bound: (cA, B/c) has the same stack, so the tangent direction (A, -B) lies in
+    the kernel of the Jacobian everywhere (checked symbolically).  Lower bound: the Jacobian
+    has rank 2n^2 - 1 at a seeded rational point (rank at one point bounds the generic rank).
+    """
+    import random
+
+    from ..objects.kernels2d import conv2d_full
+
+    from sympy.polys.matrices import DomainMatrix
+
+    A = [[sp.Symbol(f"A_{i}_{j}") for j in range(n)] for i in range(n)]
+    B = [[sp.Symbol(f"B_{i}_{j}") for j in range(n)] for i in range(n)]
+    avars, bvars = [e for r in A for e in r], [e for r in B for e in r]
+    out = [e for r in conv2d_full(A, B) for e in r]
+    for e in out:   # J (A, -B) = sum A dA e - sum B dB e = e - e = 0 (bilinear): checked exactly
+        if sp.expand(sum(w * sp.diff(e, w) for w in avars) - sum(w * sp.diff(e, w) for w in bvars)) != 0:
+            return Counterexample(n, "the scaling direction is not in the Jacobian's kernel")
+    rnd = random.Random(n)
+    Ap = [[sp.Rational(rnd.randint(-9, 9), rnd.randint(1, 5)) for _ in range(n)] for _ in range(n)]
+    Bp = [[sp.Rational(rnd.randint(-9, 9), rnd.randint(1, 5)) for _ in range(n)] for _ in range(n)]
+    cols = []
+    for p_ in range(n):          # d(A*B)/dA_pq = E_pq * B, d(A*B)/dB_pq = A * E_pq at the point
+        for q_ in range(n):
+            E = [[1 if (i, j) == (p_, q_) else 0 for j in range(n)] for i in range(n)]
+            cols.append([e for r in conv2d_full(E, Bp) for e in r])
+    for p_ in range(n):
+        for q_ in range(n):
+            E = [[1 if (i, j) == (p_, q_) else 0 for j in range(n)] for i in range(n)]
+            cols.append([e for r in conv2d_full(Ap, E) for e in r])
+    rows = [[sp.QQ(int(sp.Rational(c[k]).p), int(sp.Rational(c[k]).q)) for c in cols] for k in range(len(out))]
+    r = DomainMatrix(rows, (len(out), len(cols)), sp.QQ).rank()
+    if r != 2 * n * n - 1:
+        return Counterexample(n, f"Jacobian rank {r} at the seeded point, expected {2 * n * n - 1}")
+    return None
+
+
+def every_kernel_is_a_stack(n: int) -> Counterexample | None:
+    """The false claim 'every (2n-1)x(2n-1) rational kernel is a stack of two n x n rational
+    kernels', refuted for n >= 2 by the box filter of size 2n-1 (with a certificate)."""
+    from ..objects.kernels2d import split_into_two
+
+    if n < 2:
+        return None
+    box = [[1] * (2 * n - 1) for _ in range(2 * n - 1)]
+    d = split_into_two(box, size=n)
+    if not d.factors:
+        return Counterexample(n, f"the {2 * n - 1}x{2 * n - 1} box filter is not a stack of two {n}x{n} "
+                                 f"rational kernels: {d.reason}")
     return None

@@ -1,0 +1,117 @@
+"""2-D kernels are bivariate polynomials: separable = rank 1 = p(x) q(y); two stacked 3x3
+kernels give a 5x5 kernel, but only a 17-dimensional family of the 25 dimensions."""
+
+import numpy as np
+import sympy as sp
+
+import symconv as sc
+from symconv.engine.rules import Fold, PolyIdentity, ProductOfSums, Unfold
+from symconv.objects.indexed import X, lsum, poly_function, sequence_function
+from symconv.objects.kernels2d import kernel2d_polynomial
+
+Y = sp.Symbol("y")
+i2, j2 = sp.symbols("i j", integer=True)
+uu, vv = sequence_function("u"), sequence_function("v")
+p_, q_ = poly_function("p", "p_u(#)"), poly_function("q", "q_v(#)")
+PK = poly_function("PK", r"P_{u v^{\mathsf T}}(#)")
+DEFS = {"p": sp.Lambda((X,), lsum(uu(i2) * X**i2, i2)),
+        "q": sp.Lambda((Y,), lsum(vv(j2) * Y**j2, j2)),
+        "PK": sp.Lambda((X, Y), lsum(lsum(uu(i2) * vv(j2) * X**i2 * Y**j2, j2), i2))}
+
+
+def _derive_sep():
+    return [sc.Derivation(p_(X) * q_(Y), title=r"$K = u v^{\mathsf T}$, i.e. $K_{ij} = u_i v_j$",
+                          goal=PK(X, Y),
+                          conclusion=r"$K$ has rank 1 iff $K = u v^{\mathsf T}$ iff $P_K(x, y) = p_u(x)\,q_v(y)$; "
+                                     r"a polynomial $p(x)q(y)$ gives back $u, v$ as its coefficient lists")
+            .step(lsum(uu(i2) * X**i2, i2) * lsum(vv(j2) * Y**j2, j2), Unfold("p", "q", definitions=DEFS))
+            .step(lsum(lsum(uu(i2) * vv(j2) * X**i2 * Y**j2, j2), i2), ProductOfSums())
+            .step(PK(X, Y), Fold("PK", definitions=DEFS))]
+
+
+def _numeric_sep(n_, rng, dps):
+    import mpmath
+    u, v = rng.standard_normal(n_), rng.standard_normal(n_)
+    K = np.outer(u, v)
+    s = np.linalg.svd(K, compute_uv=False)
+    err = s[1] / s[0] if n_ > 1 else 0.0
+    x0, y0 = 0.3, -0.7
+    lhs = sum(K[i, j] * x0**i * y0**j for i in range(n_) for j in range(n_))
+    rhs = np.polyval(u[::-1], x0) * np.polyval(v[::-1], y0)
+    with mpmath.workdps(dps):
+        um, vm = [mpmath.mpf(float(w)) for w in u], [mpmath.mpf(float(w)) for w in v]
+        xm, ym = mpmath.mpf(3) / 10, mpmath.mpf(-7) / 10
+        lm = sum(um[i] * vm[j] * xm**i * ym**j for i in range(n_) for j in range(n_))
+        rm = mpmath.polyval(um[::-1], xm) * mpmath.polyval(vm[::-1], ym)
+    return float(max(err, abs(lhs - rhs))), float(abs(lm - rm))
+
+
+separable_iff_rank_one = sc.Theorem(
+    "separable_iff_rank_one",
+    "A 2-D kernel is separable (an outer product u v^T) iff it has rank 1 iff its polynomial is p(x) q(y).",
+    claims="proved",
+    latex=r"P_K(x,y) = \sum_{ij} K_{ij} x^i y^j,\qquad K = u v^{\mathsf T} \iff \operatorname{rank} K = 1 "
+          r"\iff P_K(x,y) = p_u(x)\,q_v(y)",
+    derivation=_derive_sep,
+    exact=sc.verify.kernels.separable_iff_rank_one, n_range=(1, 6),
+    numeric=_numeric_sep, numeric_sizes=(1, 2, 3, 5), tolerance=1e-9,
+    false_variants=[sc.FalseVariant(
+        "separable_iff_symmetric", "A 2-D kernel is separable iff it is symmetric.",
+        exact=lambda n_: sc.verify.kernels.separable_iff_rank_one(n_, symmetric_claim=True))],
+)
+
+k = sp.Symbol("k", integer=True, positive=True)
+
+
+def _derive_dim():
+    return [sc.Derivation((2 * k - 1)**2 - (2 * k**2 - 1),
+                          title=r"room left: $\dim \mathbb{R}^{(2k-1)^2}$ minus the at most $2k^2 - 1$ "
+                                r"dimensions reached by $(A, B) \mapsto A * B$",
+                          goal=2 * (k - 1)**2,
+                          hypotheses=("(cA) * (B/c) = A * B: every fibre contains a curve, so the image has "
+                                      "dimension <= 9 + 9 - 1 for k = 3",),
+                          conclusion=r"$2(k-1)^2 > 0$ for $k \geq 2$: the stacks of two $k \times k$ kernels "
+                                     r"form a proper subvariety (measure zero); for $k = 3$, $17 < 25$")
+            .step(2 * (k - 1)**2, PolyIdentity())]
+
+
+def _numeric_dim(n_, rng, dps):
+    """Numeric Jacobian rank of (A, B) -> A * B at a random point (relative singular value gap)."""
+    import mpmath
+    A, B = rng.standard_normal((n_, n_)), rng.standard_normal((n_, n_))
+    cols = []
+    for p in range(n_):
+        for q in range(n_):
+            E = np.zeros((n_, n_)); E[p, q] = 1
+            cols.append(np.array(sc.objects.kernels2d.conv2d_full(E.tolist(), B.tolist()), dtype=float).ravel())
+    for p in range(n_):
+        for q in range(n_):
+            E = np.zeros((n_, n_)); E[p, q] = 1
+            cols.append(np.array(sc.objects.kernels2d.conv2d_full(A.tolist(), E.tolist()), dtype=float).ravel())
+    J = np.array(cols).T
+    s = np.linalg.svd(J, compute_uv=False)
+    r = 2 * n_ * n_ - 1
+    err = s[r] / s[0] if len(s) > r else 0.0     # the smallest singular value must vanish
+    with mpmath.workdps(dps):                    # J (A, -B) = 0 at the point, in mpmath
+        Jm = sc.mp_matrix(J)
+        w = sc.mp_matrix(np.concatenate([A.ravel(), -B.ravel()]))
+        errm = sc.mp_max_abs(Jm * w) / max(1.0, float(mpmath.mnorm(w, 1)))
+    return float(err), float(errm)
+
+
+stack_3x3_image_dim = sc.Theorem(
+    "stack_3x3_image_dim",
+    "Two stacked k x k kernels reach only a (2k^2 - 1)-dimensional family of (2k-1)x(2k-1) kernels: 17 < 25 for k = 3.",
+    claims="proved",
+    latex=r"\dim\{A * B : A, B \in \mathbb{R}^{k\times k}\} = 2k^2 - 1 < (2k-1)^2 \quad (k \geq 2)",
+    derivation=_derive_dim,
+    exact=sc.verify.kernels.stack_image_dimension, n_range=(1, 5),
+    numeric=_numeric_dim, numeric_sizes=(2, 3, 4),
+    false_variants=[sc.FalseVariant(
+        "every_5x5_is_a_stack_of_3x3", "Every rational (2k-1)x(2k-1) kernel is a stack of two rational k x k kernels.",
+        exact=sc.verify.kernels.every_kernel_is_a_stack, n_range=(1, 4))],
+)
+
+
+if __name__ == "__main__":
+    raise SystemExit(sc.prove_module(globals()))

@@ -87,3 +87,41 @@ def test_random_kernels_reconstruct():
         f = factor_into_size3(kern)
         assert len(f.factors) == L
         assert f.exact or f.reconstruction_error < 1e-40
+
+
+from symconv.objects.kernels2d import conv2d_full, separable, split_into_two  # noqa: E402
+
+G5 = [[1, 4, 6, 4, 1], [4, 16, 24, 16, 4], [6, 24, 36, 24, 6], [4, 16, 24, 16, 4], [1, 4, 6, 4, 1]]
+
+
+def test_seed_binomial_5x5_is_binomial_3x3_twice():
+    d = split_into_two(G5)
+    assert d.factors and conv2d_full(d.A, d.B) == G5
+    assert separable(d.A) is not None
+
+
+def test_box_5x5_is_not_a_stack_over_q():
+    d = split_into_two([[1] * 5] * 5)
+    assert not d.factors and "x**4 + x**3 + x**2 + x + 1" in d.reason
+
+
+def test_random_stacks_are_recognised_and_random_kernels_rejected():
+    rnd = random.Random(2)
+    for _ in range(5):
+        A = [[rnd.randint(-3, 3) for _ in range(3)] for _ in range(3)]
+        B = [[rnd.randint(-3, 3) for _ in range(3)] for _ in range(3)]
+        A[0][0] = A[0][0] or 1
+        B[2][2] = B[2][2] or 1
+        K = conv2d_full(A, B)
+        d = split_into_two(K)
+        assert d.factors and conv2d_full(d.A, d.B) == K
+    K = [[1, 0, 0, 0, 0], [0] * 5, [0, 0, 0, 0, 0], [0] * 5, [0, 0, 0, 0, 1]]
+    K[0][4] = 1                                  # 1 + y^4 + x^4 y^4: irreducible of bidegree (4, 4)
+    assert not split_into_two(K).factors
+
+
+def test_kernel2d_bad_inputs():
+    with pytest.raises(ValueError, match="must be 5x5"):
+        split_into_two([[1, 2], [3, 4]])
+    with pytest.raises(ValueError, match="rectangular"):
+        separable([[1, 2], [3]])

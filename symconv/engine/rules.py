@@ -31,7 +31,8 @@ from ..objects.indexed import ENTRY, Iverson, n, omega
 __all__ = ["equal_mod_n", "Rule", "Unfold", "Fold", "Sift", "ReindexSum", "PullOut",
            "ExponentArithmetic", "GeometricSum", "Reindex", "UseHypothesis",
            "DiagonalConstancy", "RuleError", "IndexArithmetic", "EigenLine", "ProductOfSums",
-           "SwapSums", "PolyIdentity", "ApplyLemma", "bound_symbols", "LemmaRewrite", "EvaluateSum"]
+           "SwapSums", "PolyIdentity", "ApplyLemma", "bound_symbols", "LemmaRewrite", "EvaluateSum",
+           "SplitSum", "CancelTerms"]
 
 
 class RuleError(ValueError):
@@ -551,3 +552,47 @@ class EvaluateSum(Rule):
 
     def justification(self) -> str:
         return "sum in closed form"
+
+
+class SplitSum(Rule):
+    """sum (f + g) = sum f + sum g (finite sums); products are expanded first."""
+
+    def _split(self, sm: sp.Sum) -> sp.Expr:
+        body = sp.expand(sm.function)
+        if not body.is_Add:
+            return sm
+        _check_iterated(sm.function, list(sm.limits)) if len(sm.limits) > 1 else None
+        out = []
+        for term in body.args:
+            coeff, rest = term.as_coeff_Mul()      # numbers leave the sum
+            out.append(coeff * sp.Sum(rest, *sm.limits))
+        return sp.Add(*out)
+
+    def apply(self, expr):
+        return _eq_map(expr, lambda e: e.replace(lambda q: isinstance(q, sp.Sum), self._split))
+
+    def justification(self) -> str:
+        return "linearity of finite sums"
+
+
+class CancelTerms(Rule):
+    """x - x = 0: every term of the previous sum cancels against an equal term of opposite sign."""
+
+    def check(self, prev, nxt):
+        if sp.sympify(nxt) != 0:
+            return False, "CancelTerms concludes 0"
+        terms = list(sp.Add.make_args(sp.sympify(prev)))
+        used = [False] * len(terms)
+        for q, term in enumerate(terms):
+            if used[q]:
+                continue
+            for r in range(q + 1, len(terms)):
+                if not used[r] and equal_mod_n(term, -terms[r]):
+                    used[q] = used[r] = True
+                    break
+            else:
+                return False, f"the term {sp.sstr(term)} does not cancel"
+        return True, "CancelTerms: every term cancels"
+
+    def justification(self) -> str:
+        return "the two sums are equal"

@@ -1,6 +1,7 @@
 """Layer 3: exact checks of the core theorems at one n (Counterexample or None)."""
 
-from .circulant import (circulant_commutes_with_shift, circulant_eq_sum_shift_powers, circulant_mul_comm,
+from .circulant import (circulant_commutes_with_shift, circulant_eq_sum_shift_powers,
+                        penalty_gradient_orthogonal, circulant_mul_comm,
                         circulant_mul_eq_circulant_conv, circulant_mulVec_eq_conv,
                         commutes_with_shift_iff_circulant)
 from .commuting import commutant_basis, commuting_preserves_eigenvectors
@@ -11,7 +12,7 @@ from .shift import (permutation_array, shift_acts_as, shift_charpoly, shift_entr
                     shift_pow_eq_one, shift_transpose_eq_inverse)
 
 __all__ = [
-    "circulant_commutes_with_shift", "shift_charpoly",
+    "circulant_commutes_with_shift", "shift_charpoly", "penalty_gradient_orthogonal",
     "circulant_eq_sum_shift_powers", "circulant_mul_comm", "circulant_mul_eq_circulant_conv",
     "circulant_mulVec_eq_conv", "commutes_with_shift_iff_circulant", "commutant_basis",
     "commuting_preserves_eigenvectors",

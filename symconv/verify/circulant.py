@@ -17,7 +17,7 @@ from .shift import permutation_array
 
 __all__ = ["commutes_with_shift_iff_circulant", "circulant_eq_sum_shift_powers",
            "circulant_mulVec_eq_conv", "circulant_mul_eq_circulant_conv", "circulant_mul_comm",
-           "circulant_commutes_with_shift"]
+           "circulant_commutes_with_shift", "penalty_gradient_orthogonal"]
 
 
 def commutes_with_shift_iff_circulant(n: int, pattern: str = "difference") -> Counterexample | None:
@@ -135,4 +135,18 @@ def circulant_commutes_with_shift(n: int, hankel: bool = False) -> Counterexampl
             if D[i, j] != 0:
                 name = "hankel(c)" if hankel else "circ(c)"
                 return Counterexample(n, f"entry ({i},{j}) of {name} S - S {name} is {D[i, j]}")
+    return None
+
+
+def penalty_gradient_orthogonal(n: int, hankel: bool = False) -> Counterexample | None:
+    """<D S^T - S^T D, circ(c)> = 0 for generic D and c (hankel=True: the false claim for c_{i+j})."""
+    D = sp.Matrix(n, n, lambda i, j: sp.Symbol(f"D_{i}_{j}"))
+    c = symbol_vector("c", n)
+    M = sp.Matrix(n, n, lambda i, j: c[(i + j) % n]) if hankel else circulant(c)
+    S = shift_matrix(n)
+    G = D * S.T - S.T * D
+    ip = sp.expand(sum(G[i, j] * M[i, j] for i in range(n) for j in range(n)))
+    if ip != 0:
+        name = "hankel(c)" if hankel else "circ(c)"
+        return Counterexample(n, f"<D S^T - S^T D, {name}> = {ip}")
     return None

@@ -125,3 +125,21 @@ def test_kernel2d_bad_inputs():
         split_into_two([[1, 2], [3, 4]])
     with pytest.raises(ValueError, match="rectangular"):
         separable([[1, 2], [3]])
+
+
+def test_factorisation_without_flint_agrees(monkeypatch):
+    """The mpmath (Aberth) path and the python-flint path give the same factors."""
+    import builtins
+    kern = [3, -1, 4, 1, -5, 9, 2, -6, 5]
+    with_flint = factor_into_size3(kern, dps=40)
+    real_import = builtins.__import__
+
+    def no_flint(name, *args, **kw):
+        if name == "flint":
+            raise ImportError("flint hidden for this test")
+        return real_import(name, *args, **kw)
+    monkeypatch.setattr(builtins, "__import__", no_flint)
+    without = factor_into_size3(kern, dps=40)
+    assert with_flint.reconstruction_error < 1e-35 and without.reconstruction_error < 1e-35
+    key = lambda f: sorted(tuple(round(float(c), 12) for c in h) for h in f.factors)  # noqa: E731
+    assert key(with_flint) == key(without)

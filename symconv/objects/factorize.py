@@ -135,15 +135,16 @@ def factor_into_size3(kernel, layers: int | None = None, dps: int = 50) -> Size3
     while len(exact_lin) >= 2:         # rational roots are paired with each other
         polys.append(exact_lin.pop() * exact_lin.pop())
     factors = [_coeffs(p) for p in polys]
-    with mpmath.workdps(dps + 10):
+    # expanding the product of L factors can cancel about log10(2^deg) digits: work above that
+    work = dps + int(0.302 * P.degree()) + 10
+    with mpmath.workdps(work):
         if numeric_roots:
             reals, pairs = [], []
             for f, mult in numeric_roots:
                 lead = lead * f.LC() ** mult          # the roots give monic factors
-                roots = mpmath.polyroots([_mpf(c) for c in f.all_coeffs()], maxsteps=400, extraprec=4 * dps)
-                tiny = mpmath.mpf(10) ** (-(dps // 2))
-                reals += [mpmath.re(r) for r in roots if abs(mpmath.im(r)) <= tiny] * mult
-                pairs += [r for r in roots if mpmath.im(r) > tiny] * mult
+                r_re, r_pairs = _real_and_upper_roots(f, work)
+                reals += r_re * mult
+                pairs += r_pairs * mult
             for r in pairs:                            # (x - r)(x - conj r) = x^2 - 2 Re(r) x + |r|^2
                 factors.append([abs(r) ** 2, -2 * mpmath.re(r), mpmath.mpf(1)])
             lin = [[-_mpf(f.all_coeffs()[1]) / _mpf(f.all_coeffs()[0]), mpmath.mpf(1)] for f in exact_lin]
@@ -176,6 +177,73 @@ def factor_into_size3(kernel, layers: int | None = None, dps: int = 50) -> Size3
               f"the real roots (and infinities) can be paired freely: {count} way(s), counting equal roots once. "
               "Order of layers and scalings c*h_i, h_j/c are not counted.")
     return Size3Factorisation(taps, factors, exact, err, real_roots, complex_pairs, at_inf, count, expl)
+
+
+def _real_and_upper_roots(f: sp.Poly, dps: int) -> tuple[list, list]:
+    """Real roots and the roots with positive imaginary part of an irreducible f, at dps digits.
+
+    With python-flint installed the roots are certified enclosures (real roots have an exactly
+    zero imaginary part); otherwise Aberth iterations in mpmath.
+    """
+    import mpmath
+
+    try:
+        import flint
+    except ImportError:
+        flint = None
+    if flint is not None:
+        den = sp.ilcm(*[sp.Rational(c).q for c in f.all_coeffs()])
+        ints = [int(sp.Rational(c) * den) for c in reversed(f.all_coeffs())]
+        old = flint.ctx.dps
+        flint.ctx.dps = dps
+        try:
+            roots = flint.fmpz_poly(ints).complex_roots()
+        finally:
+            flint.ctx.dps = old
+        conv = lambda a: mpmath.mpf(a.mid().str(dps + 5, radius=False))  # noqa: E731
+        reals = [conv(z.real) for z, _ in roots if z.imag == 0]
+        upper = [mpmath.mpc(conv(z.real), conv(z.imag)) for z, _ in roots if z.imag > 0]
+        return reals, upper
+    roots = _roots([_mpf(c) for c in f.all_coeffs()], dps)
+    tiny = mpmath.mpf(10) ** (-(dps // 2))
+    return ([mpmath.re(r) for r in roots if abs(mpmath.im(r)) <= tiny],
+            [r for r in roots if mpmath.im(r) > tiny])
+
+
+def _roots(coeffs: list, dps: int) -> list:
+    """All roots of a polynomial (highest coefficient first) at ``dps`` digits.
+
+    Aberth-Ehrlich iterations in mpmath, started from NumPy's float64 roots; falls back
+    to mpmath.polyroots when they do not converge.
+    """
+    import mpmath
+    import numpy as np
+
+    d = len(coeffs) - 1
+    if d <= 2:
+        return mpmath.polyroots(coeffs, maxsteps=200, extraprec=2 * dps)
+    init = np.roots([float(c) for c in coeffs])
+    if len(init) != d or not np.all(np.isfinite(init)):
+        return mpmath.polyroots(coeffs, maxsteps=800, extraprec=2 * dps)
+    z = [mpmath.mpc(complex(r)) for r in init]
+    dcoeffs = [c * (d - q) for q, c in enumerate(coeffs[:-1])]
+    tol = mpmath.mpf(10) ** (-(dps + 5))
+    for _ in range(200):
+        biggest = mpmath.mpf(0)
+        new = []
+        for k_, zk in enumerate(z):
+            pv, dv = mpmath.polyval(coeffs, zk), mpmath.polyval(dcoeffs, zk)
+            if dv == 0:
+                return mpmath.polyroots(coeffs, maxsteps=800, extraprec=2 * dps)
+            w = pv / dv
+            s = mpmath.fsum(1 / (zk - zj) for j_, zj in enumerate(z) if j_ != k_ and zk != zj)
+            step = w / (1 - w * s)
+            new.append(zk - step)
+            biggest = max(biggest, abs(step) / max(1, abs(zk)))
+        z = new
+        if biggest < tol:
+            return z
+    return mpmath.polyroots(coeffs, maxsteps=800, extraprec=2 * dps)
 
 
 def _is_mp(v) -> bool:

@@ -25,7 +25,6 @@ Conventions (NumPy's, so they can be cross-checked):
 
 from __future__ import annotations
 
-from functools import reduce
 from typing import Sequence
 
 import sympy as sp
@@ -123,10 +122,23 @@ def stack(kernels: Sequence[object]) -> list:
     >>> stack([[1, 1]] * 4)
     [1, 4, 6, 4, 1]
     """
-    ks = list(kernels)
+    ks = [_kernel(k, "kernels[i]") for k in kernels]
     if not ks:
         raise ValueError("kernels must hold at least one kernel")
-    return reduce(conv_full, ks)
+    if len(ks) > 8 and all(_is_int(v) for k in ks for v in k):
+        try:
+            import flint       # exact integer polynomial products, much faster (optional)
+        except ImportError:
+            flint = None
+        if flint is not None:
+            prod = flint.fmpz_poly(1)
+            for k in ks:
+                prod *= flint.fmpz_poly(k)
+            out = [int(c) for c in prod.coeffs()]
+            return out + [0] * (sum(len(k) - 1 for k in ks) + 1 - len(out))
+    while len(ks) > 1:       # balanced product tree: fewer big-by-big products
+        ks = [conv_full(ks[q], ks[q + 1]) if q + 1 < len(ks) else ks[q] for q in range(0, len(ks), 2)]
+    return ks[0]
 
 
 def dilate(a: object, d: int) -> list:

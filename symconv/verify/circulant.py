@@ -20,6 +20,16 @@ __all__ = ["commutes_with_shift_iff_circulant", "circulant_eq_sum_shift_powers",
            "circulant_commutes_with_shift", "penalty_gradient_orthogonal"]
 
 
+def first_difference(lhs: sp.Matrix, rhs: sp.Matrix):
+    """(i, j, lhs_ij, rhs_ij) at the first entry where lhs - rhs does not expand to 0, else None."""
+    for i in range(lhs.rows):
+        for j in range(lhs.cols):
+            d = sp.expand(lhs[i, j] - rhs[i, j])
+            if d != 0:
+                return i, j, sp.expand(lhs[i, j]), sp.expand(rhs[i, j])
+    return None
+
+
 def commutes_with_shift_iff_circulant(n: int, pattern: str = "difference") -> Counterexample | None:
     """Solve W S = S W for generic W exactly: the solutions are the span of S^0..S^(n-1).
 
@@ -61,12 +71,8 @@ def circulant_eq_sum_shift_powers(n: int, transpose: bool = False) -> Counterexa
     rhs = sp.zeros(n, n)
     for kk in range(n):
         rhs += c[kk] * shift_matrix(n, kk)
-    D = (lhs - rhs).applyfunc(sp.expand)
-    for i in range(n):
-        for j in range(n):
-            if D[i, j] != 0:
-                return Counterexample(n, f"entry ({i},{j}): {lhs[i, j]} vs {rhs[i, j]}")
-    return None
+    bad = first_difference(lhs, rhs)
+    return Counterexample(n, "entry ({},{}): {} vs {}".format(*bad)) if bad else None
 
 
 def circulant_mulVec_eq_conv(n: int, transpose: bool = False) -> Counterexample | None:
@@ -96,12 +102,9 @@ def circulant_mul_eq_circulant_conv(n: int, variant: str = "convolution") -> Cou
         col = _correlate(list(a), list(b))
     else:
         raise ValueError(f"variant must be 'convolution' or 'correlation', got {variant!r}")
-    rhs = circulant(col)
-    for i in range(n):
-        for j in range(n):
-            if sp.expand(lhs[i, j] - rhs[i, j]) != 0:
-                return Counterexample(n, f"entry ({i},{j}): circ(a)circ(b) has {sp.expand(lhs[i, j])} "
-                                         f"but the claimed circulant has {sp.expand(rhs[i, j])}")
+    bad = first_difference(lhs, circulant(col))
+    if bad:
+        return Counterexample(n, "entry ({},{}): circ(a)circ(b) has {} but the claimed circulant has {}".format(*bad))
     return None
 
 
@@ -116,12 +119,8 @@ def circulant_mul_comm(n: int, perturb: bool = False) -> Counterexample | None:
     if perturb:
         B = B.copy()
         B[0, 0] = B[0, 0] + sp.Symbol("e")
-    D = (A * B - B * A).applyfunc(sp.expand)
-    for i in range(n):
-        for j in range(n):
-            if D[i, j] != 0:
-                return Counterexample(n, f"entry ({i},{j}) of AB - BA is {D[i, j]}")
-    return None
+    bad = first_difference(A * B, B * A)
+    return Counterexample(n, f"entry ({bad[0]},{bad[1]}) of AB - BA is {bad[2] - bad[3]}") if bad else None
 
 
 def circulant_commutes_with_shift(n: int, hankel: bool = False) -> Counterexample | None:
@@ -129,13 +128,10 @@ def circulant_commutes_with_shift(n: int, hankel: bool = False) -> Counterexampl
     c = symbol_vector("c", n)
     M = sp.Matrix(n, n, lambda i, j: c[(i + j) % n]) if hankel else circulant(c)
     S = shift_matrix(n)
-    D = (M * S - S * M).applyfunc(sp.expand)
-    for i in range(n):
-        for j in range(n):
-            if D[i, j] != 0:
-                name = "hankel(c)" if hankel else "circ(c)"
-                return Counterexample(n, f"entry ({i},{j}) of {name} S - S {name} is {D[i, j]}")
-    return None
+    bad = first_difference(M * S, S * M)
+    name = "hankel(c)" if hankel else "circ(c)"
+    return Counterexample(n, f"entry ({bad[0]},{bad[1]}) of {name} S - S {name} is "
+                             f"{sp.expand(bad[2] - bad[3])}") if bad else None
 
 
 def penalty_gradient_orthogonal(n: int, hankel: bool = False) -> Counterexample | None:

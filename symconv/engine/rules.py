@@ -1,4 +1,5 @@
-"""Rewrite rules for index derivations, each checked by the engine.
+"""Rewrite rules for derivations, each checked by the engine (the sum rules live in
+sum_rules.py and are re-exported here, so ``symconv.engine.rules`` holds them all).
 
 A derivation step says "the previous expression becomes this one, by rule R".
 The engine applies R itself and compares its result with the stated one using
@@ -19,57 +20,21 @@ True
 
 from __future__ import annotations
 
-from typing import Callable
-
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..exact.modular import congruent_mod
-from .compare import equal_mod_n, finite_support, integer_poly, merge_powers, periodic_in
-from ..objects.indexed import ENTRY, Iverson, n, omega
+from .compare import equal_mod_n, integer_poly, merge_powers
+from .rule_base import Rule, RuleError, _eq_map, _fail, bound_symbols
+from .sum_rules import (CancelTerms, GeometricSum, ProductOfSums, PullOut, ReindexSum, Sift, SplitSum,
+                        SwapSums)
+from ..objects.indexed import ENTRY, n
 
 __all__ = ["equal_mod_n", "Rule", "Unfold", "Fold", "Sift", "ReindexSum", "PullOut",
            "ExponentArithmetic", "GeometricSum", "Reindex", "UseHypothesis",
            "DiagonalConstancy", "RuleError", "IndexArithmetic", "EigenLine", "ProductOfSums",
            "SwapSums", "PolyIdentity", "ApplyLemma", "bound_symbols", "LemmaRewrite", "EvaluateSum",
            "SplitSum", "CancelTerms"]
-
-
-class RuleError(ValueError):
-    """A rule does not apply to the expression it was given."""
-
-
-# --------------------------------------------------------------------- rules
-class Rule:
-    """Base class: apply() computes the next expression; check() compares."""
-
-    relation = "="
-    lemma: str | None = None
-
-    def apply(self, expr: sp.Basic) -> sp.Basic:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def check(self, prev: sp.Basic, nxt: sp.Basic) -> tuple[bool, str]:
-        try:
-            got = self.apply(prev)
-        except RuleError as exc:
-            return False, f"{self.name} does not apply: {exc}"
-        if equal_mod_n(got, nxt):
-            return True, f"{self.name}: recomputed and matched"
-        return False, f"{self.name} gives {sp.sstr(got)}, not the stated {sp.sstr(nxt)}"
-
-    @property
-    def name(self) -> str:
-        return type(self).__name__
-
-    def justification(self) -> str:  # LaTeX-safe text
-        return self.name
-
-
-def _eq_map(expr: sp.Basic, fn: Callable[[sp.Expr], sp.Expr]) -> sp.Basic:
-    if isinstance(expr, sp.Eq):
-        return sp.Eq(fn(expr.lhs), fn(expr.rhs), evaluate=False)
-    return fn(expr)
 
 
 class Unfold(Rule):
@@ -108,123 +73,6 @@ class Fold(Unfold):
         raise RuleError("Fold is checked by unfolding the stated expression")
 
 
-def bound_symbols(e: sp.Basic) -> set:
-    """Variables bound by the sums inside e."""
-    return {lim[0] for sm in e.atoms(sp.Sum) for lim in sm.limits}
-
-
-def _no_capture(value: sp.Expr, body: sp.Expr) -> None:
-    """Substituting ``value`` into ``body`` must not put its variables under a sum binding them."""
-    clash = sp.sympify(value).free_symbols & bound_symbols(body)
-    if clash:
-        raise RuleError(f"substitution would capture {sorted(map(str, clash))} under an inner sum")
-
-
-def _at_var(var: sp.Symbol, fn):
-    """A replacer for expr.replace: every Sum binding ``var`` becomes
-    Sum(fn(body, (var, lo, hi), others), *others).
-
-    A sum with several limits is an iterated finite sum; it may be taken in
-    any order when every range is Z_n, or when the summand is shown finitely
-    supported in all its variables (sums over Z).
-    """
-    def repl(sm: sp.Sum) -> sp.Expr:
-        lims = list(sm.limits)
-        pos = next(q for q, lim in enumerate(lims) if lim[0] == var)
-        others = lims[:pos] + lims[pos + 1:]
-        if others:
-            _check_iterated(sm.function, lims)
-        inner = fn(sm.function, lims[pos], others)
-        return sp.Sum(inner, *others) if others else inner
-
-    def find(q) -> bool:
-        return isinstance(q, sp.Sum) and any(lim[0] == var for lim in q.limits)
-
-    return lambda e: e.replace(find, repl)
-
-
-def _check_iterated(body: sp.Expr, lims: list) -> None:
-    bound = {lim[0] for lim in lims}
-    for lim in lims:
-        if bound & (sp.sympify(lim[1]).free_symbols | sp.sympify(lim[2]).free_symbols):
-            raise RuleError("the ranges of an iterated sum depend on its variables")
-    if any(lim[1] == -sp.oo for lim in lims) and not finite_support(body, [lim[0] for lim in lims]):
-        raise RuleError("the iterated sum is not shown finitely supported")
-
-
-def _solve_unit(cond: Iverson, var: sp.Symbol) -> sp.Expr | None:
-    """Solve [p = q] for var when p - q is var times +-1 plus a var-free rest."""
-    d = sp.expand(cond.args[0] - cond.args[1])
-    coeff = d.coeff(var)
-    rest = sp.expand(d - coeff * var)
-    if var in rest.free_symbols or coeff not in (1, -1):
-        return None
-    return sp.expand(-rest / coeff)
-
-
-class Sift(Rule):
-    """sum_{var in Z_n} [var = s] g(var) = g(s), for g n-periodic in var."""
-
-
-    def __init__(self, var: sp.Symbol):
-        self.var = var
-
-    def _sift(self, body: sp.Expr, lim: tuple, others: list) -> sp.Expr:
-        v, lo, hi = lim
-        if (lo, hi) != (0, n - 1):
-            raise RuleError("the sum must run over Z_n")
-        factors = list(sp.Mul.make_args(body))
-        for q, fac in enumerate(factors):
-            if isinstance(fac, Iverson) and v in fac.free_symbols:
-                sol = _solve_unit(fac, v)
-                if sol is None:
-                    continue
-                rest = sp.Mul(*(factors[:q] + factors[q + 1:]))
-                if not periodic_in(rest, v):
-                    raise RuleError(f"summand is not shown n-periodic in {v}")
-                _no_capture(sol, rest)
-                return rest.xreplace({v: sol})
-        raise RuleError(f"no bracket [{v} = ...] with unit coefficient in the summand")
-
-    def apply(self, expr):
-        return _eq_map(expr, _at_var(self.var, self._sift))
-
-    def justification(self) -> str:
-        return rf"sifting: the bracket fixes ${sp.latex(self.var)}$"
-
-
-class ReindexSum(Rule):
-    """sum_{old in Z_n} g(old) = sum_{new in Z_n} g(+-new + shift): a bijection of Z_n."""
-
-    new: sp.Symbol = None  # type: ignore[assignment]
-
-    def __init__(self, old: sp.Symbol, image: sp.Expr, new: sp.Symbol):
-        self.old, self.image, self.new = old, sp.sympify(image), new
-        coeff = sp.expand(self.image).coeff(new)
-        rest = sp.expand(self.image - coeff * new)
-        if (coeff not in (1, -1) or new in rest.free_symbols or old in rest.free_symbols
-                or not integer_poly(rest)):
-            raise RuleError(f"{old} -> {image} is not a shift or reflection of Z_n")
-
-    def _reindex(self, body: sp.Expr, lim: tuple, others: list) -> sp.Expr:
-        v, lo, hi = lim
-        if (lo, hi) == (-sp.oo, sp.oo):
-            if not finite_support(body, [v]):
-                raise RuleError(f"summand is not shown finitely supported in {v}")
-        elif (lo, hi) != (0, n - 1) or not periodic_in(body, v):
-            raise RuleError(f"the sum must run over Z or over Z_n with a summand n-periodic in {v}")
-        if self.new in body.free_symbols or any(o[0] == self.new for o in others):
-            raise RuleError(f"{self.new} already occurs in the sum")
-        _no_capture(self.image, body)
-        return sp.Sum(body.xreplace({v: self.image}), (self.new, lo, hi))
-
-    def apply(self, expr):
-        return _eq_map(expr, _at_var(self.old, self._reindex))
-
-    def justification(self) -> str:
-        return rf"substitute ${sp.latex(self.old)} = {sp.latex(self.image)}$ (a bijection of the index set)"
-
-
 class ExponentArithmetic(Rule):
     """omega**a * omega**b = omega**(a+b), and omega**n = 1: exponents mod n."""
 
@@ -240,70 +88,6 @@ class ExponentArithmetic(Rule):
 
     def justification(self) -> str:
         return r"$y^a y^b = y^{a+b}$; $\omega^n = \bar x^n = 1$"
-
-
-class PullOut(Rule):
-    """sum_v a*g(v) = a * sum_v g(v) for factors a free of v (powers x^(a+b) are split)."""
-
-
-    def __init__(self, var: sp.Symbol):
-        self.var = var
-
-    def _pull(self, body: sp.Expr, lim: tuple, others: list) -> sp.Expr:
-        v, lo, hi = lim
-        inside, outside = [], []
-        for fac in sp.Mul.make_args(body):
-            if fac.is_Pow and fac.base.is_Symbol:   # x^(a+b) = x^a x^b
-                terms = sp.Add.make_args(sp.expand(fac.exp))
-                dep = sp.Add(*(q for q in terms if v in q.free_symbols))
-                free = sp.Add(*(q for q in terms if v not in q.free_symbols))
-                if free != 0:
-                    outside.append(sp.Pow(fac.base, free, evaluate=False))
-                if dep != 0:
-                    inside.append(sp.Pow(fac.base, dep, evaluate=False))
-            elif v in fac.free_symbols:
-                inside.append(fac)
-            else:
-                outside.append(fac)
-        return sp.Mul(*outside) * sp.Sum(sp.Mul(*inside), (v, lo, hi))
-
-    def apply(self, expr):
-        return _eq_map(expr, _at_var(self.var, self._pull))
-
-    def justification(self) -> str:
-        return rf"linearity: factors free of ${sp.latex(self.var)}$ leave the sum"
-
-
-class GeometricSum(Rule):
-    """sum_{v in Z_n} omega**(d*v) = n*[d = 0], since omega is a primitive n-th root.
-
-    Lemma ``geometric_sum_roots_of_unity``; its side condition (omega**d != 1
-    for d != 0 mod n) is the primitivity of omega, checked in lemmas.py.
-    """
-
-
-    def __init__(self, var: sp.Symbol):
-        self.var = var
-        self.lemma = "geometric_sum_roots_of_unity"
-
-    def _geo(self, body: sp.Expr, lim: tuple, others: list) -> sp.Expr:
-        v, lo, hi = lim
-        if (lo, hi) != (0, n - 1):
-            raise RuleError("the sum must run over Z_n")
-        body = merge_powers(body) if body.is_Mul else body
-        if not (body.is_Pow and body.base == omega):
-            raise RuleError(f"summand {body} is not a power of omega")
-        e = sp.expand(body.exp)
-        d = e.coeff(v)
-        if sp.expand(e - d * v) != 0 or v in d.free_symbols or not integer_poly(d):
-            raise RuleError(f"exponent {e} is not d*{v} with integer d free of {v}")
-        return n * Iverson(d, 0)
-
-    def apply(self, expr):
-        return _eq_map(expr, _at_var(self.var, self._geo))
-
-    def justification(self) -> str:
-        return r"geometric sum: $\sum_{l}\omega^{dl}=n\,[d\equiv 0]$ ($\omega$ primitive)"
 
 
 class Reindex(Rule):
@@ -334,10 +118,6 @@ class Reindex(Rule):
     def justification(self) -> str:
         parts = ", ".join(rf"{sp.latex(k_)}\mapsto {sp.latex(v_)}" for k_, v_ in self.subs.items())
         return rf"for all indices: substitute ${parts}$"
-
-
-def _fail(msg: str):
-    raise RuleError(msg)
 
 
 class UseHypothesis(Rule):
@@ -430,48 +210,6 @@ class EigenLine(Rule):
         return r"lemma: the eigenspace of a simple eigenvalue is a line"
 
 
-class ProductOfSums(Rule):
-    """(sum_t f)(sum_u g) = sum_t sum_u f g, for finite sums (over Z_n, or over Z with
-    finitely supported summands); the bound variables must be distinct and not free elsewhere."""
-
-    def _merge(self, e: sp.Expr) -> sp.Expr:
-        sums = [f_ for f_ in e.args if isinstance(f_, sp.Sum)]
-        if len(sums) < 2:
-            return e
-        body = sp.Mul(*(f_ for f_ in e.args if not isinstance(f_, sp.Sum)))
-        limits: list = []
-        for sm in sums:
-            for lim in sm.limits:
-                if lim[0] in body.free_symbols or any(lim[0] == w[0] for w in limits):
-                    raise RuleError(f"bound variable {lim[0]} clashes")
-            body, limits = body * sm.function, limits + list(sm.limits)
-        _check_iterated(body, limits)
-        return sp.Sum(body, *limits)
-
-    def apply(self, expr):
-        return _eq_map(expr, lambda e: e.replace(lambda q: q.is_Mul, self._merge))
-
-    def justification(self) -> str:
-        return "product of finite sums"
-
-
-class SwapSums(Rule):
-    """sum_s sum_t f = sum_t sum_s f: exchange the two outermost sums of an iterated finite sum."""
-
-    def _swap(self, sm: sp.Sum) -> sp.Expr:
-        lims = list(sm.limits)
-        _check_iterated(sm.function, lims)
-        lims[-1], lims[-2] = lims[-2], lims[-1]
-        return sp.Sum(sm.function, *lims)
-
-    def apply(self, expr):
-        return _eq_map(expr, lambda e: e.replace(lambda q: isinstance(q, sp.Sum) and len(q.limits) > 1,
-                                                 self._swap))
-
-    def justification(self) -> str:
-        return "exchange of finite sums"
-
-
 class PolyIdentity(Rule):
     """Arithmetic: the two sides are equal as polynomials (or rational functions) in their symbols."""
 
@@ -552,47 +290,3 @@ class EvaluateSum(Rule):
 
     def justification(self) -> str:
         return "sum in closed form"
-
-
-class SplitSum(Rule):
-    """sum (f + g) = sum f + sum g (finite sums); products are expanded first."""
-
-    def _split(self, sm: sp.Sum) -> sp.Expr:
-        body = sp.expand(sm.function)
-        if not body.is_Add:
-            return sm
-        _check_iterated(sm.function, list(sm.limits)) if len(sm.limits) > 1 else None
-        out = []
-        for term in body.args:
-            coeff, rest = term.as_coeff_Mul()      # numbers leave the sum
-            out.append(coeff * sp.Sum(rest, *sm.limits))
-        return sp.Add(*out)
-
-    def apply(self, expr):
-        return _eq_map(expr, lambda e: e.replace(lambda q: isinstance(q, sp.Sum), self._split))
-
-    def justification(self) -> str:
-        return "linearity of finite sums"
-
-
-class CancelTerms(Rule):
-    """x - x = 0: every term of the previous sum cancels against an equal term of opposite sign."""
-
-    def check(self, prev, nxt):
-        if sp.sympify(nxt) != 0:
-            return False, "CancelTerms concludes 0"
-        terms = list(sp.Add.make_args(sp.sympify(prev)))
-        used = [False] * len(terms)
-        for q, term in enumerate(terms):
-            if used[q]:
-                continue
-            for r in range(q + 1, len(terms)):
-                if not used[r] and equal_mod_n(term, -terms[r]):
-                    used[q] = used[r] = True
-                    break
-            else:
-                return False, f"the term {sp.sstr(term)} does not cancel"
-        return True, "CancelTerms: every term cancels"
-
-    def justification(self) -> str:
-        return "the two sums are equal"

@@ -1,0 +1,275 @@
+"""Rules that manipulate finite sums (over Z_n, or over Z with finitely supported terms).
+
+A sum with several limits is an iterated finite sum.  Each rule recomputes the
+step itself; the comparison with the stated result is rules.equal_mod_n.
+
+>>> from symconv.objects.indexed import ENTRY, W, i, j, l, zsum
+>>> Sift(l).apply(zsum(ENTRY['S'](i, l) * W(l, j), l))
+W(i - 1, j)
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..objects.indexed import Iverson, n, omega
+from .compare import equal_mod_n, finite_support, integer_poly, merge_powers, periodic_in
+from .rule_base import Rule, RuleError, _eq_map, _no_capture
+
+__all__ = ["Sift", "ReindexSum", "PullOut", "GeometricSum", "ProductOfSums", "SwapSums", "SplitSum",
+           "CancelTerms"]
+
+
+def _at_var(var: sp.Symbol, fn):
+    """A replacer for expr.replace: every Sum binding ``var`` becomes
+    Sum(fn(body, (var, lo, hi), others), *others).
+
+    A sum with several limits is an iterated finite sum; it may be taken in
+    any order when every range is Z_n, or when the summand is shown finitely
+    supported in all its variables (sums over Z).
+    """
+    def repl(sm: sp.Sum) -> sp.Expr:
+        lims = list(sm.limits)
+        pos = next(q for q, lim in enumerate(lims) if lim[0] == var)
+        others = lims[:pos] + lims[pos + 1:]
+        if others:
+            _check_iterated(sm.function, lims)
+        inner = fn(sm.function, lims[pos], others)
+        return sp.Sum(inner, *others) if others else inner
+
+    def find(q) -> bool:
+        return isinstance(q, sp.Sum) and any(lim[0] == var for lim in q.limits)
+
+    return lambda e: e.replace(find, repl)
+
+
+def _check_iterated(body: sp.Expr, lims: list) -> None:
+    bound = {lim[0] for lim in lims}
+    for lim in lims:
+        if bound & (sp.sympify(lim[1]).free_symbols | sp.sympify(lim[2]).free_symbols):
+            raise RuleError("the ranges of an iterated sum depend on its variables")
+    if any(lim[1] == -sp.oo for lim in lims) and not finite_support(body, [lim[0] for lim in lims]):
+        raise RuleError("the iterated sum is not shown finitely supported")
+
+
+def _solve_unit(cond: Iverson, var: sp.Symbol) -> sp.Expr | None:
+    """Solve [p = q] for var when p - q is var times +-1 plus a var-free rest."""
+    d = sp.expand(cond.args[0] - cond.args[1])
+    coeff = d.coeff(var)
+    rest = sp.expand(d - coeff * var)
+    if var in rest.free_symbols or coeff not in (1, -1):
+        return None
+    return sp.expand(-rest / coeff)
+
+
+class Sift(Rule):
+    """sum_{var in Z_n} [var = s] g(var) = g(s), for g n-periodic in var."""
+
+
+    def __init__(self, var: sp.Symbol):
+        self.var = var
+
+    def _sift(self, body: sp.Expr, lim: tuple, others: list) -> sp.Expr:
+        v, lo, hi = lim
+        if (lo, hi) != (0, n - 1):
+            raise RuleError("the sum must run over Z_n")
+        factors = list(sp.Mul.make_args(body))
+        for q, fac in enumerate(factors):
+            if isinstance(fac, Iverson) and v in fac.free_symbols:
+                sol = _solve_unit(fac, v)
+                if sol is None:
+                    continue
+                rest = sp.Mul(*(factors[:q] + factors[q + 1:]))
+                if not periodic_in(rest, v):
+                    raise RuleError(f"summand is not shown n-periodic in {v}")
+                _no_capture(sol, rest)
+                return rest.xreplace({v: sol})
+        raise RuleError(f"no bracket [{v} = ...] with unit coefficient in the summand")
+
+    def apply(self, expr):
+        return _eq_map(expr, _at_var(self.var, self._sift))
+
+    def justification(self) -> str:
+        return rf"sifting: the bracket fixes ${sp.latex(self.var)}$"
+
+
+class ReindexSum(Rule):
+    """sum_{old in Z_n} g(old) = sum_{new in Z_n} g(+-new + shift): a bijection of Z_n."""
+
+    new: sp.Symbol = None  # type: ignore[assignment]
+
+    def __init__(self, old: sp.Symbol, image: sp.Expr, new: sp.Symbol):
+        self.old, self.image, self.new = old, sp.sympify(image), new
+        coeff = sp.expand(self.image).coeff(new)
+        rest = sp.expand(self.image - coeff * new)
+        if (coeff not in (1, -1) or new in rest.free_symbols or old in rest.free_symbols
+                or not integer_poly(rest)):
+            raise RuleError(f"{old} -> {image} is not a shift or reflection of Z_n")
+
+    def _reindex(self, body: sp.Expr, lim: tuple, others: list) -> sp.Expr:
+        v, lo, hi = lim
+        if (lo, hi) == (-sp.oo, sp.oo):
+            if not finite_support(body, [v]):
+                raise RuleError(f"summand is not shown finitely supported in {v}")
+        elif (lo, hi) != (0, n - 1) or not periodic_in(body, v):
+            raise RuleError(f"the sum must run over Z or over Z_n with a summand n-periodic in {v}")
+        if self.new in body.free_symbols or any(o[0] == self.new for o in others):
+            raise RuleError(f"{self.new} already occurs in the sum")
+        _no_capture(self.image, body)
+        return sp.Sum(body.xreplace({v: self.image}), (self.new, lo, hi))
+
+    def apply(self, expr):
+        return _eq_map(expr, _at_var(self.old, self._reindex))
+
+    def justification(self) -> str:
+        return rf"substitute ${sp.latex(self.old)} = {sp.latex(self.image)}$ (a bijection of the index set)"
+
+
+class PullOut(Rule):
+    """sum_v a*g(v) = a * sum_v g(v) for factors a free of v (powers x^(a+b) are split)."""
+
+
+    def __init__(self, var: sp.Symbol):
+        self.var = var
+
+    def _pull(self, body: sp.Expr, lim: tuple, others: list) -> sp.Expr:
+        v, lo, hi = lim
+        inside, outside = [], []
+        for fac in sp.Mul.make_args(body):
+            if fac.is_Pow and fac.base.is_Symbol:   # x^(a+b) = x^a x^b
+                terms = sp.Add.make_args(sp.expand(fac.exp))
+                dep = sp.Add(*(q for q in terms if v in q.free_symbols))
+                free = sp.Add(*(q for q in terms if v not in q.free_symbols))
+                if free != 0:
+                    outside.append(sp.Pow(fac.base, free, evaluate=False))
+                if dep != 0:
+                    inside.append(sp.Pow(fac.base, dep, evaluate=False))
+            elif v in fac.free_symbols:
+                inside.append(fac)
+            else:
+                outside.append(fac)
+        return sp.Mul(*outside) * sp.Sum(sp.Mul(*inside), (v, lo, hi))
+
+    def apply(self, expr):
+        return _eq_map(expr, _at_var(self.var, self._pull))
+
+    def justification(self) -> str:
+        return rf"linearity: factors free of ${sp.latex(self.var)}$ leave the sum"
+
+
+class GeometricSum(Rule):
+    """sum_{v in Z_n} omega**(d*v) = n*[d = 0], since omega is a primitive n-th root.
+
+    Lemma ``geometric_sum_roots_of_unity``; its side condition (omega**d != 1
+    for d != 0 mod n) is the primitivity of omega, checked in lemmas.py.
+    """
+
+
+    def __init__(self, var: sp.Symbol):
+        self.var = var
+        self.lemma = "geometric_sum_roots_of_unity"
+
+    def _geo(self, body: sp.Expr, lim: tuple, others: list) -> sp.Expr:
+        v, lo, hi = lim
+        if (lo, hi) != (0, n - 1):
+            raise RuleError("the sum must run over Z_n")
+        body = merge_powers(body) if body.is_Mul else body
+        if not (body.is_Pow and body.base == omega):
+            raise RuleError(f"summand {body} is not a power of omega")
+        e = sp.expand(body.exp)
+        d = e.coeff(v)
+        if sp.expand(e - d * v) != 0 or v in d.free_symbols or not integer_poly(d):
+            raise RuleError(f"exponent {e} is not d*{v} with integer d free of {v}")
+        return n * Iverson(d, 0)
+
+    def apply(self, expr):
+        return _eq_map(expr, _at_var(self.var, self._geo))
+
+    def justification(self) -> str:
+        return r"geometric sum: $\sum_{l}\omega^{dl}=n\,[d\equiv 0]$ ($\omega$ primitive)"
+
+
+class ProductOfSums(Rule):
+    """(sum_t f)(sum_u g) = sum_t sum_u f g, for finite sums (over Z_n, or over Z with
+    finitely supported summands); the bound variables must be distinct and not free elsewhere."""
+
+    def _merge(self, e: sp.Expr) -> sp.Expr:
+        sums = [f_ for f_ in e.args if isinstance(f_, sp.Sum)]
+        if len(sums) < 2:
+            return e
+        body = sp.Mul(*(f_ for f_ in e.args if not isinstance(f_, sp.Sum)))
+        limits: list = []
+        for sm in sums:
+            for lim in sm.limits:
+                if lim[0] in body.free_symbols or any(lim[0] == w[0] for w in limits):
+                    raise RuleError(f"bound variable {lim[0]} clashes")
+            body, limits = body * sm.function, limits + list(sm.limits)
+        _check_iterated(body, limits)
+        return sp.Sum(body, *limits)
+
+    def apply(self, expr):
+        return _eq_map(expr, lambda e: e.replace(lambda q: q.is_Mul, self._merge))
+
+    def justification(self) -> str:
+        return "product of finite sums"
+
+
+class SwapSums(Rule):
+    """sum_s sum_t f = sum_t sum_s f: exchange the two outermost sums of an iterated finite sum."""
+
+    def _swap(self, sm: sp.Sum) -> sp.Expr:
+        lims = list(sm.limits)
+        _check_iterated(sm.function, lims)
+        lims[-1], lims[-2] = lims[-2], lims[-1]
+        return sp.Sum(sm.function, *lims)
+
+    def apply(self, expr):
+        return _eq_map(expr, lambda e: e.replace(lambda q: isinstance(q, sp.Sum) and len(q.limits) > 1,
+                                                 self._swap))
+
+    def justification(self) -> str:
+        return "exchange of finite sums"
+
+
+class SplitSum(Rule):
+    """sum (f + g) = sum f + sum g (finite sums); products are expanded first."""
+
+    def _split(self, sm: sp.Sum) -> sp.Expr:
+        body = sp.expand(sm.function)
+        if not body.is_Add:
+            return sm
+        _check_iterated(sm.function, list(sm.limits)) if len(sm.limits) > 1 else None
+        out = []
+        for term in body.args:
+            coeff, rest = term.as_coeff_Mul()      # numbers leave the sum
+            out.append(coeff * sp.Sum(rest, *sm.limits))
+        return sp.Add(*out)
+
+    def apply(self, expr):
+        return _eq_map(expr, lambda e: e.replace(lambda q: isinstance(q, sp.Sum), self._split))
+
+    def justification(self) -> str:
+        return "linearity of finite sums"
+
+
+class CancelTerms(Rule):
+    """x - x = 0: every term of the previous sum cancels against an equal term of opposite sign."""
+
+    def check(self, prev, nxt):
+        if sp.sympify(nxt) != 0:
+            return False, "CancelTerms concludes 0"
+        terms = list(sp.Add.make_args(sp.sympify(prev)))
+        used = [False] * len(terms)
+        for q, term in enumerate(terms):
+            if used[q]:
+                continue
+            for r in range(q + 1, len(terms)):
+                if not used[r] and equal_mod_n(term, -terms[r]):
+                    used[q] = used[r] = True
+                    break
+            else:
+                return False, f"the term {sp.sstr(term)} does not cancel"
+        return True, "CancelTerms: every term cancels"
+
+    def justification(self) -> str:
+        return "the two sums are equal"

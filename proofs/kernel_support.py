@@ -60,6 +60,35 @@ conv_support_span = sc.Theorem(
 )
 
 
+def _numeric_dilate(n_, rng, dps):
+    import mpmath
+    a = rng.standard_normal(n_)
+    err, errm = 0.0, 0.0
+    for dd in (1, 2, 3):
+        xs = 0.7
+        lhs = np.polyval(np.array(K.dilate(list(a), dd))[::-1], xs)
+        rhs = np.polyval(a[::-1], xs**dd)
+        err = max(err, abs(lhs - rhs))
+        with mpmath.workdps(dps):
+            am = [mpmath.mpf(float(v)) for v in a]
+            xm = mpmath.mpf(7) / 10
+            errm = max(errm, float(abs(mpmath.polyval(K.dilate(am, dd)[::-1], xm) - mpmath.polyval(am[::-1], xm**dd))))
+    return float(err), errm
+
+
+dilate_poly_eq_comp_pow = sc.Theorem(
+    "dilate_poly_eq_comp_pow",
+    "Dilating a kernel by d (d - 1 zeros between taps) turns its polynomial P(x) into P(x^d).",
+    claims="verified",
+    latex=r"P_{a^{(\uparrow d)}}(x) = P_a(x^d)",
+    exact=sc.verify.kernels.dilate_poly_eq_comp_pow, n_range=(1, 12),
+    numeric=_numeric_dilate,
+    false_variants=[sc.FalseVariant(
+        "dilate_poly_eq_pow", "Dilating a kernel by d turns P(x) into P(x)^d.",
+        exact=lambda n_: sc.verify.kernels.dilate_poly_eq_comp_pow(n_, wrong_power=True))],
+)
+
+
 def _derive_rf():
     prod = sp.Product(h(i), (i, 1, L))
     return [sc.Derivation(size(stack_), title=r"$L$ kernels of size $k$, each dilated by $d$",

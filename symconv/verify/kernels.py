@@ -21,7 +21,7 @@ from ..objects.kernels import (conv_full, correlate_full, dilate, kernel_polynom
 __all__ = ["kernel_poly_mul_eq_conv", "correlation_poly_eq_laurent", "circular_poly_eq_mod",
            "conv_support_span", "stack_receptive_field", "iterated_filter_size", "generic_kernel",
            "kernel_factors_into_size3", "separable_iff_rank_one", "stack_image_dimension",
-           "every_kernel_is_a_stack"]
+           "every_kernel_is_a_stack", "dilate_poly_eq_comp_pow"]
 
 X = sp.Symbol("x")
 
@@ -253,4 +253,18 @@ def every_kernel_is_a_stack(n: int) -> Counterexample | None:
     if not d.factors:
         return Counterexample(n, f"the {2 * n - 1}x{2 * n - 1} box filter is not a stack of two {n}x{n} "
                                  f"rational kernels: {d.reason}")
+    return None
+
+
+def dilate_poly_eq_comp_pow(n: int, wrong_power: bool = False) -> Counterexample | None:
+    """P_{dilate(a, d)}(x) = P_a(x^d) for generic a of size n and d = 1..4
+    (wrong_power=True: the false P_a(x)^d)."""
+    from ..objects.kernels import dilate
+
+    a = generic_kernel("a", n)
+    for d in range(1, 5):
+        lhs = kernel_polynomial(dilate(a, d), X)
+        rhs = kernel_polynomial(a, X) ** d if wrong_power else kernel_polynomial(a, X).subs(X, X**d)
+        if sp.expand(lhs - rhs) != 0:
+            return Counterexample(n, f"d={d}: P_(a dilated) - claim = {sp.expand(lhs - rhs)}")
     return None

@@ -1,6 +1,8 @@
 """Circulants as convolutions: circ(c) = sum_k c_k S^k, circ(c) x = c (*) x,
 circ(a) circ(b) = circ(a (*) b), and any two circulants commute."""
 
+ORDER = 30  # position in reports and in the LaTeX document
+
 import mpmath
 import numpy as np
 import sympy as sp

@@ -1,6 +1,8 @@
 """The DFT diagonalises every circulant: the Fourier modes are the shift's eigenvectors,
 F F* = n I, and F circ(c) F^-1 = diag(F c).  Convention: F_jk = omega^(jk), omega = exp(-2 pi i/n)."""
 
+ORDER = 50  # position in reports and in the LaTeX document
+
 import mpmath
 import numpy as np
 import sympy as sp

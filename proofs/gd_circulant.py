@@ -2,6 +2,8 @@
 circulant, so gradient descent on ||WS - SW|| / ||W|| keeps the direction of the circulant
 part of W and converges in direction to the diagonal averages of the starting matrix."""
 
+ORDER = 60  # position in reports and in the LaTeX document
+
 import numpy as np
 import sympy as sp
 

@@ -1,6 +1,8 @@
 """2-D kernels are bivariate polynomials: separable = rank 1 = p(x) q(y); two stacked 3x3
 kernels give a 5x5 kernel, but only a 17-dimensional family of the 25 dimensions."""
 
+ORDER = 100  # position in reports and in the LaTeX document
+
 import numpy as np
 import sympy as sp
 

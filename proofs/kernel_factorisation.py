@@ -1,6 +1,8 @@
 """Every real kernel of size 2L+1 is a stack of L real size-3 kernels: pair the roots of its
 polynomial, conjugates together.  Built exactly over Q where possible, else at high precision."""
 
+ORDER = 90  # position in reports and in the LaTeX document
+
 import mpmath
 import numpy as np
 import sympy as sp

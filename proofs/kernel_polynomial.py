@@ -1,6 +1,8 @@
 """Kernels are polynomials: convolution multiplies them (linear: in Q[x]; circular: in
 Q[x]/(x^n - 1)), cross-correlation is P_a(x) P_b(1/x), and support sizes add up."""
 
+ORDER = 70  # position in reports and in the LaTeX document
+
 import mpmath
 import numpy as np
 import sympy as sp

@@ -1,6 +1,8 @@
 """Support sizes and receptive fields: |a * b| = |a| + |b| - 1, L stacked size-k kernels see
 L(k-1)+1 inputs, dilation d turns P(x) into P(x^d), and the slides' iterated-filter formula."""
 
+ORDER = 80  # position in reports and in the LaTeX document
+
 import numpy as np
 import sympy as sp
 
@@ -139,7 +141,9 @@ stack_receptive_field = sc.Theorem(
 
 
 def _derive_slides():
-    return [sc.Derivation(2 * ((M - 1) / 2) * N + 1, title=r"slides 001: $M^* = 2\,\frac{M-1}{2}\,N + 1$",
+    as_printed = sp.Add(sp.Mul(2, sp.Mul(M - 1, sp.Rational(1, 2), evaluate=False), N, evaluate=False), 1,
+                        evaluate=False)          # keep the slides' form, unsimplified
+    return [sc.Derivation(as_printed, title=r"slides 001: $M^* = 2\,\frac{M-1}{2}\,N + 1$",
                           goal=N * 1 * (M - 1) + 1,
                           conclusion=r"the formula is the receptive field of $N$ stacked size-$M$ filters "
                                      r"($L = N$, $k = M$, $d = 1$); it holds for even $M$ too")

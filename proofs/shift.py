@@ -1,5 +1,7 @@
 """The shift matrix S, with (S x)_i = x_{i-1 mod n}: a permutation, S^n = I, S^T = S^-1."""
 
+ORDER = 10  # position in reports and in the LaTeX document
+
 import numpy as np
 
 import symconv as sc

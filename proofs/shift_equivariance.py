@@ -1,5 +1,7 @@
 """Shift-equivariant linear maps are exactly the circulants: W S = S W iff W = circ(first column of W)."""
 
+ORDER = 20  # position in reports and in the LaTeX document
+
 import numpy as np
 import sympy as sp
 

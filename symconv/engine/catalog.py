@@ -36,11 +36,15 @@ def proof_files(paths) -> list[Path]:
 
 
 def module_theorems(namespace: dict, topic: str) -> list[Theorem]:
+    """The Theorems of a proof script's namespace; each learns its topic, the script's
+    docstring and its ORDER (scripts are presented by ORDER, then by name)."""
     found = []
     for value in namespace.values():
         if isinstance(value, Theorem) and value not in found:
             if not value.topic:
                 value.topic = topic
+            value.topic_doc = (namespace.get("__doc__") or "").strip()
+            value.topic_order = int(namespace.get("ORDER", 100))
             found.append(value)
     return found
 
@@ -70,7 +74,7 @@ def load_theorems(paths) -> list[Theorem]:
     out: list[Theorem] = []
     for f in proof_files(paths):
         out.extend(load_module_theorems(f))
-    return out
+    return sorted(out, key=lambda t: t.topic_order)   # stable: file order within a topic
 
 
 def select(theorems: list[Theorem], pattern: str | None) -> list[Theorem]:

@@ -77,6 +77,8 @@ class Theorem:
     topic: str = ""
     convention: str = ""
     exact_scope: str = GENERIC   # what the exact check covers at each n
+    topic_doc: str = ""          # the proof script's docstring (set when loaded)
+    topic_order: int = 100       # the proof script's ORDER (set when loaded)
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not _NAME.match(self.name):

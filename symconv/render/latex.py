@@ -152,6 +152,9 @@ def document(sections: list[tuple[str, list[tuple[Theorem, TheoremResult | None]
     out = [_PREAMBLE]
     for topic, items in sections:
         out.append(rf"\section{{{escape(topic.replace('_', ' '))}}}")
+        doc = getattr(items[0][0], "topic_doc", "") if items else ""
+        if doc:
+            out.append(r"\emph{" + escape(" ".join(doc.split())) + "}")
         for thm, res in items:
             out.append(theorem_latex(thm, res))
     out.append(r"\end{document}")

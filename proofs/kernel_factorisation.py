@@ -11,7 +11,7 @@ import symconv as sc
 from symconv.engine.rules import LemmaRewrite, PolyIdentity
 from symconv.objects.factorize import factor_into_size3
 
-c, m, L = sp.symbols("c m L", integer=True, nonnegative=True)
+from symconv.engine.lemmas import HALF_DEGREE as L, REAL_ROOTS as m, ROOT_PAIRS as c  # noqa: E402
 
 
 def _derive():

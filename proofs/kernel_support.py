@@ -7,34 +7,35 @@ import numpy as np
 import sympy as sp
 
 import symconv as sc
-from symconv.engine.rules import EvaluateSum, LemmaRewrite, PolyIdentity
+from symconv.engine.rules import (EvaluateSum, Fold, LemmaRewrite, PolyIdentity, PullIn, Sift, SwapSums, Unfold,
+                                  UseHypothesis)
 from symconv.objects import kernels as K
-from symconv.objects.indexed import X, poly_function
+from symconv.objects.indexed import Pk, X, deg, kconv, lsum, poly_function, sequence_function, size
 
 p, q, k, L, d, M, N = sp.symbols("p q k L d M N", integer=True, positive=True)
 i = sp.Symbol("i", integer=True, positive=True)
-deg = poly_function("deg", r"\deg #")
-size = poly_function("size", "|#|")
-Pa, Pb, Pab = poly_function("Pa", "P_a(x)"), poly_function("Pb", "P_b(x)"), poly_function("Pab", "P_{a*b}(x)")
-A, B, AB = sp.symbols("a b a*b")
-h = poly_function("h", "P_{h_{#}}(x^d)")
-stack_ = sp.Symbol("h_1 * ... * h_L")
+s_, t_ = sp.symbols("s t", integer=True)
+A, B = sp.symbols("a b")
+g = poly_function("g", "g_{#}")                      # the i-th kernel of a stack
 
 
 def _derive_span():
-    return [sc.Derivation(size(AB), title=r"$|a*b|$ for kernels whose end taps are non-zero",
+    return [sc.Derivation(size(kconv(A, B)), title=r"$|a*b|$ for kernels whose end taps are non-zero",
                           goal=p + q - 1, hypotheses=("|a| = p, |b| = q", "end taps non-zero"))
-            .step(deg(Pab(X)) + 1, LemmaRewrite("kernel_length_is_degree_plus_one",
-                                                {size(AB): deg(Pab(X)) + 1}, r"$|c| = \deg P_c + 1$"))
-            .step(deg(Pa(X) * Pb(X)) + 1, LemmaRewrite("kernel_poly_mul_eq_conv", {Pab(X): Pa(X) * Pb(X)},
-                                                       r"theorem \texttt{kernel\_poly\_mul\_eq\_conv}", theorem=True))
-            .step(deg(Pa(X)) + deg(Pb(X)) + 1, LemmaRewrite("degree_of_product",
-                                                            {deg(Pa(X) * Pb(X)): deg(Pa(X)) + deg(Pb(X))},
-                                                            r"$\deg(PQ) = \deg P + \deg Q$"))
-            .step((p - 1) + (q - 1) + 1, LemmaRewrite("kernel_length_is_degree_plus_one",
-                                                      {deg(Pa(X)): p - 1, deg(Pb(X)): q - 1},
-                                                      r"$\deg P_a = |a| - 1$"))
-            .step(p + q - 1, PolyIdentity())]
+            .step(deg(Pk(kconv(A, B), X)) + 1,
+                  LemmaRewrite("kernel_length_is_degree_plus_one", {size(kconv(A, B)): deg(Pk(kconv(A, B), X)) + 1},
+                               r"$|c| = \deg P_c + 1$"))
+            .step(deg(Pk(A, X) * Pk(B, X)) + 1,
+                  LemmaRewrite("polynomial_of_convolution", {Pk(kconv(A, B), X): Pk(A, X) * Pk(B, X)},
+                               r"$P_{a*b} = P_a P_b$ (\texttt{kernel\_poly\_mul\_eq\_conv})"))
+            .step(deg(Pk(A, X)) + deg(Pk(B, X)) + 1,
+                  LemmaRewrite("degree_of_product", {deg(Pk(A, X) * Pk(B, X)): deg(Pk(A, X)) + deg(Pk(B, X))},
+                               r"$\deg(PQ) = \deg P + \deg Q$"))
+            .step(size(A) - 1 + size(B) - 1 + 1,
+                  LemmaRewrite("kernel_length_is_degree_plus_one",
+                               {deg(Pk(A, X)): size(A) - 1, deg(Pk(B, X)): size(B) - 1}, r"$\deg P_c = |c| - 1$"))
+            .step(p - 1 + size(B) - 1 + 1, UseHypothesis(sp.Eq(size(A), p), "$|a| = p$"))
+            .step(p + q - 1, UseHypothesis(sp.Eq(size(B), q), "$|b| = q$"))]
 
 
 def _numeric_span(n_, rng, dps):
@@ -78,10 +79,27 @@ def _numeric_dilate(n_, rng, dps):
     return float(err), errm
 
 
+def _derive_dilate():
+    aa = sequence_function("a")
+    up = sequence_function("up", r"a^{(\uparrow d)}")
+    Pup, Pa = poly_function("Pup", r"P_{a^{(\uparrow d)}}(#)"), poly_function("Pa", "P_a(#)")
+    defs = {"up": sp.Lambda((s_,), lsum(aa(t_) * sp.KroneckerDelta(s_, d * t_), t_)),
+            "Pup": sp.Lambda((X,), lsum(up(s_) * X**s_, s_)),
+            "Pa": sp.Lambda((X,), lsum(aa(t_) * X**t_, t_))}
+    return [sc.Derivation(Pup(X), title=r"$a^{(\uparrow d)}_s = \sum_t a_t\,[s = dt]$", goal=Pa(X**d))
+            .step(lsum(lsum(aa(t_) * sp.KroneckerDelta(s_, d * t_), t_) * X**s_, s_),
+                  Unfold("Pup", "up", definitions=defs))
+            .step(lsum(lsum(aa(t_) * sp.KroneckerDelta(s_, d * t_) * X**s_, t_), s_), PullIn(t_))
+            .step(lsum(lsum(aa(t_) * sp.KroneckerDelta(s_, d * t_) * X**s_, s_), t_), SwapSums())
+            .step(lsum(aa(t_) * X**(d * t_), t_), Sift(s_))
+            .step(Pa(X**d), Fold("Pa", definitions=defs))]
+
+
 dilate_poly_eq_comp_pow = sc.Theorem(
     "dilate_poly_eq_comp_pow",
     "Dilating a kernel by d (d - 1 zeros between taps) turns its polynomial P(x) into P(x^d).",
-    claims="verified",
+    claims="proved",
+    derivation=_derive_dilate,
     latex=r"P_{a^{(\uparrow d)}}(x) = P_a(x^d)",
     exact=sc.verify.kernels.dilate_poly_eq_comp_pow, n_range=(1, 12),
     numeric=_numeric_dilate,
@@ -92,20 +110,25 @@ dilate_poly_eq_comp_pow = sc.Theorem(
 
 
 def _derive_rf():
-    prod = sp.Product(h(i), (i, 1, L))
-    return [sc.Derivation(size(stack_), title=r"$L$ kernels of size $k$, each dilated by $d$",
+    stack_poly = sp.Product(Pk(g(i), X**d), (i, 1, L))
+    return [sc.Derivation(deg(stack_poly) + 1,
+                          title=r"$h_i$ = $g_i$ dilated by $d$, $|g_i| = k$: the stack $h_1 * \dots * h_L$ "
+                                r"has polynomial $\prod_i P_{g_i}(x^d)$",
                           goal=L * d * (k - 1) + 1,
-                          conclusion=r"the receptive field is $1 + \sum_i (k_i - 1) d_i$; with $d = 1$, "
-                                     r"$L(k-1) + 1$")
-            .step(deg(prod) + 1, LemmaRewrite("kernel_length_is_degree_plus_one",
-                                              {size(stack_): deg(prod) + 1},
-                                              r"$|c| = \deg P_c + 1$, and stacking multiplies polynomials"))
-            .step(sp.Sum(deg(h(i)), (i, 1, L)) + 1, LemmaRewrite("degree_of_product",
-                                                                 {deg(prod): sp.Sum(deg(h(i)), (i, 1, L))},
-                                                                 r"$\deg \prod_i P_i = \sum_i \deg P_i$"))
-            .step(sp.Sum(d * (k - 1), (i, 1, L)) + 1, LemmaRewrite("degree_of_dilation",
-                                                                   {deg(h(i)): d * (k - 1)},
-                                                                   r"$\deg P(x^d) = d \deg P = d(k-1)$"))
+                          hypotheses=("stacking multiplies polynomials (kernel_poly_mul_eq_conv)",
+                                      "dilation is P(x) -> P(x^d) (dilate_poly_eq_comp_pow)", "|g_i| = k"),
+                          conclusion=r"the stack has $L\,d\,(k-1) + 1$ taps: receptive fields add "
+                                     r"$(k-1)d$ per layer; with $d = 1$, $L(k-1) + 1$")
+            .step(sp.Sum(deg(Pk(g(i), X**d)), (i, 1, L)) + 1,
+                  LemmaRewrite("degree_of_product", {deg(stack_poly): sp.Sum(deg(Pk(g(i), X**d)), (i, 1, L))},
+                               r"$\deg \prod_i P_i = \sum_i \deg P_i$"))
+            .step(sp.Sum(d * deg(Pk(g(i), X)), (i, 1, L)) + 1,
+                  LemmaRewrite("degree_of_dilation", {deg(Pk(g(i), X**d)): d * deg(Pk(g(i), X))},
+                               r"$\deg P(x^d) = d \deg P$"))
+            .step(sp.Sum(d * (size(g(i)) - 1), (i, 1, L)) + 1,
+                  LemmaRewrite("kernel_length_is_degree_plus_one", {deg(Pk(g(i), X)): size(g(i)) - 1},
+                               r"$\deg P_c = |c| - 1$"))
+            .step(sp.Sum(d * (k - 1), (i, 1, L)) + 1, UseHypothesis(sp.Eq(size(g(i)), k), "$|g_i| = k$"))
             .step(L * d * (k - 1) + 1, EvaluateSum())]
 
 

@@ -131,3 +131,29 @@ def test_a_crashing_check_is_reported_not_passed():
     r = sc.run_theorem(_thm(exact=boom, numeric=lambda n_, rng, dps: 1 / 0))
     assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
     assert any("ZeroDivisionError" in note for note in r.notes)
+
+
+def test_lemma_rewrites_must_be_instances():
+    from symconv.engine.rules import LemmaRewrite
+    from symconv.objects.indexed import Pk, X, deg, kconv, size
+    A, B = sp.symbols("a b")
+    start = deg(Pk(A, X) * Pk(B, X)) + 1
+    ok = sc.Derivation(start).step(deg(Pk(A, X)) + deg(Pk(B, X)) + 1, LemmaRewrite(
+        "degree_of_product", {deg(Pk(A, X) * Pk(B, X)): deg(Pk(A, X)) + deg(Pk(B, X))}, "deg"))
+    assert ok.check().ok
+    forged = sc.Derivation(start).step(18, LemmaRewrite("degree_of_product", {deg(Pk(A, X) * Pk(B, X)): 17}, "deg"))
+    assert not forged.check().ok
+    wrong = sc.Derivation(size(kconv(A, B))).step(deg(Pk(A, X)) + 1, LemmaRewrite(
+        "kernel_length_is_degree_plus_one", {size(kconv(A, B)): deg(Pk(A, X)) + 1}, "len"))
+    assert not wrong.check().ok
+    no_predicate = sc.Derivation(start).step(start, LemmaRewrite("diagonal_constancy", {start: start}, "x"))
+    assert not no_predicate.check().ok
+
+
+def test_sifting_over_z_needs_a_unit_coefficient():
+    from symconv.engine.rules import Sift
+    from symconv.objects.indexed import X, lsum, sequence_function
+    a_ = sequence_function("a")
+    s_, t_ = sp.symbols("s t", integer=True)
+    bad = lsum(a_(s_) * sp.KroneckerDelta(2 * s_, t_), s_)       # 2s = t has no solution for odd t
+    assert not sc.Derivation(bad).step(a_(t_ / 2), Sift(s_)).check().ok

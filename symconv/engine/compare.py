@@ -208,6 +208,11 @@ def finite_support(body: sp.Expr, vars_: list) -> bool:
         elif e.is_Mul:
             for f_ in e.args:
                 walk(f_)
+        elif isinstance(e, sp.KroneckerDelta):          # [p = q]: p - q bounded (it is 0)
+            diff = sp.expand(e.args[0] - e.args[1])
+            coeffs = [diff.coeff(v) for v in vars_]
+            if all(c_.is_integer for c_ in coeffs) and any(c_ != 0 for c_ in coeffs):
+                rows.append(coeffs)
         elif isinstance(e, AppliedUndef) and not is_cyclic(e.func):
             for arg in e.args:
                 arg = sp.expand(arg)
@@ -216,4 +221,13 @@ def finite_support(body: sp.Expr, vars_: list) -> bool:
                     rows.append(coeffs)
 
     walk(body)
-    return bool(rows) and sp.Matrix(rows).rank() == len(vars_)
+    if not rows:
+        return False
+    from itertools import combinations
+
+    r = len(vars_)
+    for pick in combinations(rows, r):     # a maximal minor that is a non-zero number, whatever
+        det = sp.expand(sp.Matrix(pick).det())  # the values of symbolic coefficients
+        if det.is_Number and det != 0:
+            return True
+    return False

@@ -33,6 +33,8 @@ class Lemma:
     statement: str
     side_conditions: str
     check: Callable[[], LemmaCheck]
+    # instance(old, new) -> bool: is the rewrite old -> new an instance of the statement?
+    instance: Callable[[sp.Expr, sp.Expr], bool] | None = None
 
 
 def _geometric_sum() -> LemmaCheck:
@@ -164,20 +166,92 @@ def _conjugate_roots() -> LemmaCheck:
                             "instances with SymPy's exact roots")
 
 
+# ------------------------------------------------------------ instance predicates
+def _is(e, fn) -> bool:
+    return isinstance(e, sp.Basic) and getattr(e, "func", None) == fn
+
+
+def _inst_kernel_length(old, new) -> bool:
+    """size(K) -> deg P_K(x) + 1, or deg P_K(x) -> size(K) - 1."""
+    from ..objects.indexed import Pk, X, deg, size
+    if _is(old, size):
+        return sp.expand(new - (deg(Pk(old.args[0], X)) + 1)) == 0
+    if _is(old, deg) and _is(old.args[0], Pk) and old.args[0].args[1] == X:
+        return sp.expand(new - (size(old.args[0].args[0]) - 1)) == 0
+    return False
+
+
+def _inst_degree_product(old, new) -> bool:
+    """deg(F1 ... Fr) -> deg F1 + ... + deg Fr, or deg(prod_i F) -> sum_i deg F."""
+    from ..objects.indexed import deg
+    if not _is(old, deg):
+        return False
+    arg = old.args[0]
+    if isinstance(arg, sp.Product):
+        return isinstance(new, sp.Sum) and new.limits == arg.limits and new.function == deg(arg.function)
+    if arg.is_Mul and len(arg.args) >= 2:
+        return sp.expand(new - sp.Add(*(deg(f) for f in arg.args))) == 0
+    return False
+
+
+def _inst_degree_dilation(old, new) -> bool:
+    """deg P_K(x^d) -> d deg P_K(x)."""
+    from ..objects.indexed import Pk, X, deg
+    if not (_is(old, deg) and _is(old.args[0], Pk)):
+        return False
+    K, y = old.args[0].args
+    if not (y.is_Pow and y.base == X):
+        return False
+    return sp.expand(new - y.exp * deg(Pk(K, X))) == 0
+
+
+def _inst_poly_of_conv(old, new) -> bool:
+    """P_{K1 * K2}(y) -> P_{K1}(y) P_{K2}(y)."""
+    from ..objects.indexed import Pk, kconv
+    if not (_is(old, Pk) and _is(old.args[0], kconv)):
+        return False
+    (k1, k2), y = old.args[0].args, old.args[1]
+    return sp.expand(new - Pk(k1, y) * Pk(k2, y)) == 0
+
+
+#: counts in the conjugate-pairs lemma: m real roots and c conjugate pairs of a degree-2L polynomial
+REAL_ROOTS, ROOT_PAIRS, HALF_DEGREE = sp.symbols("m c L", integer=True, nonnegative=True)
+
+
+def _inst_conjugate_pairs(old, new) -> bool:
+    return old == REAL_ROOTS and sp.expand(new - (2 * HALF_DEGREE - 2 * ROOT_PAIRS)) == 0
+
+
+def _poly_of_conv() -> LemmaCheck:
+    from ..objects.kernels import conv_full, kernel_polynomial
+    x = sp.Symbol("x")
+    for k1 in range(1, 7):
+        for k2 in range(1, 7):
+            a, b = sp.symbols(f"a0:{k1}"), sp.symbols(f"b0:{k2}")
+            if sp.expand(kernel_polynomial(conv_full(a, b), x) - kernel_polynomial(a, x) * kernel_polynomial(b, x)):
+                return LemmaCheck(False, f"fails for kernel lengths ({k1}, {k2})")
+    return LemmaCheck(True, "proved for all lengths as theorem kernel_poly_mul_eq_conv "
+                            "(proofs/kernel_polynomial.py); rechecked here for lengths 1..6 with generic kernels")
+
+
 LEMMAS: dict[str, Lemma] = {
+    "polynomial_of_convolution": Lemma(
+        "polynomial_of_convolution", r"P_{a * b}(y) = P_a(y)\,P_b(y)", "none", _poly_of_conv,
+        _inst_poly_of_conv),
     "conjugate_roots_pair_up": Lemma(
         "conjugate_roots_pair_up",
         r"P \in \mathbb{R}[x],\ \deg P = 2L \Rightarrow m + 2c = 2L",
         r"real coefficients; $m$ real roots and $c$ conjugate pairs, with multiplicity",
-        _conjugate_roots),
+        _conjugate_roots, _inst_conjugate_pairs),
     "degree_of_product": Lemma(
         "degree_of_product", r"\deg(PQ) = \deg P + \deg Q",
-        r"$P, Q \neq 0$ (their last taps are non-zero)", _degree_of_product),
+        r"$P, Q \neq 0$ (their last taps are non-zero)", _degree_of_product, _inst_degree_product),
     "degree_of_dilation": Lemma(
-        "degree_of_dilation", r"\deg P(x^d) = d \deg P", r"$d \geq 1$", _degree_of_dilation),
+        "degree_of_dilation", r"\deg P(x^d) = d \deg P", r"$d \geq 1$", _degree_of_dilation,
+        _inst_degree_dilation),
     "kernel_length_is_degree_plus_one": Lemma(
         "kernel_length_is_degree_plus_one", r"|a| = \deg P_a + 1",
-        "the first and last taps of $a$ are non-zero", _kernel_length),
+        "the first and last taps of $a$ are non-zero", _kernel_length, _inst_kernel_length),
     "geometric_sum_roots_of_unity": Lemma(
         "geometric_sum_roots_of_unity",
         r"\sum_{l=0}^{n-1}\omega^{dl} = n\,[d\equiv 0 \pmod n]",

@@ -26,7 +26,7 @@ from sympy.core.function import AppliedUndef
 from ..exact.modular import congruent_mod
 from .compare import equal_mod_n, integer_poly, merge_powers
 from .rule_base import Rule, RuleError, _eq_map, _fail, bound_symbols
-from .sum_rules import (CancelTerms, GeometricSum, ProductOfSums, PullOut, ReindexSum, Sift, SplitSum,
+from .sum_rules import (CancelTerms, GeometricSum, ProductOfSums, PullIn, PullOut, ReindexSum, Sift, SplitSum,
                         SwapSums)
 from ..objects.indexed import ENTRY, n
 
@@ -34,7 +34,7 @@ __all__ = ["equal_mod_n", "Rule", "Unfold", "Fold", "Sift", "ReindexSum", "PullO
            "ExponentArithmetic", "GeometricSum", "Reindex", "UseHypothesis",
            "DiagonalConstancy", "RuleError", "IndexArithmetic", "EigenLine", "ProductOfSums",
            "SwapSums", "PolyIdentity", "ApplyLemma", "bound_symbols", "LemmaRewrite", "EvaluateSum",
-           "SplitSum", "CancelTerms"]
+           "SplitSum", "CancelTerms", "PullIn"]
 
 
 class Unfold(Rule):
@@ -243,19 +243,26 @@ class ApplyLemma(Rule):
 
 
 class LemmaRewrite(Rule):
-    """Rewrite with an instance of a named lemma: the stated expression must be the
-    previous one with ``mapping`` applied (checked exactly); the lemma itself is
-    checked in lemmas.py and its side conditions are stated in the evidence."""
+    """Rewrite with instances of a named lemma.
 
-    def __init__(self, lemma: str, mapping: dict, text: str, theorem: bool = False):
-        """``theorem=True`` cites a theorem of the catalog (checked in the same run)
-        instead of a lemma of lemmas.LEMMAS."""
-        self.mapping, self.text = dict(mapping), text
-        self.cited = lemma
-        self.lemma = None if theorem else lemma
+    Every pair old -> new of ``mapping`` must be recognised by the lemma's
+    ``instance`` predicate (lemmas.LEMMAS) as an instance of its statement, and
+    the stated expression must be the previous one with the mapping applied.  A
+    lemma without an instance predicate cannot be used here.
+    """
+
+    def __init__(self, lemma: str, mapping: dict, text: str):
+        self.lemma, self.mapping, self.text = lemma, dict(mapping), text
 
     def apply(self, expr):
-        for old in self.mapping:
+        from .lemmas import LEMMAS
+
+        lem = LEMMAS.get(self.lemma)
+        if lem is None or lem.instance is None:
+            raise RuleError(f"lemma {self.lemma!r} has no instance predicate")
+        for old, new in self.mapping.items():
+            if not lem.instance(old, new):
+                raise RuleError(f"{sp.sstr(old)} -> {sp.sstr(new)} is not an instance of {self.lemma}")
             if not expr.has(old):
                 raise RuleError(f"{sp.sstr(old)} does not occur in {sp.sstr(expr)}")
         return expr.xreplace(self.mapping)
@@ -264,10 +271,10 @@ class LemmaRewrite(Rule):
         try:
             got = self.apply(prev)
         except RuleError as exc:
-            return False, f"{self.cited} does not apply: {exc}"
+            return False, f"lemma {self.lemma} does not apply: {exc}"
         if sp.cancel(got - nxt) == 0 or equal_mod_n(got, nxt):
-            return True, f"{self.cited}: instance matched"
-        return False, f"{self.cited} gives {sp.sstr(got)}, not {sp.sstr(nxt)}"
+            return True, f"lemma {self.lemma}: instance recognised and matched"
+        return False, f"lemma {self.lemma} gives {sp.sstr(got)}, not {sp.sstr(nxt)}"
 
     def justification(self) -> str:
         return self.text

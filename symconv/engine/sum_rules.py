@@ -16,7 +16,7 @@ from ..objects.indexed import Iverson, n, omega
 from .compare import equal_mod_n, finite_support, integer_poly, merge_powers, periodic_in
 from .rule_base import Rule, RuleError, _eq_map, _no_capture
 
-__all__ = ["Sift", "ReindexSum", "PullOut", "GeometricSum", "ProductOfSums", "SwapSums", "SplitSum",
+__all__ = ["Sift", "ReindexSum", "PullOut", "PullIn", "GeometricSum", "ProductOfSums", "SwapSums", "SplitSum",
            "CancelTerms"]
 
 
@@ -63,7 +63,8 @@ def _solve_unit(cond: Iverson, var: sp.Symbol) -> sp.Expr | None:
 
 
 class Sift(Rule):
-    """sum_{var in Z_n} [var = s] g(var) = g(s), for g n-periodic in var."""
+    """sum_{var in Z_n} [var = s] g(var) = g(s), for g n-periodic in var; over Z,
+    sum_{var in Z} delta(var, s) g(var) = g(s) for integer-valued s."""
 
 
     def __init__(self, var: sp.Symbol):
@@ -71,9 +72,19 @@ class Sift(Rule):
 
     def _sift(self, body: sp.Expr, lim: tuple, others: list) -> sp.Expr:
         v, lo, hi = lim
-        if (lo, hi) != (0, n - 1):
-            raise RuleError("the sum must run over Z_n")
         factors = list(sp.Mul.make_args(body))
+        if (lo, hi) == (-sp.oo, sp.oo):      # over Z: a Kronecker delta [v = e] with e integer-valued
+            for q, fac in enumerate(factors):
+                if isinstance(fac, sp.KroneckerDelta) and v in fac.free_symbols:
+                    sol = _solve_unit(Iverson(*fac.args), v)
+                    if sol is None or not integer_poly(sol):
+                        continue
+                    rest = sp.Mul(*(factors[:q] + factors[q + 1:]))
+                    _no_capture(sol, rest)
+                    return rest.xreplace({v: sol})
+            raise RuleError(f"no Kronecker delta [{v} = ...] with unit coefficient in the summand")
+        if (lo, hi) != (0, n - 1):
+            raise RuleError("the sum must run over Z_n or Z")
         for q, fac in enumerate(factors):
             if isinstance(fac, Iverson) and v in fac.free_symbols:
                 sol = _solve_unit(fac, v)
@@ -273,3 +284,27 @@ class CancelTerms(Rule):
 
     def justification(self) -> str:
         return "the two sums are equal"
+
+
+class PullIn(Rule):
+    """a * sum_v g(v) = sum_v a g(v), for factors a free of v (the reverse of PullOut)."""
+
+    def __init__(self, var: sp.Symbol):
+        self.var = var
+
+    def _push(self, e: sp.Expr) -> sp.Expr:
+        sums = [f for f in e.args if isinstance(f, sp.Sum) and any(lim[0] == self.var for lim in f.limits)]
+        if len(sums) != 1:
+            return e
+        sm = sums[0]
+        others = [f for f in e.args if f is not sm]
+        rest = sp.Mul(*others)
+        if self.var in rest.free_symbols:
+            raise RuleError(f"a factor outside the sum involves {self.var}")
+        return sp.Sum(rest * sm.function, *sm.limits)
+
+    def apply(self, expr):
+        return _eq_map(expr, lambda e: e.replace(lambda q: q.is_Mul, self._push))
+
+    def justification(self) -> str:
+        return rf"linearity: factors free of ${sp.latex(self.var)}$ enter the sum"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-__all__ = ["entry_function", "poly_function", "sequence_function", "lsum", "X", "xi", "CYCLIC_BASES", "n", "i", "j", "k", "l", "m", "t", "u", "s_", "omega", "Iverson", "zsum",
+__all__ = ["entry_function", "poly_function", "size", "deg", "Pk", "kconv", "sequence_function", "lsum", "X", "xi", "CYCLIC_BASES", "n", "i", "j", "k", "l", "m", "t", "u", "s_", "omega", "Iverson", "zsum",
            "S", "W", "C", "F", "Fs", "P", "c", "a", "b", "x", "f", "conv", "ENTRY"]
 
 n = sp.Symbol("n", integer=True, positive=True)
@@ -48,7 +48,8 @@ def zsum(body: sp.Expr, var: sp.Symbol) -> sp.Sum:
 def entry_function(name: str, tex: str | None = None, cyclic: bool = True) -> sp.core.function.UndefinedFunction:
     r"""An indexed object ``name(i, j, ...)`` that prints in LaTeX as ``tex_{i,j}``.
 
-    A ``#`` in ``tex`` is replaced by the arguments instead (``"P_a(#)"``).
+    A ``#`` in ``tex`` is replaced by the arguments instead (``"P_a(#)"``), and
+    ``#1``, ``#2``, ... by the first, second, ... argument.
     With ``cyclic=True`` (matrices and signals on Z_n) indices are read
     modulo n; with ``cyclic=False`` (finitely supported sequences on Z, see
     :func:`sequence_function`) they are compared exactly.
@@ -60,8 +61,14 @@ def entry_function(name: str, tex: str | None = None, cyclic: bool = True) -> sp
     tex = name if tex is None else tex
 
     def _latex(self, printer, exp=None):
-        args = ",".join(printer._print(q) for q in self.args)
-        out = tex.replace("#", args) if "#" in tex else f"{tex}_{{{args}}}"
+        printed = [printer._print(q) for q in self.args]
+        args = ",".join(printed)
+        if "#1" in tex:
+            out = tex
+            for q, a_ in enumerate(printed, 1):
+                out = out.replace(f"#{q}", a_)
+        else:
+            out = tex.replace("#", args) if "#" in tex else f"{tex}_{{{args}}}"
         return f"\\left({out}\\right)^{{{exp}}}" if exp else out
 
     return sp.Function(name, _latex=_latex, _symconv_cyclic=cyclic)
@@ -88,6 +95,12 @@ def lsum(body: sp.Expr, var: sp.Symbol) -> sp.Sum:
 
 
 X = sp.Symbol("x")   # the polynomial variable of kernels
+
+# kernel-level notation: |K|, deg, the polynomial P_K(y) of a kernel, and the stack (convolution)
+size = poly_function("size", "|#|")
+deg = poly_function("deg", r"\deg #")
+Pk = poly_function("Pk", "P_{#1}(#2)")
+kconv = poly_function("kconv", "(#1 * #2)")
 xi = sp.Symbol("xi")  # x in Q[x]/(x^n - 1): xi**n = 1, printed as x
 
 #: symbols whose n-th power is 1: their exponents are compared modulo n

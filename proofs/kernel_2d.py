@@ -103,9 +103,10 @@ def _numeric_dim(n_, rng, dps):
 
 stack_3x3_image_dim = sc.Theorem(
     "stack_3x3_image_dim",
-    "Two stacked k x k kernels reach only a (2k^2 - 1)-dimensional family of (2k-1)x(2k-1) kernels: 17 < 25 for k = 3.",
+    "Two stacked k x k kernels reach at most a (2k^2 - 1)-dimensional family of the (2k-1)^2 dimensions "
+    "(exactly 2k^2 - 1 for k <= 5): 17 < 25 for k = 3.",
     claims="proved",
-    latex=r"\dim\{A * B : A, B \in \mathbb{R}^{k\times k}\} = 2k^2 - 1 < (2k-1)^2 \quad (k \geq 2)",
+    latex=r"\dim\{A * B : A, B \in \mathbb{R}^{k\times k}\} \leq 2k^2 - 1 < (2k-1)^2 \quad (k \geq 2)",
     derivation=_derive_dim,
     exact=sc.verify.kernels.stack_image_dimension, n_range=(1, 5),
     numeric=_numeric_dim, numeric_sizes=(2, 3, 4),

@@ -85,6 +85,8 @@ def _load(args):
         thms = load_theorems(args.paths)
     except FileNotFoundError as exc:
         raise UsageError(str(exc)) from None
+    except Exception as exc:  # a proof script that does not import: one line, exit 2
+        raise UsageError(f"cannot load proof scripts: {type(exc).__name__}: {exc}") from None
     thms = select(thms, args.pattern)
     if not thms:
         raise UsageError(f"no theorems found in {' '.join(args.paths)}"

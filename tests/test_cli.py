@@ -89,3 +89,10 @@ def test_latex_is_deterministic_and_compiles(tmp_path, capsys):
         assert a.with_suffix(".pdf").exists()
         log = a.with_suffix(".log").read_text(errors="replace")
         assert "! " not in log, "pdflatex reported an error"
+
+
+def test_broken_proof_script_is_one_line(tmp_path, capsys):
+    (tmp_path / "broken.py").write_text("import symconv as sc\nsc.no_such_thing\n")
+    assert main(["prove", str(tmp_path)]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "AttributeError" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1

@@ -1,0 +1,204 @@
+"""Exact checks about CNN layers (output sizes, equivariance of padding, stride, pooling).
+
+Signals and kernels are generic symbols, so "equal" means equal for every input.
+
+>>> print(padded_layer_equivariance_set(5, "zeros"))
+None
+>>> print(output_size_formula(10))
+None
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..engine.verdict import Counterexample
+from ..objects.layers import avg_pool1d, correlate1d, global_avg_pool, max_pool1d, output_size
+
+__all__ = ["output_size_formula", "lenet_shapes", "circular_layer_equivariant", "padded_layer_equivariance_set",
+           "strided_layer_equivariance", "max_pool_equivariance", "global_pool_invariance",
+           "local_pool_invariance_claim"]
+
+
+def _syms(name: str, n: int) -> list:
+    return list(sp.symbols(f"{name}0:{n}"))
+
+
+def _shift(v: list, m: int) -> list:
+    n = len(v)
+    return [v[(j - m) % n] for j in range(n)]
+
+
+def _same(a, b) -> bool:
+    return sp.expand(sp.sympify(a) - sp.sympify(b)) == 0
+
+
+def output_size_formula(n: int, formula=None) -> Counterexample | None:
+    """floor((n + 2p - d(k-1) - 1)/s) + 1 = the number of window positions i >= 0 with
+    i*s + (k-1)*d <= n + 2p - 1, counted one by one, for k, s, d <= 4 and p <= 3."""
+    formula = formula or (lambda n_, k, p, s, d: (n_ + 2 * p - d * (k - 1) - 1) // s + 1)
+    for k in range(1, 5):
+        for p in range(0, 4):
+            for s in range(1, 5):
+                for d in range(1, 5):
+                    if n + 2 * p - d * (k - 1) < 1:
+                        continue
+                    count = 0
+                    while count * s + (k - 1) * d <= n + 2 * p - 1:
+                        count += 1
+                    got = formula(n, k, p, s, d)
+                    if got != count:
+                        return Counterexample(n, f"k={k}, p={p}, s={s}, d={d}: {count} windows, formula gives {got}")
+    return None
+
+
+def lenet_shapes(n: int = 28, conv_padding: int = 0) -> Counterexample | None:
+    """LeNet of the slides: 28 -conv5-> 24 -pool2-> 12 -conv5-> 8 -pool2-> 4, so fc1 has 4*4*50 inputs.
+
+    conv_padding=2 checks the false claim that fc1 = 4*4*50 with 'same' 5x5 convolutions.
+    """
+    sizes = [n]
+    sizes.append(output_size(sizes[-1], 5, conv_padding))
+    sizes.append(output_size(sizes[-1], 2, 0, 2))
+    sizes.append(output_size(sizes[-1], 5, conv_padding))
+    sizes.append(output_size(sizes[-1], 2, 0, 2))
+    if n == 28 and (sizes != [28, 24, 12, 8, 4] or sizes[-1] ** 2 * 50 != 4 * 4 * 50):
+        return Counterexample(n, f"sizes {sizes}: fc1 would need {sizes[-1]}*{sizes[-1]}*50 = "
+                                 f"{sizes[-1] ** 2 * 50} inputs, not 4*4*50 = 800")
+    return None
+
+
+def circular_layer_equivariant(n: int, mode: str = "circular") -> Counterexample | None:
+    """With circular 'same' padding, cross-correlation commutes with every cyclic shift
+    (all kernel sizes k <= n); mode='zeros' is the false claim."""
+    x = _syms("x", n)
+    for k in range(1, n + 1):
+        w = _syms("w", k)
+        y = correlate1d(x, w, "same", mode)
+        for m in range(1, n):
+            ys = correlate1d(_shift(x, m), w, "same", mode)
+            for i in range(n):
+                if not _same(ys[i], y[(i - m) % n]):
+                    return Counterexample(n, f"k={k}, {mode} padding, shift {m}: output {i} is {ys[i]}, "
+                                             f"shifted output is {y[(i - m) % n]}")
+    return None
+
+
+def predicted_good_outputs(n: int, k: int, m: int) -> list[int]:
+    """Outputs i of a 'same' layer unchanged by the cyclic shift m: both windows inside the signal
+    without wrapping, L <= i <= n-1-R and L <= (i-m) mod n <= n-1-R (L = (k-1)//2, R = k-1-L)."""
+    L = (k - 1) // 2
+    R = k - 1 - L
+    return [i for i in range(n) if L <= i <= n - 1 - R and L <= (i - m) % n <= n - 1 - R]
+
+
+def padded_layer_equivariance_set(n: int, mode: str = "zeros", predict=None) -> Counterexample | None:
+    """For zeros/replicate (and reflect with n >= 3) 'same' padding, the outputs equal for every
+    signal and kernel after a cyclic shift m are exactly predicted_good_outputs(n, k, m)."""
+    predict = predict or predicted_good_outputs
+    if mode == "reflect" and n < 3:
+        return None      # for n <= 2 reflecting is wrapping
+    x = _syms("x", n)
+    for k in range(1, min(n, 5) + 1):
+        w = _syms("w", k)
+        y = correlate1d(x, w, "same", mode)
+        for m in range(1, n):
+            ys = correlate1d(_shift(x, m), w, "same", mode)
+            good = [i for i in range(n) if _same(ys[i], y[(i - m) % n])]
+            want = predict(n, k, m)
+            if good != want:
+                i = next(iter(set(good) ^ set(want)))
+                return Counterexample(n, f"k={k}, {mode}, shift {m}: outputs unchanged {good}, predicted {want}; "
+                                         f"at {i}: {sp.expand(ys[i] - y[(i - m) % n])}")
+    return None
+
+
+def strided_layer_equivariance(n: int, claim_all_shifts: bool = False) -> Counterexample | None:
+    """Stride s in {2, 3} with circular padding (n a multiple of s): a shift by q*s moves the output
+    by q; a shift that is not a multiple of s matches no output shift at all.
+
+    claim_all_shifts=True checks the false claim that a shift m moves the output by m // s.
+    """
+    for s in (2, 3):
+        if n % s:
+            continue
+        x = _syms("x", n)
+        for k in range(1, min(n, 4) + 1):
+            w = _syms("w", k)
+            y = correlate1d(x, w, k // 2, "circular", stride=s) if k % 2 else \
+                correlate1d(pad_right(x, k - 1), w, 0, stride=s)
+            out = len(y)
+            for m in range(1, n):
+                xs = _shift(x, m)
+                ys = correlate1d(xs, w, k // 2, "circular", stride=s) if k % 2 else \
+                    correlate1d(pad_right(xs, k - 1), w, 0, stride=s)
+                matches = [r for r in range(out) if all(_same(ys[i], y[(i - r) % out]) for i in range(out))]
+                if claim_all_shifts:
+                    if (m // s) % out not in matches:
+                        return Counterexample(n, f"stride {s}, k={k}, shift {m}: the output does not move by "
+                                                 f"{m // s} (it matches output shifts {matches})")
+                    continue
+                want = [(m // s) % out] if m % s == 0 else []
+                if matches != want:
+                    return Counterexample(n, f"stride {s}, k={k}, shift {m}: output shifts {matches}, expected {want}")
+    return None
+
+
+def pad_right(x: list, r: int) -> list:
+    """Circular padding on the right only (the seed's pad_cycl(l=0, r))."""
+    return list(x) + [x[j % len(x)] for j in range(r)]
+
+
+def max_pool_equivariance(n: int, pool=max_pool1d) -> Counterexample | None:
+    """Pooling with window k = stride k (n a multiple of k): a shift by q*k moves the output by q;
+    it is not invariant (the shift by k moves the output), and other shifts match no output shift."""
+    for k in (2, 3):
+        if n % k or n == k:
+            continue
+        x = _syms("x", n)
+        y = pool(x, k)
+        out = len(y)
+        for m in range(1, n):
+            ys = pool(_shift(x, m), k)
+            matches = [r for r in range(out) if all(_same(ys[i], y[(i - r) % out]) for i in range(out))]
+            want = [(m // k) % out] if m % k == 0 else []
+            if matches != want:
+                return Counterexample(n, f"window {k}, shift {m}: output shifts {matches}, expected {want}")
+    return None
+
+
+def global_pool_invariance(n: int) -> Counterexample | None:
+    """Global average and global max pooling after a circular 'same' layer: exactly invariant to
+    every cyclic shift (all kernel sizes k <= n)."""
+    x = _syms("x", n)
+    for k in range(1, n + 1):
+        w = _syms("w", k)
+        y = correlate1d(x, w, "same", "circular")
+        for m in range(1, n):
+            ys = correlate1d(_shift(x, m), w, "same", "circular")
+            if not _same(global_avg_pool(ys), global_avg_pool(y)):
+                return Counterexample(n, f"k={k}, shift {m}: global average changes")
+            # the max of a multiset depends only on the multiset: compare the multisets of outputs
+            key = lambda v: sorted(sp.srepr(sp.expand(e)) for e in v)  # noqa: E731
+            if key(ys) != key(y):
+                return Counterexample(n, f"k={k}, shift {m}: the multiset of outputs changes")
+    return None
+
+
+def local_pool_invariance_claim(n: int, pool=max_pool1d) -> Counterexample | None:
+    """The seeds' claim 'convolution + pooling is shift-invariant', for a circular layer followed by
+    pooling of window 2 and stride 2: refuted by a concrete signal (n >= 4, even)."""
+    if n < 4 or n % 2:
+        return None
+    x = [1] + [0] * (n - 1)
+    w = [1]
+    base = pool(correlate1d(x, w, "same", "circular"), 2)
+    for m in range(1, n):
+        shifted = pool(correlate1d(_shift(x, m), w, "same", "circular"), 2)
+        if list(shifted) != list(base):
+            return Counterexample(n, f"x = {x}, kernel [1], {pool.__name__}(2): {list(base)}; "
+                                     f"after shifting x by {m}: {list(shifted)}")
+    return None
+
+
+__all__ += ["predicted_good_outputs", "pad_right", "avg_pool1d"]

@@ -1,0 +1,93 @@
+"""Layers against NumPy, SciPy and (where installed) PyTorch: conventions, shapes, errors."""
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from symconv.objects.layers import (avg_pool2d, conv2d_layer, convolve1d, convolve2d, correlate1d, correlate2d,
+                                    max_pool2d, output_size, pad)
+
+signal = pytest.importorskip("scipy.signal")
+RNG = np.random.default_rng(3)
+
+
+@pytest.mark.parametrize("n, k", [(5, 1), (5, 2), (6, 3), (7, 4), (4, 4)])
+@pytest.mark.parametrize("mode", ["full", "same", "valid"])
+def test_numpy_and_scipy_conventions(n, k, mode):
+    x, w = RNG.integers(-5, 6, n), RNG.integers(-3, 4, k)
+    assert convolve1d(x, w, mode).astype(int).tolist() == np.convolve(x, w, mode).tolist()
+    assert correlate1d(x, w, "valid").astype(int).tolist() == np.correlate(x, w, "valid").tolist()
+    X, W = RNG.integers(-5, 6, (n, n + 1)), RNG.integers(-3, 4, (k, max(1, k - 1)))
+    assert convolve2d(X, W, mode).astype(int).tolist() == signal.convolve2d(X, W, mode).tolist()
+    assert correlate2d(X, W, mode).astype(int).tolist() == signal.correlate2d(X, W, mode).tolist()
+
+
+def test_circular_padding_is_scipy_wrap():
+    X, W = RNG.integers(-5, 6, (6, 5)), RNG.integers(-3, 4, (3, 3))
+    ours = convolve2d(X, W, "same", mode="circular").astype(int)
+    assert ours.tolist() == signal.convolve2d(X, W, "same", boundary="wrap").tolist()
+
+
+def test_padding_modes_are_numpy_modes():
+    x = [1, 2, 3, 4]
+    assert pad(x, 2, mode="reflect").tolist() == np.pad(x, 2, "reflect").tolist()
+    assert pad(x, 2, mode="replicate").tolist() == np.pad(x, 2, "edge").tolist()
+    assert pad(x, 2, mode="circular").tolist() == np.pad(x, 2, "wrap").tolist()
+    assert pad(x, (1,), (2,)).tolist() == [0, 1, 2, 3, 4, 0, 0]
+
+
+def test_slides_pytorch_conv2d_examples():
+    """Slides 001, 'Convolutions in PyTorch': F.conv2d(f, h) and with padding=1 (h = ones 3x3)."""
+    f = [[1, 1, 1, 0, 0], [0, 0, 0, 0, 0], [0, 0, 1, 0, 0], [0, 0, 0, 1, 0], [0, 0, 1, 0, 0]]
+    h = np.ones((3, 3), dtype=int)
+    assert correlate2d(f, h).tolist() == [[4, 3, 2], [1, 2, 2], [2, 3, 3]]
+    assert correlate2d(f, h, padding=1).tolist() == [[2, 3, 2, 1, 0], [2, 4, 3, 2, 0], [0, 1, 2, 2, 1],
+                                                     [0, 2, 3, 3, 1], [0, 1, 2, 2, 1]]
+
+
+def test_channels_and_bias_exact():
+    a, b = sp.symbols("a b")
+    x = np.array([[[1, 2], [3, 4]], [[0, 1], [1, 0]]], dtype=object)          # 2 input channels
+    w = np.array([[[[a]], [[b]]]], dtype=object)                                # 1 output channel, 1x1
+    y = conv2d_layer(x, w, bias=[5])
+    assert y.shape == (1, 2, 2) and sp.expand(y[0, 0, 1] - (2 * a + b + 5)) == 0
+
+
+def test_pooling_and_rationals():
+    X = [[3, 5, 3, 17, 19, 15], [4, 5, 7, 18, 19, 14], [3, 7, 1, 16, 29, 1],
+         [1, 1, 2, 5, 3, 1], [2, 2, 3, 13, 5, 3], [2, 3, 2, 15, 4, 4]]
+    assert max_pool2d(X, 3).tolist() == [[7, 29], [3, 15]]
+    assert avg_pool2d(X, 3).tolist() == [[sp.Rational(38, 9), sp.Rational(148, 9)], [2, sp.Rational(53, 9)]]
+
+
+@pytest.mark.parametrize("call, exc, fragment", [
+    (lambda: correlate1d([1, 2], [1, 2, 3]), ValueError, "larger than the padded input"),
+    (lambda: correlate1d([1, 2, 3], [1], stride=0), ValueError, "stride must be a positive int"),
+    (lambda: correlate1d([1, 2, 3], [1], padding=-1), ValueError, "padding must be an int >= 0"),
+    (lambda: correlate1d([1, 2, 3], [1], padding="half"), ValueError, "'valid', 'same' or 'full'"),
+    (lambda: pad([1, 2], 1, mode="mirror"), ValueError, "mode must be one of"),
+    (lambda: pad([1, 2], 2, mode="reflect"), ValueError, "smaller than the signal"),
+    (lambda: conv2d_layer(np.zeros((2, 3, 3)), np.zeros((1, 3, 1, 1))), ValueError, "expects 3 input channels"),
+    (lambda: correlate2d([1, 2, 3], [[1]]), ValueError, "x must be 2-D"),
+    (lambda: output_size(5, 3, stride=0), ValueError, "stride must be a positive int"),
+])
+def test_bad_parameters(call, exc, fragment):
+    with pytest.raises(exc, match=fragment):
+        call()
+
+
+def test_against_pytorch_where_installed():
+    torch = pytest.importorskip("torch")
+    F = torch.nn.functional
+    x, w = RNG.standard_normal((1, 1, 7, 6)), RNG.standard_normal((1, 1, 3, 2))
+    for padding, mode in [(0, "zeros"), (1, "zeros"), (1, "circular"), (1, "reflect"), (1, "replicate")]:
+        tx = torch.tensor(x)
+        if mode != "zeros" and padding:
+            tx = F.pad(tx, (padding,) * 4, mode=mode)
+            ref = F.conv2d(tx, torch.tensor(w)).numpy()[0, 0]
+        else:
+            ref = F.conv2d(tx, torch.tensor(w), padding=padding).numpy()[0, 0]
+        ours = correlate2d(x[0, 0], w[0, 0], padding, mode).astype(float)
+        assert np.allclose(ours, ref)
+    ref = F.conv2d(torch.tensor(x), torch.tensor(w), padding="same").numpy()[0, 0]
+    assert np.allclose(correlate2d(x[0, 0], w[0, 0], "same").astype(float), ref)

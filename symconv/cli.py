@@ -4,7 +4,8 @@ Exit codes:
   0  every theorem reached its claimed level and every false variant was refuted
   1  a theorem was refuted, or a false variant was not refuted (the checker is not sound)
   2  usage error (bad argument, missing path); one line on stderr, no traceback
-  3  a theorem is undecided or below its claimed level (no counterexample)
+  3  a theorem is undecided or below its claimed level (no counterexample);
+     for `audit`, a check that could not run
 """
 
 from __future__ import annotations
@@ -74,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     pr = sub.add_parser("prove", parents=[common], help="check theorems and print verdicts")
     pr.add_argument("--json", action="store_true", help="machine-readable output")
     sub.add_parser("list", parents=[common], help="list theorems")
+    au = sub.add_parser("audit", help="check the seeds' worked examples and claims (default audits/)")
+    au.add_argument("paths", nargs="*", default=["audits"], help="audit scripts or directories")
+    au.add_argument("--json", action="store_true", help="machine-readable output")
     lx = sub.add_parser("latex", parents=[common], help="write the LaTeX document")
     lx.add_argument("-o", "--output", required=True, help="output .tex file")
     lx.add_argument("--pdf", action="store_true", help="also compile with pdflatex where it exists")
@@ -143,10 +147,36 @@ def _latex(thms, opts, output: str, pdf: bool) -> int:
     return exit_code(results)
 
 
+def _audit(paths, as_json: bool) -> int:
+    """Print the audit table; exit 0 when every check ran (refuted rows are findings), 3 otherwise."""
+    import json
+
+    from .engine.audit import load_audit, run_audit
+
+    try:
+        claims = load_audit(paths)
+    except FileNotFoundError as exc:
+        raise UsageError(str(exc)) from None
+    except Exception as exc:
+        raise UsageError(f"cannot load audit scripts: {type(exc).__name__}: {exc}") from None
+    rows = run_audit(claims)
+    if as_json:
+        print(json.dumps([r.__dict__ for r in rows], indent=2))
+    else:
+        print(f"symconv audit: {len(rows)} claims from the seeds")
+        for r in rows:
+            print(f"[{r.verdict:>9}] {r.seed} / {r.where}: {r.claim}\n             -> {r.value}")
+        counts = {v: sum(r.verdict == v for r in rows) for v in ("holds", "refuted", "undecided")}
+        print(f"\nholds {counts['holds']}, refuted {counts['refuted']}, undecided {counts['undecided']}")
+    return EXIT_UNDECIDED if any(r.verdict == "undecided" for r in rows) else EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``symconv`` command; returns the exit code."""
     try:
         args = _parser().parse_args(argv)
+        if args.cmd == "audit":
+            return _audit(args.paths, args.json)
         opts = RunOptions(n_max=args.n_max, dps=args.dps, seed=args.seed)
         thms = _load(args)
     except UsageError as exc:

@@ -40,8 +40,10 @@ __all__ = ["equal_mod_n", "Rule", "Unfold", "Fold", "Sift", "ReindexSum", "PullO
 class Unfold(Rule):
     """Replace entries by their definitions (the conventions' ENTRY table)."""
 
-    def __init__(self, *names: str, definitions: dict | None = None):
+    def __init__(self, *names: str, definitions: dict | None = None, label: str = ""):
+        """``label`` names a hypothesis when the 'definition' is one (e.g. shift-equivariance)."""
         self.names = names
+        self.label = label
         self.definitions = dict(ENTRY, **(definitions or {}))
         for nm in names:
             if nm not in self.definitions:
@@ -57,6 +59,8 @@ class Unfold(Rule):
         return _eq_map(expr, fn)
 
     def justification(self) -> str:
+        if self.label:
+            return self.label
         return "definition of " + ", ".join(rf"${_tex_name(nm)}$" for nm in self.names)
 
 

@@ -180,7 +180,11 @@ class DiagonalConstancy(Rule):
 
 
 def _tex_name(nm: str) -> str:
-    return {"C": r"\mathrm{circ}(c)", "F^*": "F^*", "conv": r"a\circledast b"}.get(nm, nm)
+    import re
+
+    from ..objects.indexed import TEX_NAMES
+    tex = TEX_NAMES.get(nm, nm)
+    return re.sub(r"\(?#\d?[,#\d]*\)?", "", tex).replace("_{}", "") or nm
 
 
 class IndexArithmetic(ExponentArithmetic):

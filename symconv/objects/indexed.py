@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-__all__ = ["entry_function", "poly_function", "size", "deg", "Pk", "kconv", "sequence_function", "lsum", "X", "xi", "CYCLIC_BASES", "n", "i", "j", "k", "l", "m", "t", "u", "s_", "omega", "Iverson", "zsum",
+__all__ = ["TEX_NAMES", "entry_function", "poly_function", "size", "deg", "Pk", "kconv", "sequence_function", "lsum", "X", "xi", "CYCLIC_BASES", "n", "i", "j", "k", "l", "m", "t", "u", "s_", "omega", "Iverson", "zsum",
            "S", "W", "C", "F", "Fs", "P", "c", "a", "b", "x", "f", "conv", "ENTRY"]
 
 n = sp.Symbol("n", integer=True, positive=True)
@@ -45,6 +45,10 @@ def zsum(body: sp.Expr, var: sp.Symbol) -> sp.Sum:
     return sp.Sum(body, (var, 0, n - 1))
 
 
+#: LaTeX of every named entry function, for the justifications of Unfold/Fold
+TEX_NAMES: dict[str, str] = {}
+
+
 def entry_function(name: str, tex: str | None = None, cyclic: bool = True) -> sp.core.function.UndefinedFunction:
     r"""An indexed object ``name(i, j, ...)`` that prints in LaTeX as ``tex_{i,j}``.
 
@@ -59,6 +63,7 @@ def entry_function(name: str, tex: str | None = None, cyclic: bool = True) -> sp
     (a \circledast b)_{i - 1}
     """
     tex = name if tex is None else tex
+    TEX_NAMES[name] = tex
 
     def _latex(self, printer, exp=None):
         printed = [printer._print(q) for q in self.args]

@@ -49,6 +49,29 @@ def _print_sum(self, expr):
 
 _Printer._print_Sum = _print_sum
 
+def _print_add(self, expr, order=None):
+    """Index arithmetic reads best as x - p + 1: positive terms, then negative ones, then the number."""
+    terms = list(expr.as_ordered_terms())
+    pos = [t for t in terms if not t.is_Number and not t.could_extract_minus_sign()]
+    neg = [t for t in terms if not t.is_Number and t.could_extract_minus_sign()]
+    num = [t for t in terms if t.is_Number]
+    out = ""
+    for q, t in enumerate(pos + neg + num):
+        if t.could_extract_minus_sign():
+            out += (" - " if q else "-") + self.parenthesize(-t, self._print_Add_prec())
+        else:
+            out += (" + " if q else "") + self._print(t)
+    return out
+
+
+def _add_prec(self):
+    from sympy.printing.precedence import PRECEDENCE
+    return PRECEDENCE["Add"]
+
+
+_Printer._print_Add = _print_add
+_Printer._print_Add_prec = _add_prec
+
 _PRINTER = _Printer({"mul_symbol": None, "symbol_names": {xi: r"\bar{x}"}})
 
 
@@ -86,13 +109,21 @@ def _derivation(d: Derivation) -> list[str]:
     return out
 
 
+def _sci(v: float) -> str:
+    """1.2e-15 -> 1.2 \\times 10^{-15}; 0 -> 0."""
+    if v == 0:
+        return "0"
+    mant, exp = f"{v:.1e}".split("e")
+    return rf"{mant} \times 10^{{{int(exp)}}}"
+
+
 def _verdict(r: TheoremResult) -> str:
     bits = [rf"\textbf{{{r.verdict.value}}} (claims {r.claims.value})"]
     if r.n_checked:
         bits.append(rf"exact for $n = {r.n_checked[0]},\dots,{r.n_checked[1]}$ ({escape(r.exact_scope)})")
     if r.numeric_error is not None:
-        bits.append(rf"numeric error ${r.numeric_error:.1e}$ (float64), ${r.numeric_mp_error:.1e}$ "
-                    rf"(mpmath, {r.numeric_dps} digits), seed {r.numeric_seed}".replace("e-", r"\mathrm{e}{-}"))
+        bits.append(rf"numeric error ${_sci(r.numeric_error)}$ (float64), ${_sci(r.numeric_mp_error)}$ "
+                    rf"(mpmath, {r.numeric_dps} digits), seed {r.numeric_seed}")
     caught = sum(v.caught for v in r.variants)
     bits.append(f"false variants refuted: {caught}/{len(r.variants)}")
     return "; ".join(bits) + "."

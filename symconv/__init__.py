@@ -22,8 +22,8 @@ from .objects import (circulant, circulant_defect, circular_convolve, dft_matrix
                       omega, shift, shift_matrix, symbol_matrix, symbol_vector)
 from .engine import (Counterexample, Derivation, FalseVariant, RunOptions, Theorem,
                      TheoremResult, Verdict, load_theorems, mp_matrix, mp_max_abs, run_theorem)
-from .testing import (EquivarianceReport, assert_circulant, assert_shift_equivariant,
-                      equivariance_defect)
+from .testing import (EquivarianceReport, ShiftTable, assert_circulant, assert_shift_equivariant,
+                      assert_shift_invariant, equivariance_defect, shift_table, torch_op)
 from .cli import prove_module
 
 __version__ = "0.1.0"
@@ -37,5 +37,6 @@ __all__ = [
     "Counterexample", "Derivation", "FalseVariant", "RunOptions", "Theorem", "TheoremResult",
     "Verdict", "load_theorems", "mp_matrix", "mp_max_abs", "run_theorem",
     "EquivarianceReport", "assert_circulant", "assert_shift_equivariant", "equivariance_defect",
+    "ShiftTable", "shift_table", "assert_shift_invariant", "torch_op",
     "prove_module", "__version__",
 ]

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 
 from .engine.equivariance import EquivarianceReport, analyse_shift_equivariance
+from .engine.shift_table import ShiftTable, shift_table
 from .objects.circulant import circulant_defect
 
 __all__ = ["assert_shift_equivariant", "equivariance_defect", "assert_circulant",
-           "EquivarianceReport"]
+           "EquivarianceReport", "shift_table", "ShiftTable", "assert_shift_invariant", "torch_op"]
 
 
 def equivariance_defect(op, n: int, x=None, tol: float = 1e-9) -> dict[int, float]:
@@ -68,3 +69,37 @@ def assert_circulant(W, tol: float | None = None) -> None:
         i, j, d = defects[0]
         raise AssertionError(f"W is not circulant: W[{i},{j}] - W[{(i - j) % n},0] = {d} "
                              f"({len(defects)} of {n * n} entries off their cyclic diagonal)")
+
+
+def assert_shift_invariant(op, shape, x=None, tol: float = 1e-9, shifts=None) -> ShiftTable:
+    """Assert op(S^m x) = op(x) for every shift m of Z_n or Z_m x Z_n (or the given ``shifts``).
+
+    >>> assert_shift_invariant(lambda v: sum(v), (4,)).invariant_shifts
+    [(1,), (2,), (3,)]
+    """
+    table = shift_table(op, shape, x=x, tol=tol)
+    wanted = None if shifts is None else {tuple(s) if isinstance(s, (tuple, list)) else (s,) for s in shifts}
+    failing = [r for r in table.rows if not r.invariant and (wanted is None or r.shift in wanted)]
+    if failing:
+        r = failing[0]
+        moved = f"; it moves the output by {r.output_shifts[0]}" if r.output_shifts else ""
+        raise AssertionError(f"op is not shift-invariant on shape {table.shape}: shift {r.shift} changes the "
+                             f"output{moved}; failing shifts {[f.shift for f in failing]}")
+    return table
+
+
+def torch_op(module):
+    """Wrap a PyTorch module or function as a NumPy operator on one signal (float64).
+
+    1-D signals are fed as (1, 1, n), 2-D ones as (1, 1, m, n); the batch and channel axes are removed
+    from the result.  Requires the optional ``torch`` extra.
+    """
+    import numpy as np
+    import torch
+
+    def op(x):
+        arr = np.asarray(x, dtype=np.float64)
+        with torch.no_grad():
+            out = module(torch.as_tensor(arr)[None, None])
+        return out.detach().numpy()[0, 0]
+    return op

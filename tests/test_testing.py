@@ -70,3 +70,35 @@ def test_conventions_match_numpy_and_scipy():
     assert np.allclose(F @ np.eye(4), np.fft.fft(np.eye(4), axis=0))  # NumPy's sign
     scipy_linalg = pytest.importorskip("scipy.linalg")
     assert np.array_equal(np.array(sc.circulant([1, 2, 3]), dtype=float), scipy_linalg.circulant([1, 2, 3]))
+
+
+def test_shift_table_2d_strided_pooling_exact():
+    from symconv.objects.layers import correlate2d, max_pool2d
+    op = lambda X: max_pool2d(correlate2d(X, [[1, 2], [3, 4]], "same", "circular"), 2)  # noqa: E731
+    tab = sc.shift_table(op, (4, 4))
+    moved = {r.shift: r.output_shifts for r in tab.rows if r.output_shifts}
+    assert moved == {(0, 2): [(0, 1)], (2, 0): [(1, 0)], (2, 2): [(1, 1)]}
+    assert tab.invariant_shifts == [] and tab.exact
+
+
+def test_assert_shift_invariant_global_pool_and_failure():
+    from symconv.objects.layers import correlate1d, global_avg_pool, max_pool1d
+    sc.assert_shift_invariant(lambda v: global_avg_pool(correlate1d(v, [1, -2, 1], "same", "circular")), (6,))
+    with pytest.raises(AssertionError, match=r"shift \(2,\) changes the output; it moves the output by \(1,\)"):
+        sc.assert_shift_invariant(lambda v: max_pool1d(v, 2), (4,), shifts=[2])
+
+
+def test_shift_table_float_defect():
+    x = np.random.default_rng(1).normal(size=5)
+    tab = sc.shift_table(np.cumsum, (5,), x=x)
+    assert tab.equivariant_shifts == [] and all(r.defect > 0 for r in tab.rows)
+
+
+def test_torch_module_where_installed():
+    torch = pytest.importorskip("torch")
+    conv = torch.nn.Conv2d(1, 1, 3, padding=1, padding_mode="circular", bias=False).double()
+    tab = sc.shift_table(sc.torch_op(conv), (4, 5), x=np.random.default_rng(0).normal(size=(4, 5)))
+    assert len(tab.equivariant_shifts) == len(tab.rows) == 19
+    zeros = torch.nn.Conv2d(1, 1, 3, padding=1, bias=False).double()
+    tab = sc.shift_table(sc.torch_op(zeros), (4, 5), x=np.random.default_rng(0).normal(size=(4, 5)))
+    assert tab.equivariant_shifts == []

@@ -1,0 +1,116 @@
+"""Which shifts an operator commutes with, or is invariant to, exhaustively (1-D and 2-D signals).
+
+For every input shift m (every element of Z_n, or of Z_m x Z_n) it finds every output shift r with
+op(S^m x) = S^r op(x) (so strided layers and pooling are covered: r = m/s), says whether
+op(S^m x) = op(x) (invariance), and measures the defect op(S^m x) - S^m op(x) when the output has
+the input's shape.  Exact for SymPy/rational input (generic symbols by default), within a
+tolerance for floats.
+
+>>> import numpy as np
+>>> t = shift_table(lambda v: v[::2] + v[1::2], (4,))         # sum pooling, window 2, stride 2
+>>> [(row.shift, row.output_shifts, row.invariant) for row in t.rows]
+[((1,), [], False), ((2,), [(1,)], False), ((3,), [], False)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import product
+
+import numpy as np
+import sympy as sp
+
+from ..exact import NotCyclotomic, cyclotomic_residual
+
+__all__ = ["ShiftRow", "ShiftTable", "shift_table"]
+
+
+@dataclass
+class ShiftRow:
+    shift: tuple
+    output_shifts: list             # every r with op(S^shift x) = S^r op(x)
+    invariant: bool                 # op(S^shift x) = op(x)
+    defect: object = None           # max |op(S^m x) - S^m op(x)| (same shapes only), exact when exact
+    first_difference: object = None
+
+
+@dataclass
+class ShiftTable:
+    shape: tuple
+    exact: bool
+    tolerance: float
+    rows: list = field(default_factory=list)
+
+    @property
+    def equivariant_shifts(self) -> list:
+        """Shifts m with op(S^m x) = S^m op(x)."""
+        return [r.shift for r in self.rows if r.shift in r.output_shifts]
+
+    @property
+    def invariant_shifts(self) -> list:
+        return [r.shift for r in self.rows if r.invariant]
+
+
+def _is_zero(d, exact: bool, tol: float) -> bool:
+    if not exact:
+        return abs(complex(d)) <= tol
+    e = sp.expand(sp.sympify(d))
+    if e == 0:
+        return True
+    try:
+        return not cyclotomic_residual(e)
+    except NotCyclotomic:
+        return False
+
+
+def _same(a: np.ndarray, b: np.ndarray, exact: bool, tol: float):
+    if a.shape != b.shape:
+        return False, None
+    for idx in np.ndindex(a.shape):
+        if not _is_zero(a[idx] - b[idx], exact, tol):
+            return False, idx
+    return True, None
+
+
+def _generic(shape: tuple) -> np.ndarray:
+    syms = sp.symbols(f"x0:{int(np.prod(shape))}")
+    return np.array(syms, dtype=object).reshape(shape)
+
+
+def shift_table(op, shape: tuple, x=None, tol: float = 1e-9) -> ShiftTable:
+    """Exhaustive shift analysis of ``op`` on signals of ``shape`` (a 1- or 2-tuple)."""
+    if not callable(op):
+        raise TypeError(f"op must be callable, got {type(op).__name__}")
+    if isinstance(shape, int):
+        shape = (shape,)
+    if not (isinstance(shape, tuple) and 1 <= len(shape) <= 2 and all(isinstance(s, int) and s > 0 for s in shape)):
+        raise ValueError(f"shape must be (n,) or (m, n) with positive ints, got {shape!r}")
+    xa = _generic(shape) if x is None else np.asarray(x)
+    if xa.shape != shape:
+        raise ValueError(f"x must have shape {shape}, got {xa.shape}")
+    exact = xa.dtype == object or xa.dtype.kind in "iu"
+    if xa.dtype.kind in "iu":
+        xa = xa.astype(object)
+    y = np.asarray(op(xa))
+    axes = tuple(range(len(shape)))
+    table = ShiftTable(shape, exact, 0.0 if exact else tol)
+    out_shifts = list(product(*(range(s) for s in y.shape))) if y.ndim == len(shape) else []
+    for m in product(*(range(s) for s in shape)):
+        if not any(m):
+            continue
+        ys = np.asarray(op(np.roll(xa, m, axes)))
+        matches = [r for r in out_shifts if _same(ys, np.roll(y, r, axes), exact, tol)[0]]
+        invariant = _same(ys, y, exact, tol)[0]
+        defect, first = None, None
+        if ys.shape == xa.shape == y.shape:
+            target = np.roll(y, m, axes)
+            diffs = [ys[idx] - target[idx] for idx in np.ndindex(ys.shape)]
+            if exact:
+                nz = [(idx, sp.expand(d)) for idx, d in zip(np.ndindex(ys.shape), diffs) if not _is_zero(d, True, 0)]
+                defect = 0 if not nz else (float("inf") if any(d.free_symbols for _, d in nz)
+                                           else max(abs(float(d)) for _, d in nz))
+                first = nz[0] if nz else None
+            else:
+                defect = max(abs(complex(d)) for d in diffs)
+        table.rows.append(ShiftRow(tuple(m), matches, invariant, defect, first))
+    return table

@@ -33,7 +33,8 @@ def _circular_defect(x, w):
 
 circular_layer_shift_equivariant = sc.Theorem(
     "circular_layer_shift_equivariant",
-    "A cross-correlation layer with circular 'same' padding commutes with every cyclic shift, for every kernel size.",
+    "A cross-correlation layer with circular 'same' padding commutes with every cyclic shift, for every kernel size "
+    "and dilation.",
     claims="verified",
     latex=r"\mathrm{corr}_w^{\text{circ}}(S^m x) = S^m\,\mathrm{corr}_w^{\text{circ}}(x)\quad\forall m",
     exact=V.circular_layer_equivariant, n_range=(1, 10),

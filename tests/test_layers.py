@@ -91,3 +91,11 @@ def test_against_pytorch_where_installed():
         assert np.allclose(ours, ref)
     ref = F.conv2d(torch.tensor(x), torch.tensor(w), padding="same").numpy()[0, 0]
     assert np.allclose(correlate2d(x[0, 0], w[0, 0], "same").astype(float), ref)
+
+
+@pytest.mark.parametrize("s", [1, 2, 3])
+def test_tensorflow_same_with_strides_gives_ceil(s):
+    for n in range(1, 12):
+        for k in (1, 2, 3, 4):
+            y = correlate1d(list(range(n)), [1] * k, "same", stride=s)
+            assert len(y) == -(-n // s), (n, k, s)

@@ -11,7 +11,9 @@ shape (n,), 2-D ones (H, W).  Conventions, each cross-checked in the tests:
 * padding: an int p on both sides, or 'valid' (0), 'full' (d(k-1) both
   sides), 'same' (total d(k-1); for correlation the extra pad of an even
   kernel goes right/bottom as in PyTorch and TensorFlow 'SAME'; for
-  convolution it goes left/top as in ``np.convolve(..., 'same')``);
+  convolution it goes left/top as in ``np.convolve(..., 'same')``; with
+  stride s > 1, 'same' is TensorFlow's 'SAME': output ceil(n/s), total pad
+  max((ceil(n/s) - 1) s + d(k-1) + 1 - n, 0));
 * padding modes 'zeros', 'circular', 'reflect' (edge not repeated, NumPy's
   'reflect' = PyTorch's 'reflect'), 'replicate' (NumPy's 'edge').
 
@@ -71,9 +73,11 @@ def output_size(n: int, k: int, padding: int = 0, stride: int = 1, dilation: int
     return (span - 1) // s + 1
 
 
-def _pads(padding, k: int, d: int, flip: bool) -> tuple[int, int]:
+def _pads(padding, k: int, d: int, flip: bool, n: int | None = None, s: int = 1) -> tuple[int, int]:
     if isinstance(padding, str):
         total = d * (k - 1)
+        if padding == "same" and s > 1:      # TensorFlow's 'SAME' with strides: output ceil(n / s)
+            total = max((-(-n // s) - 1) * s + d * (k - 1) + 1 - n, 0)
         if padding == "valid":
             return 0, 0
         if padding == "full":
@@ -120,7 +124,7 @@ def correlate1d(x, w, padding="valid", mode: str = "zeros", stride: int = 1, dil
     xa, wa = as_signal(x, 1), as_signal(w, 1, "w")
     s, d = check_size(stride, "stride"), check_size(dilation, "dilation")
     k = len(wa)
-    left, right = _pads(padding, k, d, _flip)
+    left, right = _pads(padding, k, d, _flip, len(xa), s)
     xp = pad(xa, left, right, mode)
     m = output_size(len(xp), k, 0, s, d)
     taps = _kernel_flip(wa) if _flip else wa
@@ -150,7 +154,7 @@ def correlate2d(x, w, padding="valid", mode: str = "zeros", stride=1, dilation=1
         check_size(v, nm)
     kh, kw = wa.shape
     ph, pw = padding if isinstance(padding, tuple) else (padding, padding)
-    (top, bottom), (lft, rgt) = _pads(ph, kh, dh, _flip), _pads(pw, kw, dw, _flip)
+    (top, bottom), (lft, rgt) = _pads(ph, kh, dh, _flip, xa.shape[0], sh), _pads(pw, kw, dw, _flip, xa.shape[1], sw)
     xp = pad(xa, (top, lft), (bottom, rgt), mode)
     mh, mw = output_size(xp.shape[0], kh, 0, sh, dh), output_size(xp.shape[1], kw, 0, sw, dw)
     taps = _kernel_flip(wa) if _flip else wa

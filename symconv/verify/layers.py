@@ -70,17 +70,20 @@ def lenet_shapes(n: int = 28, conv_padding: int = 0) -> Counterexample | None:
 
 def circular_layer_equivariant(n: int, mode: str = "circular") -> Counterexample | None:
     """With circular 'same' padding, cross-correlation commutes with every cyclic shift
-    (all kernel sizes k <= n); mode='zeros' is the false claim."""
+    (all kernel sizes k <= n, dilation 1 and 2); mode='zeros' is the false claim."""
     x = _syms("x", n)
     for k in range(1, n + 1):
         w = _syms("w", k)
-        y = correlate1d(x, w, "same", mode)
-        for m in range(1, n):
-            ys = correlate1d(_shift(x, m), w, "same", mode)
-            for i in range(n):
-                if not _same(ys[i], y[(i - m) % n]):
-                    return Counterexample(n, f"k={k}, {mode} padding, shift {m}: output {i} is {ys[i]}, "
-                                             f"shifted output is {y[(i - m) % n]}")
+        for d in (1, 2):
+            if d * (k - 1) >= n:
+                continue
+            y = correlate1d(x, w, "same", mode, dilation=d)
+            for m in range(1, n):
+                ys = correlate1d(_shift(x, m), w, "same", mode, dilation=d)
+                for i in range(n):
+                    if not _same(ys[i], y[(i - m) % n]):
+                        return Counterexample(n, f"k={k}, dilation {d}, {mode} padding, shift {m}: output {i} is "
+                                                 f"{ys[i]}, shifted output is {y[(i - m) % n]}")
     return None
 
 

@@ -9,20 +9,14 @@ ORDER = 120  # position in reports and in the LaTeX document
 import numpy as np
 
 import symconv as sc
+from symconv.engine.numeric import float_and_mp
 from symconv.objects.layers import correlate1d, max_pool1d
 from symconv.verify import layers as V
 
 
 def _both(defect, n_, rng, dps, k=3):
-    """Run ``defect(x, w)`` on a seeded float signal and on the same values in mpmath."""
-    import mpmath
-
-    x, w = rng.standard_normal(n_), rng.standard_normal(max(1, min(n_, k)))
-    err = float(defect(x, w))
-    with mpmath.workdps(dps):
-        to_mp = lambda a: np.array([mpmath.mpf(float(v)) for v in a], dtype=object)  # noqa: E731
-        errm = float(defect(to_mp(x), to_mp(w)))
-    return err, errm
+    """Run ``defect(x, w)`` on a seeded float signal and kernel, and on the same values in mpmath."""
+    return float_and_mp(defect, dps, rng.standard_normal(n_), rng.standard_normal(max(1, min(n_, k))))
 
 
 def _circular_defect(x, w):

@@ -6,6 +6,7 @@ ORDER = 110  # position in reports and in the LaTeX document
 import numpy as np
 
 import symconv as sc
+from symconv.engine.numeric import to_mp_array
 from symconv.objects.layers import correlate1d, output_size
 
 
@@ -27,8 +28,7 @@ def _numeric(n_, rng, dps):
     x = rng.standard_normal(n_)
     kernels = {k: rng.standard_normal(k) for k in (1, 2, 3)}
     with mpmath.workdps(dps):
-        to_mp = lambda a: np.array([mpmath.mpf(float(v)) for v in a], dtype=object)  # noqa: E731
-        errm = _length_errors(to_mp(x), {k: to_mp(w) for k, w in kernels.items()})
+        errm = _length_errors(to_mp_array(x), {k: to_mp_array(w) for k, w in kernels.items()})
     return float(_length_errors(x, kernels)), float(errm)
 
 
@@ -58,8 +58,7 @@ def _numeric_lenet(n_, rng, dps):
     import mpmath
     x, w1, w2 = rng.standard_normal((n_, n_)), rng.standard_normal((5, 5)), rng.standard_normal((5, 5))
     with mpmath.workdps(dps):
-        to_mp = lambda a: np.array([[mpmath.mpf(float(v)) for v in r] for r in a], dtype=object)  # noqa: E731
-        errm = abs(_lenet_fc1(to_mp(x), to_mp(w1), to_mp(w2)) - 800)
+        errm = abs(_lenet_fc1(to_mp_array(x), to_mp_array(w1), to_mp_array(w2)) - 800)
     return float(abs(_lenet_fc1(x, w1, w2) - 800)), float(errm)
 
 

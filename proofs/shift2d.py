@@ -9,6 +9,7 @@ import numpy as np
 import sympy as sp
 
 import symconv as sc
+from symconv.engine.numeric import to_mp_array
 from symconv.engine.rules import Fold, ReindexSum, Unfold
 from symconv.objects.indexed import entry_function, zsum
 from symconv.verify import shift2d as V
@@ -64,8 +65,7 @@ def _numeric(n_, rng, dps):
     fft = np.real(np.fft.ifft2(np.fft.fft2(hh) * np.fft.fft2(ff)))
     err = max(np.abs(fft - ref).max(), np.abs(_circ2(hh, np.roll(ff, (1, 2), (0, 1))) - np.roll(ref, (1, 2), (0, 1))).max())
     with mpmath.workdps(dps):
-        to_mp = np.vectorize(lambda t: mpmath.mpf(float(t)), otypes=[object])
-        hm, fm = to_mp(hh), to_mp(ff)
+        hm, fm = to_mp_array(hh), to_mp_array(ff)
         rm = _circ2(hm, fm)
         errm = max(abs(p - q) for p, q in zip(_circ2(hm, np.roll(fm, (1, 2), (0, 1))).flat, np.roll(rm, (1, 2), (0, 1)).flat))
     return float(err), float(errm)

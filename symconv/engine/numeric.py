@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["rng_for", "NumericOutcome", "run_numeric", "mp_tolerance", "mp_matrix", "mp_max_abs"]
+__all__ = ["rng_for", "NumericOutcome", "run_numeric", "mp_tolerance", "mp_matrix", "mp_max_abs", "to_mp_array",
+           "float_and_mp"]
 
 
 def rng_for(name: str, seed: int) -> np.random.Generator:
@@ -69,3 +70,22 @@ def mp_max_abs(M) -> float:
     import mpmath
 
     return float(max((abs(M[r, c]) for r in range(M.rows) for c in range(M.cols)), default=mpmath.mpf(0)))
+
+
+def to_mp_array(a) -> np.ndarray:
+    """The same values as an object array of mpmath numbers (at the working precision)."""
+    import mpmath
+
+    arr = np.asarray(a)
+    conv = (lambda v: mpmath.mpc(complex(v))) if np.iscomplexobj(arr) else (lambda v: mpmath.mpf(float(v)))
+    return np.array([conv(v) for v in arr.flat], dtype=object).reshape(arr.shape)
+
+
+def float_and_mp(defect, dps: int, *arrays) -> tuple[float, float]:
+    """Run ``defect(*arrays)`` on float64 arrays, then on the same values in mpmath at ``dps`` digits."""
+    import mpmath
+
+    err = float(defect(*arrays))
+    with mpmath.workdps(dps):
+        errm = float(defect(*(to_mp_array(a) for a in arrays)))
+    return err, errm

@@ -26,15 +26,15 @@ from sympy.core.function import AppliedUndef
 from ..exact.modular import congruent_mod
 from .compare import equal_mod_n, integer_poly, merge_powers
 from .rule_base import Rule, RuleError, _eq_map, _fail, bound_symbols
-from .sum_rules import (CancelTerms, GeometricSum, ProductOfSums, PullIn, PullOut, ReindexSum, Sift, SplitSum,
-                        SwapSums)
+from .sum_rules import (CancelTerms, FactorSums, GeometricSum, ProductOfSums, PullIn, PullOut, ReindexSum, Sift,
+                        SplitSum, SwapSums)
 from ..objects.indexed import ENTRY, n
 
 __all__ = ["equal_mod_n", "Rule", "Unfold", "Fold", "Sift", "ReindexSum", "PullOut",
            "ExponentArithmetic", "GeometricSum", "Reindex", "UseHypothesis",
            "DiagonalConstancy", "RuleError", "IndexArithmetic", "EigenLine", "ProductOfSums",
            "SwapSums", "PolyIdentity", "ApplyLemma", "bound_symbols", "LemmaRewrite", "EvaluateSum",
-           "SplitSum", "CancelTerms", "PullIn"]
+           "SplitSum", "CancelTerms", "PullIn", "FactorSums"]
 
 
 class Unfold(Rule):

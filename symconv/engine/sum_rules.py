@@ -16,7 +16,8 @@ from ..objects.indexed import Iverson, n, omega
 from .compare import equal_mod_n, finite_support, integer_poly, merge_powers, periodic_in
 from .rule_base import Rule, RuleError, _eq_map, _no_capture
 
-__all__ = ["Sift", "ReindexSum", "PullOut", "PullIn", "GeometricSum", "ProductOfSums", "SwapSums", "SplitSum",
+__all__ = ["Sift", "ReindexSum", "PullOut", "PullIn", "GeometricSum", "ProductOfSums", "FactorSums", "SwapSums",
+           "SplitSum",
            "CancelTerms"]
 
 
@@ -308,3 +309,23 @@ class PullIn(Rule):
 
     def justification(self) -> str:
         return rf"linearity: factors free of ${sp.latex(self.var)}$ enter the sum"
+
+
+class FactorSums(ProductOfSums):
+    """sum_s sum_t f(s) g(t) = (sum_s f(s)) (sum_t g(t)): the reverse of ProductOfSums, checked by
+    multiplying the stated product of sums back out."""
+
+    def apply(self, expr):  # pragma: no cover - checked backwards
+        raise RuleError("FactorSums is checked by expanding the stated product")
+
+    def check(self, prev, nxt):
+        try:
+            got = ProductOfSums.apply(self, nxt)
+        except RuleError as exc:
+            return False, f"FactorSums: {exc}"
+        if equal_mod_n(got, prev):
+            return True, "FactorSums: the stated product multiplies out to the previous sum"
+        return False, f"FactorSums: {sp.sstr(nxt)} multiplies out to {sp.sstr(got)}, not {sp.sstr(prev)}"
+
+    def justification(self) -> str:
+        return "a double sum of a product is the product of the sums"

@@ -17,7 +17,7 @@ from .compare import equal_mod_n, finite_support, integer_poly, merge_powers, pe
 from .rule_base import Rule, RuleError, _eq_map, _no_capture
 
 __all__ = ["Sift", "ReindexSum", "PullOut", "PullIn", "GeometricSum", "ProductOfSums", "FactorSums", "SwapSums",
-           "SplitSum",
+           "SplitSum", "CombineSums",
            "CancelTerms"]
 
 
@@ -329,3 +329,19 @@ class FactorSums(ProductOfSums):
 
     def justification(self) -> str:
         return "a double sum of a product is the product of the sums"
+
+
+class CombineSums(SplitSum):
+    """sum f + sum g = sum (f + g): the reverse of SplitSum, checked by splitting the stated sum."""
+
+    def apply(self, expr):  # pragma: no cover - checked backwards
+        raise RuleError("CombineSums is checked by splitting the stated sum")
+
+    def check(self, prev, nxt):
+        got = SplitSum.apply(self, nxt)
+        if equal_mod_n(sp.expand(got), sp.expand(prev)) or equal_mod_n(got, prev):
+            return True, "CombineSums: the stated sum splits into the previous ones"
+        return False, f"CombineSums: {sp.sstr(nxt)} splits into {sp.sstr(got)}, not {sp.sstr(prev)}"
+
+    def justification(self) -> str:
+        return "linearity of finite sums"

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import sympy as sp
 
-__all__ = ["TEX_NAMES", "entry_function", "poly_function", "size", "deg", "Pk", "kconv", "sequence_function", "lsum", "X", "xi", "CYCLIC_BASES", "n", "i", "j", "k", "l", "m", "t", "u", "s_", "omega", "Iverson", "zsum",
+__all__ = ["TEX_NAMES", "entry_function", "poly_function", "size", "deg", "Pk", "kconv", "sequence_function", "lsum", "X", "xi", "CYCLIC_BASES", "n", "v", "i", "j", "k", "l", "m", "t", "u", "s_", "omega", "Iverson", "zsum",
            "S", "W", "C", "F", "Fs", "P", "c", "a", "b", "x", "f", "conv", "ENTRY"]
 
 n = sp.Symbol("n", integer=True, positive=True)
-i, j, k, l, m, t, u, s_ = sp.symbols("i j k l m t u s", integer=True)
+i, j, k, l, m, t, u, s_, v = sp.symbols("i j k l m t u s v", integer=True)
 omega = sp.Symbol("omega")
 
 

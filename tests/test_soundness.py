@@ -157,3 +157,18 @@ def test_sifting_over_z_needs_a_unit_coefficient():
     s_, t_ = sp.symbols("s t", integer=True)
     bad = lsum(a_(s_) * sp.KroneckerDelta(2 * s_, t_), s_)       # 2s = t has no solution for odd t
     assert not sc.Derivation(bad).step(a_(t_ / 2), Sift(s_)).check().ok
+
+
+def test_integral_rules_need_their_hypotheses():
+    from symconv.engine.rules import Fubini, PullOut, SubstituteIntegral, SwapSums
+    x_, y_ = sp.symbols("x y", real=True)
+    f_ = sp.Function("f")
+    R = (-sp.oo, sp.oo)
+    double = sp.Integral(f_(x_) * f_(y_ - x_), (x_, *R), (y_, *R))
+    swapped = sp.Integral(f_(x_) * f_(y_ - x_), (y_, *R), (x_, *R))
+    assert not sc.Derivation(double).step(swapped, SwapSums()).check().ok        # sums' rule: no
+    assert sc.Derivation(double).step(swapped, Fubini()).check().ok              # Fubini, a named lemma
+    with pytest.raises(RuleError):
+        SubstituteIntegral(x_, 2 * y_, y_)                                        # not measure-preserving
+    outer = sc.Derivation(double).step(sp.Integral(f_(x_), (x_, *R)) * sp.Integral(f_(y_), (y_, *R)), PullOut(y_))
+    assert not outer.check().ok                                                   # y is not innermost

@@ -80,9 +80,22 @@ def _sums_equal(a: sp.Sum, b: sp.Sum) -> bool:
     return False
 
 
+def _integrals_equal(a: sp.Integral, b: sp.Integral) -> bool:
+    """Iterated integrals with the same ranges in the same order (reordering needs Fubini)."""
+    la, lb = list(a.limits), list(b.limits)
+    if len(la) != len(lb) or any((p[1], p[2]) != (q[1], q[2]) for p, q in zip(la, lb)):
+        return False
+    dummies = [sp.Dummy(f"r{q}", real=True) for q in range(len(la))]
+    fa = a.function.xreplace({lim[0]: d for lim, d in zip(la, dummies)})
+    fb = b.function.xreplace({lim[0]: d for lim, d in zip(lb, dummies)})
+    return equal_mod_n(fa, fb)
+
+
 def _as_power(e: sp.Expr):
     """(base, exponent) for a power of a symbol, with e == 1 read as base**0 (base None)."""
-    if e.is_Pow and e.base.is_Symbol:
+    if isinstance(e, sp.exp):
+        return sp.E, e.args[0]
+    if e.is_Pow and (e.base.is_Symbol or e.base == sp.E):
         return e.base, e.exp
     if e.is_Symbol:
         return e, sp.Integer(1)
@@ -130,6 +143,8 @@ def equal_mod_n(a: sp.Basic, b: sp.Basic) -> bool:
         return _same_power(pa, pb)
     if isinstance(a, sp.Sum) and isinstance(b, sp.Sum):
         return _sums_equal(a, b)
+    if isinstance(a, sp.Integral) and isinstance(b, sp.Integral):
+        return _integrals_equal(a, b)
     if (a.is_Add and b.is_Add) or (a.is_Mul and b.is_Mul):
         if _match_unordered(a.args, b.args):
             return True

@@ -26,8 +26,8 @@ from sympy.core.function import AppliedUndef
 from ..exact.modular import congruent_mod
 from .compare import equal_mod_n, integer_poly, merge_powers
 from .rule_base import Rule, RuleError, _eq_map, _fail, bound_symbols
-from .sum_rules import (CancelTerms, CombineSums, FactorSums, GeometricSum, ProductOfSums, PullIn, PullOut, ReindexSum,
-                        Sift,
+from .sum_rules import (CancelTerms, CombineSums, FactorIntegrals, FactorSums, Fubini, GeometricSum, ProductOfSums,
+                        PullIn, PullOut, ReindexSum, Sift, SubstituteIntegral,
                         SplitSum, SwapSums)
 from ..objects.indexed import ENTRY, n
 
@@ -35,7 +35,8 @@ __all__ = ["equal_mod_n", "Rule", "Unfold", "Fold", "Sift", "ReindexSum", "PullO
            "ExponentArithmetic", "GeometricSum", "Reindex", "UseHypothesis",
            "DiagonalConstancy", "RuleError", "IndexArithmetic", "EigenLine", "ProductOfSums",
            "SwapSums", "PolyIdentity", "ApplyLemma", "bound_symbols", "LemmaRewrite", "EvaluateSum",
-           "SplitSum", "CancelTerms", "PullIn", "FactorSums", "CombineSums"]
+           "SplitSum", "CancelTerms", "PullIn", "FactorSums", "CombineSums", "SubstituteIntegral", "Fubini",
+           "FactorIntegrals"]
 
 
 class Unfold(Rule):

@@ -17,7 +17,7 @@ from .compare import equal_mod_n, finite_support, integer_poly, merge_powers, pe
 from .rule_base import Rule, RuleError, _eq_map, _no_capture
 
 __all__ = ["Sift", "ReindexSum", "PullOut", "PullIn", "GeometricSum", "ProductOfSums", "FactorSums", "SwapSums",
-           "SplitSum", "CombineSums",
+           "SplitSum", "CombineSums", "SubstituteIntegral", "Fubini", "FactorIntegrals",
            "CancelTerms"]
 
 
@@ -29,17 +29,20 @@ def _at_var(var: sp.Symbol, fn):
     any order when every range is Z_n, or when the summand is shown finitely
     supported in all its variables (sums over Z).
     """
-    def repl(sm: sp.Sum) -> sp.Expr:
+    def repl(sm) -> sp.Expr:
+        cls = type(sm)
         lims = list(sm.limits)
         pos = next(q for q, lim in enumerate(lims) if lim[0] == var)
         others = lims[:pos] + lims[pos + 1:]
-        if others:
+        if cls is sp.Integral and pos != 0:
+            raise RuleError(f"{var} is not the innermost integral: exchange the integrals with Fubini first")
+        if others and cls is sp.Sum:
             _check_iterated(sm.function, lims)
-        inner = fn(sm.function, lims[pos], others)
-        return sp.Sum(inner, *others) if others else inner
+        inner = fn(sm.function, lims[pos], others) if cls is sp.Sum else fn(sm.function, lims[pos], others, cls)
+        return cls(inner, *others) if others else inner
 
     def find(q) -> bool:
-        return isinstance(q, sp.Sum) and any(lim[0] == var for lim in q.limits)
+        return isinstance(q, (sp.Sum, sp.Integral)) and any(lim[0] == var for lim in q.limits)
 
     return lambda e: e.replace(find, repl)
 
@@ -144,11 +147,19 @@ class PullOut(Rule):
     def __init__(self, var: sp.Symbol):
         self.var = var
 
-    def _pull(self, body: sp.Expr, lim: tuple, others: list) -> sp.Expr:
+    def _pull(self, body: sp.Expr, lim: tuple, others: list, cls=sp.Sum) -> sp.Expr:
         v, lo, hi = lim
         inside, outside = [], []
         for fac in sp.Mul.make_args(body):
-            if fac.is_Pow and fac.base.is_Symbol:   # x^(a+b) = x^a x^b
+            if isinstance(fac, sp.exp):             # e^(a+b) = e^a e^b
+                terms = sp.Add.make_args(sp.expand(fac.args[0]))
+                dep = sp.Add(*(q for q in terms if v in q.free_symbols))
+                free = sp.Add(*(q for q in terms if v not in q.free_symbols))
+                if free != 0:
+                    outside.append(sp.exp(free))
+                if dep != 0:
+                    inside.append(sp.exp(dep))
+            elif fac.is_Pow and fac.base.is_Symbol:   # x^(a+b) = x^a x^b
                 terms = sp.Add.make_args(sp.expand(fac.exp))
                 dep = sp.Add(*(q for q in terms if v in q.free_symbols))
                 free = sp.Add(*(q for q in terms if v not in q.free_symbols))
@@ -160,13 +171,13 @@ class PullOut(Rule):
                 inside.append(fac)
             else:
                 outside.append(fac)
-        return sp.Mul(*outside) * sp.Sum(sp.Mul(*inside), (v, lo, hi))
+        return sp.Mul(*outside) * cls(sp.Mul(*inside), (v, lo, hi))
 
     def apply(self, expr):
         return _eq_map(expr, _at_var(self.var, self._pull))
 
     def justification(self) -> str:
-        return rf"linearity: factors free of ${sp.latex(self.var)}$ leave the sum"
+        return rf"linearity: factors free of ${sp.latex(self.var)}$ come out"
 
 
 class GeometricSum(Rule):
@@ -294,7 +305,7 @@ class PullIn(Rule):
         self.var = var
 
     def _push(self, e: sp.Expr) -> sp.Expr:
-        sums = [f for f in e.args if isinstance(f, sp.Sum) and any(lim[0] == self.var for lim in f.limits)]
+        sums = [f for f in e.args if isinstance(f, (sp.Sum, sp.Integral)) and any(lim[0] == self.var for lim in f.limits)]
         if len(sums) != 1:
             return e
         sm = sums[0]
@@ -302,13 +313,13 @@ class PullIn(Rule):
         rest = sp.Mul(*others)
         if self.var in rest.free_symbols:
             raise RuleError(f"a factor outside the sum involves {self.var}")
-        return sp.Sum(rest * sm.function, *sm.limits)
+        return type(sm)(rest * sm.function, *sm.limits)
 
     def apply(self, expr):
         return _eq_map(expr, lambda e: e.replace(lambda q: q.is_Mul, self._push))
 
     def justification(self) -> str:
-        return rf"linearity: factors free of ${sp.latex(self.var)}$ enter the sum"
+        return rf"linearity: factors free of ${sp.latex(self.var)}$ go inside"
 
 
 class FactorSums(ProductOfSums):
@@ -345,3 +356,75 @@ class CombineSums(SplitSum):
 
     def justification(self) -> str:
         return "linearity of finite sums"
+
+
+class SubstituteIntegral(Rule):
+    """Over the whole real line, the substitution old = +-new + shift preserves the integral
+    (Lebesgue measure is invariant under translations and reflections)."""
+
+    def __init__(self, old: sp.Symbol, image: sp.Expr, new: sp.Symbol):
+        self.old, self.image, self.new = old, sp.sympify(image), new
+        coeff = sp.expand(self.image).coeff(new)
+        rest = sp.expand(self.image - coeff * new)
+        if coeff not in (1, -1) or new in rest.free_symbols or old in rest.free_symbols:
+            raise RuleError(f"{old} -> {image} is not a translation or reflection")
+
+    def _sub(self, body, lim, others, cls=sp.Sum):
+        v, lo, hi = lim
+        if cls is not sp.Integral or (lo, hi) != (-sp.oo, sp.oo):
+            raise RuleError("SubstituteIntegral needs an integral over the whole real line")
+        if self.new in body.free_symbols or any(o[0] == self.new for o in others):
+            raise RuleError(f"{self.new} already occurs in the integral")
+        _no_capture(self.image, body)
+        return sp.Integral(body.xreplace({v: self.image}), (self.new, lo, hi))
+
+    def apply(self, expr):
+        return _eq_map(expr, _at_var(self.old, self._sub))
+
+    def justification(self) -> str:
+        return rf"substitute ${sp.latex(self.old)} = {sp.latex(self.image)}$ (a translation of $\mathbb{{R}}$)"
+
+
+class Fubini(Rule):
+    """Exchange the two outermost integrals of an iterated integral (lemma fubini: the integrand is
+    absolutely integrable on R^2, which holds when f, g are in L^1)."""
+
+    def __init__(self):
+        self.lemma = "fubini"
+
+    def _swap(self, it):
+        lims = list(it.limits)
+        lims[-1], lims[-2] = lims[-2], lims[-1]
+        return sp.Integral(it.function, *lims)
+
+    def apply(self, expr):
+        return _eq_map(expr, lambda e: e.replace(lambda q: isinstance(q, sp.Integral) and len(q.limits) > 1,
+                                                 self._swap))
+
+    def justification(self) -> str:
+        return r"Fubini ($f, g \in L^1(\mathbb{R})$)"
+
+
+class FactorIntegrals(Rule):
+    """int int f(s) g(t) ds dt = (int f)(int g), checked by multiplying the stated product out
+    (lemma fubini)."""
+
+    def __init__(self):
+        self.lemma = "fubini"
+
+    def check(self, prev, nxt):
+        ints = [q for q in sp.Mul.make_args(nxt) if isinstance(q, sp.Integral)]
+        if len(ints) != 2:
+            return False, "FactorIntegrals needs a product of two integrals"
+        rest = sp.Mul(*(q for q in sp.Mul.make_args(nxt) if not isinstance(q, sp.Integral)))
+        a_, b_ = ints
+        if {lim[0] for lim in a_.limits} & (b_.function.free_symbols | rest.free_symbols):
+            return False, "the integration variables are not separate"
+        merged = sp.Integral(rest * a_.function * b_.function, *b_.limits, *a_.limits)
+        nested = [sp.Integral(rest * p_.function * q_, *p_.limits) for p_, q_ in ((a_, b_), (b_, a_))]
+        if equal_mod_n(merged, prev) or any(equal_mod_n(e, prev) for e in nested):
+            return True, "FactorIntegrals: the stated product multiplies out to the previous integral"
+        return False, f"FactorIntegrals: {sp.sstr(nxt)} multiplies out to {sp.sstr(merged)}, not {sp.sstr(prev)}"
+
+    def justification(self) -> str:
+        return r"Fubini: an integral of a product of separate factors is the product of the integrals"

@@ -11,7 +11,6 @@ byte-identical across runs.
 from __future__ import annotations
 
 import sympy as sp
-from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
 
 from ..engine.derivation import Derivation
@@ -24,13 +23,8 @@ __all__ = ["tex", "escape", "theorem_latex", "document"]
 
 
 class _Printer(LatexPrinter):
-    def _print_Function(self, expr, exp=None):
-        if isinstance(expr, AppliedUndef):
-            name = self._deal_with_super_sub(expr.func.__name__)
-            args = ",".join(self._print(a) for a in expr.args)
-            out = f"{name}_{{{args}}}" if "^" not in name else name.replace("^", f"_{{{args}}}^", 1)
-            return f"\\left({out}\\right)^{{{exp}}}" if exp else out
-        return super()._print_Function(expr, exp)
+    """SymPy's LaTeX printer with sums over Z written as such and index arithmetic as x - p + 1;
+    entry functions print themselves (objects.indexed.entry_function)."""
 
 
 def _print_sum(self, expr):

@@ -1,0 +1,67 @@
+"""Seed 002's example: the standard normal density convolved with the uniform density on [-3, 3] is
+(erf((x+3)/sqrt 2) - erf((x-3)/sqrt 2)) / 12, exactly; the seed's np.convolve on its grid approximates
+it once multiplied by the grid step dx (not divided by 20), with an error that shrinks with dx."""
+
+ORDER = 61  # position in reports and in the LaTeX document
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+import symconv as sc
+
+x, tau = sp.symbols("x tau", real=True)
+PHI = sp.exp(-tau**2 / 2) / sp.sqrt(2 * sp.pi)
+
+
+def closed_form(xx=x, scale=sp.Rational(1, 12)):
+    return scale * (sp.erf((xx + 3) / sp.sqrt(2)) - sp.erf((xx - 3) / sp.sqrt(2)))
+
+
+def _exact(n_, scale=sp.Rational(1, 12)):
+    """(phi * u)(x) = int_{x-3}^{x+3} phi(tau) / 6 dtau with x symbolic (explicit limits, no step functions)."""
+    conv = sp.integrate(PHI / 6, (tau, x - 3, x + 3))
+    if sp.simplify(conv - closed_form(x, scale)) != 0:
+        return sc.Counterexample(n_, f"the integral is {sp.simplify(conv)}, not {closed_form(x, scale)}")
+    return None
+
+
+def discretisation_error(N: int) -> tuple[float, float]:
+    """(dx, max |dx * np.convolve(n, u, 'same') - exact|) on the seed's grid linspace(-10, 10, N)."""
+    xs = np.linspace(-10, 10, N)
+    dx = xs[1] - xs[0]
+    normal = np.exp(-xs**2 / 2) / np.sqrt(2 * np.pi)
+    uniform = np.where((xs >= -3) & (xs <= 3), 1 / 6, 0.0)
+    approx = np.convolve(normal, uniform, mode="same") * dx
+    from math import erf, sqrt
+    exact = np.array([(erf((v + 3) / sqrt(2)) - erf((v - 3) / sqrt(2))) / 12 for v in xs])
+    return float(dx), float(np.abs(approx - exact).max())
+
+
+def _numeric(n_, rng, dps):
+    """Closed form against mpmath quadrature at seeded points; float: the seed's grid at 8000 points."""
+    pts = rng.uniform(-6, 6, 3)
+    with mpmath.workdps(dps):
+        errm = max(abs(mpmath.quad(lambda t: mpmath.npdf(t) / 6, [p - 3, p + 3])
+                       - (mpmath.erf((p + 3) / mpmath.sqrt(2)) - mpmath.erf((p - 3) / mpmath.sqrt(2))) / 12)
+                   for p in (mpmath.mpf(float(v)) for v in pts))
+    return discretisation_error(8000)[1], float(errm)
+
+
+normal_uniform_convolution = sc.Theorem(
+    "normal_uniform_convolution",
+    "The standard normal density convolved with the uniform density on [-3, 3] is (erf((x+3)/sqrt 2) - erf((x-3)/sqrt 2))/12; "
+    "dx * np.convolve(n, u, 'same') on the seed's grid converges to it as dx -> 0.",
+    claims="verified",
+    latex=r"(\varphi * \mathcal{U}_{[-3,3]})(x) = \tfrac{1}{6}\int_{x-3}^{x+3}\varphi = "
+          r"\tfrac{1}{12}\Big(\operatorname{erf}\tfrac{x+3}{\sqrt 2} - \operatorname{erf}\tfrac{x-3}{\sqrt 2}\Big)",
+    exact=_exact, n_range=(1, 1),
+    numeric=_numeric, numeric_sizes=(1,), tolerance=5e-3,
+    false_variants=[sc.FalseVariant(
+        "normal_uniform_convolution_over_6", "The convolution is (erf((x+3)/sqrt 2) - erf((x-3)/sqrt 2))/6.",
+        exact=lambda n_: _exact(n_, scale=sp.Rational(1, 6)))],
+)
+
+
+if __name__ == "__main__":
+    raise SystemExit(sc.prove_module(globals()))

@@ -84,8 +84,8 @@ def _lagrange(n_, equality_only_if_equal=False):
         g_ = [2 * x + 1 for x in f_]                         # an affine match, not equal
         fc = [x - sp.Rational(sum(f_), n_) for x in f_]
         gc = [x - sp.Rational(sum(g_), n_) for x in g_]
-        ncc = sum(a * b for a, b in zip(fc, gc)) / sp.sqrt(sum(a * a for a in fc) * sum(b * b for b in gc))
-        if sp.nsimplify(ncc) == 1 and f_ != g_:
+        num, den2 = sum(a * b for a, b in zip(fc, gc)), sum(a * a for a in fc) * sum(b * b for b in gc)
+        if num > 0 and num**2 == den2 and f_ != g_:         # NCC = num / sqrt(den2) = 1, in rationals
             return sc.Counterexample(n_, f"g = 2f + 1 = {g_} differs from f = {f_} but its NCC with f is exactly 1")
     return None
 

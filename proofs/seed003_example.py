@@ -51,10 +51,36 @@ def _pieces(kind, formula):
     return None
 
 
+def _against_piecewise(kind, formula):
+    """The whole formula (all pieces, breakpoints included) against symconv.objects.piecewise's exact
+    convolution; the correlation is (f star g)(i) = (g * f(-.))(i), with f(-.) = 1 on [-2, 1]."""
+    from symconv.objects.piecewise import X, convolve, pieces_equal
+    g_pos = [(0, sp.oo, 1 - X / 5)]
+    other = [(-1, 2, sp.Integer(1))] if kind == "conv" else [(-2, 1, sp.Integer(1))]
+    got = convolve(other, g_pos)
+    want = [(lo, hi, e.subs(i_, X)) for lo, hi, e in _as_pieces(formula)]
+    same = pieces_equal(got, want)
+    if same is None:
+        raise RuntimeError(f"{kind}: not decided")
+    return None if same else sc.Counterexample(1, f"{kind}: the formula differs from the exact convolution {got}")
+
+
+def _as_pieces(formula):
+    """The Piecewise formula as pieces (lo, hi, expr) on the real line."""
+    args = formula(i_).args
+    out, lo = [], -sp.oo
+    for e, cond in args:
+        hi = sp.oo if cond == True else cond.rhs   # noqa: E712  (conditions are i <= c or True)
+        out.append((lo, hi, e))
+        lo = hi
+    return out
+
+
 def _exact(n_, swap=False):
     if swap:    # the false claim: convolution = correlation (no flip)
         return _pieces("conv", corr_closed)
-    return _pieces("conv", conv_closed) or _pieces("corr", corr_closed)
+    return (_pieces("conv", conv_closed) or _pieces("corr", corr_closed)
+            or _against_piecewise("conv", conv_closed) or _against_piecewise("corr", corr_closed))
 
 
 def _numeric(n_, rng, dps):

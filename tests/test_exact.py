@@ -77,3 +77,19 @@ def test_congruences():
     assert congruent_mod(i + 2 * n, i, n)
     assert not congruent_mod(i + 1, i, n)
     assert not congruent_mod(n * (n + 1) / 2, 0, n)   # not shown for all n: must be False
+
+
+def test_closed_form_decisions_never_guess():
+    from symconv.exact import certified_nonzero, decide_equal
+    x = sp.Symbol("x", real=True)
+    near = sp.exp(sp.pi * sp.sqrt(163)) - (640320**3 + 744)     # about -7.5e-13: not zero
+    assert certified_nonzero(near) is True
+    assert decide_equal(sp.sin(x)**2 + sp.cos(x)**2, 1) is None   # true, but not shown by expansion: undecided
+    assert decide_equal(sp.sqrt(2) * sp.sqrt(8), 4) is True
+    assert decide_equal(sp.erf(x), sp.erf(x) + sp.Rational(1, 10**30)) is False
+
+
+def test_float_taps_keep_their_exact_value():
+    from symconv.objects.factorize import factor_into_size3
+    f = factor_into_size3([0.1, 1.0, 1.0])
+    assert f.kernel[0] == sp.Rational(0.1) != sp.Rational(1, 10)        # the binary value, not a guess

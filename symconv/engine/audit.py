@@ -17,6 +17,8 @@ from typing import Callable
 
 import sympy as sp
 
+from ..exact.closed import decide_equal
+
 __all__ = ["AuditClaim", "AuditRow", "run_audit", "printed_decimal", "exactly", "load_audit"]
 
 
@@ -48,9 +50,12 @@ def printed_decimal(exact, printed: str) -> tuple[str, str]:
 
 
 def exactly(computed, printed) -> tuple[str, str]:
-    """'holds' when the computed exact value equals the printed one."""
-    ok = computed == printed if not isinstance(computed, sp.Basic) else sp.simplify(computed - printed) == 0
-    return ("holds" if ok else "refuted"), str(computed)
+    """'holds' when the computed exact value equals the printed one (SymPy numbers are compared by
+    symconv.exact.decide_equal: proved equal, certified different, or undecided)."""
+    if not isinstance(computed, sp.Basic):
+        return ("holds" if computed == printed else "refuted"), str(computed)
+    same = decide_equal(computed, printed)
+    return {True: "holds", False: "refuted", None: "undecided"}[same], str(computed)
 
 
 def run_audit(claims: list[AuditClaim]) -> list[AuditRow]:

@@ -82,7 +82,7 @@ def count_pairings(items: list) -> int:
 def _as_rational(v) -> sp.Rational:
     if isinstance(v, Fraction):
         return sp.Rational(v.numerator, v.denominator)
-    r = sp.nsimplify(v) if isinstance(v, float) else sp.sympify(v)
+    r = sp.Rational(v) if isinstance(v, float) else sp.sympify(v)   # a float's exact binary value
     if not r.is_Rational:
         raise ValueError(f"kernel taps must be rational (int, Fraction, SymPy Rational), got {v!r}")
     return r

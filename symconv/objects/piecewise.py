@@ -8,7 +8,7 @@ of e^-t H(t) and e^-2t H(t) wrong with conds='none').
 
 >>> box = [(0, 1, sp.Integer(1))]
 >>> tri = convolve(box, box)
->>> [(a, b, sp.expand(e)) for a, b, e in tri]
+>>> [(a, b, e) for a, b, e in tri]
 [(0, 1, x), (1, 2, 2 - x)]
 """
 
@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import sympy as sp
 
-__all__ = ["X", "convolve", "evaluate", "pieces_equal", "normal_form"]
+from ..exact.closed import decide_equal
+
+__all__ = ["X", "convolve", "evaluate", "pieces_equal"]
 
 X = sp.Symbol("x", real=True)
 _T = sp.Symbol("tau", real=True)
@@ -53,7 +55,7 @@ def convolve(f: list, g: list) -> list:
                 low = a_p if lower == a_p else X - b_q
                 up = b_p if upper == b_p else X - a_q
                 total += sp.integrate(fp.subs(X, _T) * gq.subs(X, X - _T), (_T, low, up))
-        out.append((lo, hi, sp.simplify(total)))
+        out.append((lo, hi, sp.expand(total)))
     return [p for p in out if not (p[0] == -sp.oo and p[2] == 0) and not (p[1] == sp.oo and p[2] == 0)]
 
 
@@ -65,13 +67,10 @@ def evaluate(pieces: list, x0) -> sp.Expr:
     return sp.Integer(0)
 
 
-def normal_form(e: sp.Expr) -> sp.Expr:
-    """A canonical form for sums of polynomial x exp(linear) terms: equal functions give equal forms."""
-    return sp.expand(sp.powsimp(sp.expand(e, power_exp=True)))
-
-
-def pieces_equal(f: list, g: list) -> bool:
-    """Whether two piecewise functions agree everywhere (compared on a common refinement, exactly)."""
+def pieces_equal(f: list, g: list) -> bool | None:
+    """Whether two piecewise functions agree everywhere, on a common refinement: True when every
+    piece difference expands to 0, False when one is certified non-zero at its interval's midpoint,
+    None when undecided (symconv.exact.decide_equal)."""
     pts = sorted(_bounds(f) | _bounds(g), key=_key)
     if pts[0] != -sp.oo:
         pts = [-sp.oo] + pts
@@ -81,6 +80,7 @@ def pieces_equal(f: list, g: list) -> bool:
         mid = (lo + hi) / 2 if lo.is_finite and hi.is_finite else (hi - 1 if lo == -sp.oo else lo + 1)
         ef = next((e for a, b, e in f if (a == -sp.oo or a <= mid) and (b == sp.oo or mid < b)), sp.Integer(0))
         eg = next((e for a, b, e in g if (a == -sp.oo or a <= mid) and (b == sp.oo or mid < b)), sp.Integer(0))
-        if normal_form(ef - eg) != 0:
-            return False
+        same = decide_equal(ef, eg, {X: mid})
+        if same is not True:
+            return same
     return True

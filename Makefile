@@ -1,4 +1,4 @@
-# The two commands of the README (the logic is in tasks.py, which needs only Python):
+# Shortcuts for the README's two commands (the logic is in tasks.py, which needs only Python):
 #   make demo   prove everything, write the LaTeX document and PDF
 #   make test   the test suite: unit, soundness, CLI, doctests, every theorem in proofs/
 PYTHON ?= python3

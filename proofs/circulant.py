@@ -86,7 +86,6 @@ circulant_mulVec_eq_conv = sc.Theorem(
     derivation=_derive_mulVec,
     exact=sc.verify.circulant_mulVec_eq_conv, n_range=(1, 16),
     numeric=_numeric_mulVec,
-    convention="circulant",
     false_variants=[sc.FalseVariant(
         "circulant_transpose_mulVec_eq_conv", "circ(c)^T x = c (*) x (the transposed circulant).",
         exact=lambda n_: sc.verify.circulant_mulVec_eq_conv(n_, transpose=True))],

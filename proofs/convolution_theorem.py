@@ -93,7 +93,6 @@ convolution_theorem = sc.Theorem(
     exact=_exact, n_range=(1, 4),
     exact_scope="Gaussian pairs exp(-a t^2), exp(-b t^2) integrated by SymPy",
     numeric=_numeric, numeric_sizes=(1, 2, 3), tolerance=1e-6,
-    convention="fourier",
     false_variants=[sc.FalseVariant(
         "convolution_theorem_2pi", "F{f*g} = F{f} F{g} / (2 pi) (mixing Fourier conventions).",
         exact=lambda n_: _exact(n_, factor=1 / (2 * sp.pi)), n_range=(1, 2))],

@@ -51,7 +51,6 @@ fourier_mode_is_shift_eigenvector = sc.Theorem(
     derivation=_derive_eigen,
     exact=sc.verify.fourier_modes_are_shift_eigenvectors, n_range=(1, 64),
     numeric=_numeric_eigen,
-    convention="dft",
     false_variants=[sc.FalseVariant(
         "fourier_mode_is_shift_eigenvector_wrong_sign", "S f_k = omega^(-k) f_k (omega with the wrong sign).",
         exact=lambda n_: sc.verify.fourier_modes_are_shift_eigenvectors(n_, sign=-1))],
@@ -106,7 +105,6 @@ dft_mul_conjTranspose_eq_smul_one = sc.Theorem(
     derivation=_derive_unitary,
     exact=sc.verify.dft_mul_conj_transpose, n_range=(1, 64),
     numeric=_numeric_unitary,
-    convention="dft",
     false_variants=[sc.FalseVariant(
         "dft_mul_conjTranspose_eq_one", "F F* = I (the unnormalised DFT taken as unitary).",
         exact=lambda n_: sc.verify.dft_mul_conj_transpose(n_, scale=1))],
@@ -145,7 +143,6 @@ dft_diagonalizes_circulant = sc.Theorem(
     derivation=_derive_diag,
     exact=sc.verify.dft_diagonalizes_circulant, n_range=(1, 64),
     numeric=_numeric_diag,
-    convention="dft",
     false_variants=[sc.FalseVariant(
         "dft_diagonalizes_circulant_conj", "F circ(c) F^-1 = diag(conj(F) c) (omega with the wrong sign).",
         exact=lambda n_: sc.verify.dft_diagonalizes_circulant(n_, sign=-1))],

@@ -64,7 +64,6 @@ kernel_poly_mul_eq_conv = sc.Theorem(
     derivation=_derive_mul,
     exact=sc.verify.kernels.kernel_poly_mul_eq_conv, n_range=(1, 10),
     numeric=_numeric_conv,
-    convention="convolution",
     false_variants=[sc.FalseVariant(
         "kernel_poly_mul_eq_corr", "P_{a star b} = P_a P_b (cross-correlation in place of convolution).",
         exact=lambda n_: sc.verify.kernels.kernel_poly_mul_eq_conv(n_, use_correlation=True))],
@@ -104,7 +103,6 @@ correlation_poly_eq_laurent = sc.Theorem(
     derivation=_derive_corr,
     exact=sc.verify.kernels.correlation_poly_eq_laurent, n_range=(1, 8),
     numeric=_numeric_corr,
-    convention="correlation",
     false_variants=[sc.FalseVariant(
         "correlation_poly_eq_laurent_swapped", "sum_s (a star b)_s x^s = P_a(1/x) P_b(x).",
         exact=lambda n_: sc.verify.kernels.correlation_poly_eq_laurent(n_, swapped=True))],

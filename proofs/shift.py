@@ -67,7 +67,6 @@ shift_mulVec = sc.Theorem(
     derivation=_derive_mulVec,
     exact=sc.verify.shift_acts_as, n_range=(1, 24),
     numeric=_numeric_mulVec,
-    convention="shift",
     false_variants=[sc.FalseVariant(
         "shift_mulVec_left", "(S x)_i = x_{i+1}: the shift in the wrong direction.",
         exact=lambda n_: sc.verify.shift_acts_as(n_, direction=+1))],

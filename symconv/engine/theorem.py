@@ -75,7 +75,6 @@ class Theorem:
     false_variants: list[FalseVariant] = field(default_factory=list)
     budget: float = 60.0
     topic: str = ""
-    convention: str = ""
     exact_scope: str = GENERIC   # what the exact check covers at each n
     topic_doc: str = ""          # the proof script's docstring (set when loaded)
     topic_order: int = 100       # the proof script's ORDER (set when loaded)

@@ -8,7 +8,7 @@ import mpmath
 import sympy as sp
 
 import symconv as sc
-from symconv.objects.piecewise import X, convolve, evaluate, pieces_equal
+from symconv.objects.piecewise import X, add, convolve, evaluate, pieces_equal, reflect, scale
 
 alpha = sp.Rational(3, 2)
 BOX01 = [(0, 1, sp.Integer(1))]
@@ -19,34 +19,17 @@ TRI = [(0, 1, X), (1, 2, 2 - X)]
 CASES = [(BOX01, EXP1, EXP2), (BOX, TRI, EXP1), (EXP1, EXP2, BOX01), (TRI, BOX, BOX01)]
 
 
-def _add(f, g):
-    """f + g as pieces (on the common refinement)."""
-    pts = sorted({sp.sympify(p) for a, b, _ in f + g for p in (a, b)},
-                 key=lambda v: float(v) if v.is_finite else (float("inf") if v == sp.oo else -float("inf")))
-    out = []
-    for lo, hi in zip(pts[:-1], pts[1:]):
-        mid = (lo + hi) / 2 if lo.is_finite and hi.is_finite else (hi - 1 if lo == -sp.oo else lo + 1)
-        e = sum((expr for a, b, expr in f + g if (a == -sp.oo or a <= mid) and (b == sp.oo or mid < b)), sp.Integer(0))
-        out.append((lo, hi, e))
-    return out
-
-
-def _scale(c, f):
-    return [(a, b, c * e) for a, b, e in f]
-
-
 def _check(n_, broken=None):
     f, g, h = CASES[n_ - 1]
     fg = convolve(f, g)
     claims = {
         "commutativity f*g = g*f": (fg, convolve(g, f)),
         "associativity (f*g)*h = f*(g*h)": (convolve(fg, h), convolve(f, convolve(g, h))),
-        "distributivity f*(g+h) = f*g + f*h": (convolve(f, _add(g, h)), _add(fg, convolve(f, h))),
-        "scaling alpha (f*g) = (alpha f)*g": (_scale(alpha, fg), convolve(_scale(alpha, f), g)),
+        "distributivity f*(g+h) = f*g + f*h": (convolve(f, add(g, h)), add(fg, convolve(f, h))),
+        "scaling alpha (f*g) = (alpha f)*g": (scale(alpha, fg), convolve(scale(alpha, f), g)),
     }
     if broken == "fg_eq_fcorrg":     # the false claim: convolution = correlation, f*g = f star g
-        reflected = [(-b, -a, e.subs(X, -X)) for a, b, e in f]
-        claims = {"f*g = f star g": (fg, convolve(reflected, g))}
+        claims = {"f*g = f star g": (fg, convolve(reflect(f), g))}
     for name, (lhs, rhs) in claims.items():
         same = pieces_equal(lhs, rhs)
         if same is None:

@@ -21,10 +21,25 @@ import sympy as sp
 __all__ = ["expanded_zero", "certified_nonzero", "decide_equal"]
 
 
+def _expand(e):
+    return sp.expand(sp.powsimp(sp.expand(e, power_exp=True)))
+
+
 def expanded_zero(e) -> bool:
-    """True when algebraic expansion turns ``e`` into the literal 0."""
+    """True when algebraic expansion turns ``e`` into the literal 0, directly or after bringing it
+    over a common denominator (then the numerator must expand to 0: a rational-function identity,
+    valid wherever the denominators are not 0).
+
+    >>> from sympy import Symbol, exp
+    >>> w = Symbol('w')
+    >>> expanded_zero(1 / (1 + w) + w / (1 + w) - 1), expanded_zero(exp(w) / (1 - w) - exp(w))
+    (True, False)
+    """
     e = sp.sympify(e)
-    return sp.expand(sp.powsimp(sp.expand(e, power_exp=True))) == 0 or sp.expand(e) == 0
+    if _expand(e) == 0 or sp.expand(e) == 0:
+        return True
+    together = sp.together(sp.expand(e, power_exp=True))
+    return _expand(sp.numer(together)) == 0
 
 
 def certified_nonzero(e, digits: int = 40) -> bool | None:

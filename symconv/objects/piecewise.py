@@ -18,7 +18,7 @@ import sympy as sp
 
 from ..exact.closed import decide_equal
 
-__all__ = ["X", "convolve", "evaluate", "pieces_equal"]
+__all__ = ["X", "add", "convolve", "evaluate", "pieces_equal", "reflect", "scale"]
 
 X = sp.Symbol("x", real=True)
 _T = sp.Symbol("tau", real=True)
@@ -35,6 +35,39 @@ def _key(v):
     return float(v) if v.is_finite else (float("inf") if v == sp.oo else -float("inf"))
 
 
+def _mid(lo, hi):
+    """A point inside (lo, hi), also when one end is infinite."""
+    return (lo + hi) / 2 if lo.is_finite and hi.is_finite else (hi - 1 if lo == -sp.oo else lo + 1)
+
+
+def _at(pieces, x0):
+    return next((e for a, b, e in pieces if (a == -sp.oo or a <= x0) and (b == sp.oo or x0 < b)), sp.Integer(0))
+
+
+def add(f: list, g: list) -> list:
+    """f + g as pieces on the common refinement of their breakpoints.
+
+    >>> add([(0, 2, sp.Integer(1))], [(1, 3, X)])
+    [(0, 1, 1), (1, 2, x + 1), (2, 3, x)]
+    """
+    pts = sorted(_bounds(f) | _bounds(g), key=_key)
+    return [(lo, hi, _at(f, _mid(lo, hi)) + _at(g, _mid(lo, hi))) for lo, hi in zip(pts[:-1], pts[1:])]
+
+
+def scale(c, f: list) -> list:
+    """c f, piece by piece."""
+    return [(a, b, c * sp.sympify(e)) for a, b, e in f]
+
+
+def reflect(f: list) -> list:
+    """f(-x): the piece (a, b, e(x)) becomes (-b, -a, e(-x)).
+
+    >>> reflect([(0, 1, X)])
+    [(-1, 0, -x)]
+    """
+    return [(-sp.sympify(b), -sp.sympify(a), sp.sympify(e).subs(X, -X)) for a, b, e in reversed(f)]
+
+
 def convolve(f: list, g: list) -> list:
     """(f * g)(x) = int f(tau) g(x - tau) dtau, as pieces (a, b, expr) on consecutive intervals."""
     f = [(sp.sympify(a), sp.sympify(b), sp.sympify(e)) for a, b, e in f]
@@ -43,7 +76,7 @@ def convolve(f: list, g: list) -> list:
                      if not (p in (sp.oo, -sp.oo) and q in (sp.oo, -sp.oo) and p != q)}, key=_key)
     out = []
     for lo, hi in zip(breaks[:-1], breaks[1:]):
-        mid = (lo + hi) / 2 if lo.is_finite and hi.is_finite else (hi - 1 if lo == -sp.oo else lo + 1)
+        mid = _mid(lo, hi)
         total = sp.Integer(0)
         for a_p, b_p, fp in f:
             for a_q, b_q, gq in g:
@@ -77,10 +110,8 @@ def pieces_equal(f: list, g: list) -> bool | None:
     if pts[-1] != sp.oo:
         pts = pts + [sp.oo]
     for lo, hi in zip(pts[:-1], pts[1:]):
-        mid = (lo + hi) / 2 if lo.is_finite and hi.is_finite else (hi - 1 if lo == -sp.oo else lo + 1)
-        ef = next((e for a, b, e in f if (a == -sp.oo or a <= mid) and (b == sp.oo or mid < b)), sp.Integer(0))
-        eg = next((e for a, b, e in g if (a == -sp.oo or a <= mid) and (b == sp.oo or mid < b)), sp.Integer(0))
-        same = decide_equal(ef, eg, {X: mid})
+        mid = _mid(lo, hi)
+        same = decide_equal(_at(f, mid), _at(g, mid), {X: mid})
         if same is not True:
             return same
     return True

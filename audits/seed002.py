@@ -49,12 +49,54 @@ def _correlation():
     return ("holds" if ok else "refuted"), "a star b = a * reversed(b), exactly, for generic kernels"
 
 
+def _density():
+    """The exact convolution (erf closed form of proofs/seed002_example.py) integrates to 1, as Fubini says
+    it must ((int f)(int g) = 1 * 1), and it is >= 0 (erf is increasing)."""
+    from symconv.exact import decide_equal
+    x = sp.Symbol("x", real=True)
+    closed = (sp.erf((x + 3) / sp.sqrt(2)) - sp.erf((x - 3) / sp.sqrt(2))) / 12
+    mass = sp.integrate(closed, (x, -sp.oo, sp.oo))
+    masses = (sp.integrate(sp.exp(-x**2 / 2) / sp.sqrt(2 * sp.pi), (x, -sp.oo, sp.oo)),
+              sp.integrate(sp.Rational(1, 6), (x, -3, 3)))
+    checks = [decide_equal(mass, 1), decide_equal(masses[0] * masses[1], 1)]
+    verdict = "holds" if all(checks) else ("refuted" if False in checks else "undecided")
+    return verdict, (f"(erf((x+3)/sqrt 2) - erf((x-3)/sqrt 2))/12 >= 0 integrates to {mass} (= {masses[0]} * "
+                     f"{masses[1]}): the density of X + U, X ~ N(0, 1), U ~ U(-3, 3) independent")
+
+
+def _covariance():
+    cov = sp.Matrix([[1, sp.Rational(1, 2)], [sp.Rational(1, 2), 1]])
+    eig = sorted(cov.eigenvals())
+    return ("holds" if cov.is_symmetric() and all(e > 0 for e in eig) else "refuted"), (
+        f"[[1, 0.5], [0.5, 1]] is symmetric with eigenvalues {eig}: positive definite, a valid covariance "
+        "(correlation 0.5, the blur is stretched along x = y)")
+
+
+def _blur_kernel():
+    """The seed's 30x30 kernel, the bivariate normal pdf on np.mgrid[-3:3:.2, -3:3:.2] (formula, no SciPy)."""
+    gx, gy = np.mgrid[-3:3:.2, -3:3:.2]
+    inv = np.linalg.inv(np.array([[1, .5], [.5, 1]]))
+    q = inv[0, 0] * gx**2 + 2 * inv[0, 1] * gx * gy + inv[1, 1] * gy**2
+    kernel = np.exp(-q / 2) / (2 * np.pi * np.sqrt(0.75))
+    positive = bool((kernel > 0).all())
+    return ("holds" if positive else "refuted"), (
+        f"a blur (all weights > 0), but not normalised: the weights sum to {kernel.sum():.3f} (about 1/0.2^2, one "
+        f"over the cell area), so convolve2d makes the image {kernel.sum():.1f} times brighter, hidden by imshow's "
+        f"autoscaling; the grid runs {gx[0, 0]:.1f}..{gx[-1, 0]:.1f}, centred at -0.1, not 0")
+
+
 AUDIT = [
     AuditClaim(S, "Convolve", "f * g = g * f (convolution is commutative)", _commutative),
     AuditClaim(S, "Convolve", "mode='same' makes the output on the same scale as the maximum from the inputs",
                _same_mode),
     AuditClaim(S, "Convolve", "np.convolve(n, u, mode='same') / 20 is f(x) * g(x)", _scaling),
     AuditClaim(S, "Convolve", "cross-correlation is convolution without reflecting either function", _correlation),
+    AuditClaim(S, "Convolve", "convolving the standard normal with the uniform density on [-3, 3] produces a new "
+               "distribution", _density),
+    AuditClaim(S, "Image Convolution", "a Gaussian filter with means 0 and covariance [[1, 0.5], [0.5, 1]]",
+               _covariance),
+    AuditClaim(S, "Image Convolution", "convolve2d with the 30x30 Gaussian kernel gives a Gaussian blur (a smeared-out "
+               "version of the image)", _blur_kernel),
     AuditClaim(S, "Image Convolution", "np.mgrid[-3:3:.2, -3:3:.2] gives a (30, 30) kernel",
                lambda: exactly(np.dstack(np.mgrid[-3:3:.2, -3:3:.2]).shape[:2], (30, 30))),
 ]

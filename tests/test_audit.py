@@ -27,10 +27,25 @@ def test_every_check_runs():
     ("extracts the vertical line", "refuted", "two edges"),
     ("/ 20 is f(x) * g(x)", "refuted", "0.1662"),
     ("fc1 = Linear(4*4*50, 500)", "holds", "28 -> 24"),
+    ("produces a new distribution", "holds", "integrates to 1"),
+    ("30x30 Gaussian kernel gives a Gaussian blur", "holds", "24.865"),
+    ("as many times differentiable as the max", "refuted", "triangle * triangle is C^2"),
+    ("F{f * g} = F{f} F{g}", "holds", "6/6 piecewise pairs"),
+    ("fastest way to compute a convolution", "refuted", "from kernel length 17"),
+    ("the proof ends with", "refuted", "F{f}(w) F{g}(w)"),
+    ("peaks where the filter matches", "refuted", "20 at offset 6"),
+    ("for better computational performance", "refuted", "30 products for both"),
+    ("cross correlation is not commutative", "holds", "(g star f)(1) = 9/10"),
+    ("G(i + x, j + y)", "holds", "H(-i, -j)"),
 ])
 def test_known_findings(fragment, verdict, value):
     (row,) = [r for c, r in ROWS.items() if fragment in c]
     assert row.verdict == verdict and value in row.value
+
+
+def test_seeds_002_and_003_are_covered():
+    for seed, least in (("002", 8), ("003", 20)):
+        assert sum(r.seed.startswith(seed) for r in ROWS.values()) >= least, seed
 
 
 def test_audit_command(capsys):

@@ -115,7 +115,7 @@ convolution_theorem_piecewise = sc.Theorem(
     claims="verified",
     latex=r"\mathcal{F}\{f * g\} = \mathcal{F}\{f\}\,\mathcal{F}\{g\}\ \text{for boxes, triangles, "
           r"one-sided exponentials}",
-    exact=_exact("conv"), n_range=(1, len(PAIRS)),
+    exact=_exact("conv"), n_range=(1, len(PAIRS)), exact_scope=sc.CASES,
     numeric=_numeric("conv"), numeric_sizes=(1, 2, 3, 4, 5, 6), tolerance=1e-9,
     false_variants=[sc.FalseVariant(
         "convolution_theorem_unitary", "F{f*g} = F{f} F{g} for the unitary angular transform "
@@ -130,7 +130,7 @@ correlation_theorem_piecewise = sc.Theorem(
     claims="verified",
     latex=r"\mathcal{F}\{f \star g\} = \overline{\mathcal{F}\{f\}}\,\mathcal{F}\{g\},\quad "
           r"(f\star g)(i) = \int f(x)\,g(i+x)\,dx",
-    exact=_exact("corr"), n_range=(1, len(PAIRS)),
+    exact=_exact("corr"), n_range=(1, len(PAIRS)), exact_scope=sc.CASES,
     numeric=_numeric("corr"), numeric_sizes=(1, 3, 5), tolerance=1e-9,
     false_variants=[sc.FalseVariant(
         "correlation_theorem_no_conj", "F{f star g} = F{f} F{g} (the convolution theorem applied to "

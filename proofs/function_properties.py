@@ -72,7 +72,7 @@ property_checks_piecewise = sc.Theorem(
     "and commutes with scaling (each convolution computed exactly, piece by piece).",
     claims="verified",
     latex=r"f*g = g*f,\ (f*g)*h = f*(g*h),\ f*(g+h) = f*g + f*h,\ \alpha(f*g) = (\alpha f)*g",
-    exact=_check, n_range=(1, len(CASES)),
+    exact=_check, n_range=(1, len(CASES)), exact_scope=sc.CASES,
     numeric=_numeric, numeric_sizes=(1, 2, 3), tolerance=1e-8,
     false_variants=[sc.FalseVariant(
         "conv_eq_corr_functions", "f*g = f star g for these functions (no flip).",
@@ -117,7 +117,7 @@ differentiation_rule_gaussians = sc.Theorem(
     "The differentiation rule d/dt (f*g) = (df/dt) * g for Gaussians f = exp(-a t^2), g = exp(-b t^2).",
     claims="verified",
     latex=r"\frac{d}{dt}(f*g) = \frac{df}{dt} * g",
-    exact=_diff, n_range=(1, 3),
+    exact=_diff, n_range=(1, 3), exact_scope=sc.CASES,
     numeric=_diff_numeric, numeric_sizes=(1, 2), tolerance=1e-8,
     false_variants=[sc.FalseVariant(
         "differentiation_rule_both", "d/dt (f*g) = f' * g' for Gaussians.",

@@ -112,7 +112,7 @@ seed003_example_closed_form = sc.Theorem(
     latex=r"(f*g)(i) = \begin{cases} 0 & i \le -1\\ \tfrac{(i+1)(9-i)}{10} & -1 < i \le 2\\ \tfrac{33}{10} - \tfrac{3i}{5} & i > 2"
           r"\end{cases},\qquad (f\star g)(i) = \begin{cases} 0 & i \le -2\\ \tfrac{(2+i)(8-i)}{10} & -2 < i \le 1\\ "
           r"\tfrac{27}{10} - \tfrac{3i}{5} & i > 1\end{cases}",
-    exact=_exact, n_range=(1, 1),
+    exact=_exact, n_range=(1, 1), exact_scope=sc.CASES,
     numeric=_numeric, numeric_sizes=(1,), tolerance=1e-6,
     false_variants=[sc.FalseVariant(
         "seed003_conv_eq_corr", "Convolution and cross-correlation of this f and g coincide (no flip).",

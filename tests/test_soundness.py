@@ -116,6 +116,17 @@ def test_fast_dft_check_agrees_with_brute_force(n_):
     assert sc.verify.dft_diagonalizes_circulant_direct(n_) is None
 
 
+def test_instances_never_verify_and_named_cases_do():
+    with pytest.raises(ValueError, match="no exact check over generic entries"):
+        _thm(exact=lambda n_: None, exact_scope="seeded random instances")
+    inst = sc.run_theorem(_thm(claims="cross-checked", exact=lambda n_: None, exact_scope="seeded random instances",
+                               numeric=lambda n_, rng, dps: (0.0, 0.0)))
+    assert inst.verdict is sc.Verdict.CROSS_CHECKED
+    cases = sc.run_theorem(_thm(exact=lambda n_: None, exact_scope=sc.CASES, n_range=(1, 3)))
+    assert cases.verdict is sc.Verdict.VERIFIED and cases.passed
+    assert "cases 1..3" in sc.render.text.theorem_line(cases)
+
+
 def test_theorem_declarations_are_validated():
     with pytest.raises(ValueError, match="false variant"):
         _thm(exact=lambda n_: None, false_variants=[])

@@ -9,7 +9,7 @@ from .rules import (DiagonalConstancy, EigenLine, ExponentArithmetic, Fold, Geom
                     IndexArithmetic, PullOut, Reindex, ReindexSum, Sift, Unfold, UseHypothesis,
                     equal_mod_n)
 from .runner import RunOptions, run_theorem
-from .theorem import FalseVariant, Theorem
+from .theorem import CASES, GENERIC, FalseVariant, Theorem
 from .verdict import Counterexample, TheoremResult, Verdict
 
 __all__ = [
@@ -17,5 +17,5 @@ __all__ = [
     "check_lemma", "mp_matrix", "mp_max_abs", "rng_for", "DiagonalConstancy", "EigenLine",
     "ExponentArithmetic", "Fold", "GeometricSum", "IndexArithmetic", "PullOut", "Reindex",
     "ReindexSum", "Sift", "Unfold", "UseHypothesis", "equal_mod_n", "RunOptions", "run_theorem",
-    "FalseVariant", "Theorem", "Counterexample", "TheoremResult", "Verdict",
+    "FalseVariant", "Theorem", "Counterexample", "TheoremResult", "Verdict", "CASES", "GENERIC",
 ]

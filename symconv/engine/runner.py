@@ -27,7 +27,7 @@ import time
 from .budget import Budget, BudgetExhausted, hard_limit
 from .lemmas import check_lemma
 from .numeric import run_numeric
-from .theorem import GENERIC, FalseVariant, Theorem
+from .theorem import CASES, GENERIC, FalseVariant, Theorem
 from .verdict import Counterexample, TheoremResult, Verdict, VariantResult
 
 __all__ = ["run_theorem", "run_exact_range", "run_variant", "RunOptions"]
@@ -171,7 +171,7 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
         res.verdict = Verdict.UNDECIDED
     elif derivation_ok:
         res.verdict = Verdict.PROVED
-    elif exact_complete and thm.exact_scope == GENERIC:
+    elif exact_complete and thm.exact_scope in (GENERIC, CASES):
         res.verdict = Verdict.VERIFIED
     elif numeric_ok:
         res.verdict = Verdict.CROSS_CHECKED

@@ -23,11 +23,14 @@ from typing import Callable, Sequence
 from .derivation import Derivation
 from .verdict import Counterexample, Verdict
 
-__all__ = ["Theorem", "FalseVariant", "ExactCheck", "NumericCheck", "GENERIC"]
+__all__ = ["Theorem", "FalseVariant", "ExactCheck", "NumericCheck", "GENERIC", "CASES"]
 
 #: the exact check at each n covers every input (generic symbolic entries); anything
 #: else (seeded instances, say) never yields ``verified``
 GENERIC = "generic symbolic entries"
+#: the statement is about finitely many named cases (functions, pairs), n numbers them, and the
+#: exact check decides each one: ``verified`` for exactly those cases
+CASES = "every case the statement names, n numbers them"
 
 ExactCheck = Callable[[int], "Counterexample | None"]
 # numeric(n, rng, dps) -> (float64 error, mpmath error)
@@ -88,7 +91,7 @@ class Theorem:
         if self.claims is Verdict.PROVED and self.derivation is None:
             raise ValueError(f"{self.name}: claims 'proved' but has no derivation")
         if self.claims is Verdict.VERIFIED and self.derivation is None and (
-                self.exact is None or self.exact_scope != GENERIC):
+                self.exact is None or self.exact_scope not in (GENERIC, CASES)):
             raise ValueError(f"{self.name}: claims 'verified' but has no exact check over generic entries")
         if self.claims is Verdict.CROSS_CHECKED and self.numeric is None:
             raise ValueError(f"{self.name}: claims 'cross-checked' but has no numeric check")

@@ -15,7 +15,7 @@ from sympy.printing.latex import LatexPrinter
 
 from ..engine.derivation import Derivation
 from ..engine.lemmas import LEMMAS
-from ..engine.theorem import Theorem
+from ..engine.theorem import CASES, Theorem
 from ..objects.indexed import xi
 from ..engine.verdict import TheoremResult
 
@@ -85,6 +85,17 @@ def escape(text: str) -> str:
     return "".join(_SPECIAL.get(ch, ch) for ch in text)
 
 
+def escape_breakable(text: str, limit: int = 600) -> str:
+    r"""Escape plain text and let LaTeX break long formulas after * + , ) / (cut at ``limit`` characters).
+
+    >>> escape_breakable("a*b+c_d")
+    'a*\\allowbreak{}b+\\allowbreak{}c\\_d'
+    """
+    if len(text) > limit:
+        text = text[:limit] + " [...]"
+    return "".join(_SPECIAL.get(ch, ch) + (r"\allowbreak{}" if ch in "*+,)/" else "") for ch in text)
+
+
 def _derivation(d: Derivation) -> list[str]:
     out = []
     if d.title:
@@ -94,7 +105,8 @@ def _derivation(d: Derivation) -> list[str]:
     rows = [f"  & {tex(d.start)}"]
     for st in d.steps:
         rel = st.rule.relation
-        rows.append(f"  {rel}{{}} & {tex(st.expr)} && \\text{{{st.rule.justification()}}}")
+        why = rf"\parbox[t]{{0.3\textwidth}}{{\raggedright\small {st.rule.justification()}}}"
+        rows.append(f"  {rel}{{}} & {tex(st.expr)} && {why}")
     out.append(" \\\\\n".join(rows))
     out.append(r"\end{align*}")
     if d.conclusion:
@@ -114,7 +126,10 @@ def _sci(v: float) -> str:
 def _verdict(r: TheoremResult) -> str:
     bits = [rf"\textbf{{{r.verdict.value}}} (claims {r.claims.value})"]
     if r.n_checked:
-        bits.append(rf"exact for $n = {r.n_checked[0]},\dots,{r.n_checked[1]}$ ({escape(r.exact_scope)})")
+        if r.exact_scope == CASES:
+            bits.append(rf"exact for cases {r.n_checked[0]}--{r.n_checked[1]}, every case the statement names")
+        else:
+            bits.append(rf"exact for $n = {r.n_checked[0]},\dots,{r.n_checked[1]}$ ({escape(r.exact_scope)})")
     if r.numeric_error is not None:
         bits.append(rf"numeric error ${_sci(r.numeric_error)}$ (float64), ${_sci(r.numeric_mp_error)}$ "
                     rf"(mpmath, {r.numeric_dps} digits), seed {r.numeric_seed}")
@@ -125,7 +140,7 @@ def _verdict(r: TheoremResult) -> str:
 
 def theorem_latex(thm: Theorem, result: TheoremResult | None = None) -> str:
     """One theorem: statement, verdict with evidence, derivations, false variants."""
-    out = [rf"\subsection*{{\texttt{{{escape(thm.name)}}}}}", escape(thm.statement)]
+    out = [rf"\subsection*{{\texttt{{{escape(thm.name)}}}}}", escape_breakable(thm.statement)]
     if thm.latex:
         out.append(rf"\[ {thm.latex} \]")
     if result is not None:
@@ -144,7 +159,7 @@ def theorem_latex(thm: Theorem, result: TheoremResult | None = None) -> str:
         out.append(r"\noindent False variants:")
         out.append(r"\begin{itemize}")
         for v in result.variants:
-            cex = escape(str(v.counterexample)) if v.counterexample else escape(v.detail)
+            cex = escape_breakable(str(v.counterexample) if v.counterexample else v.detail)
             out.append(rf"\item \texttt{{{escape(v.name)}}} ({escape(v.statement)}): "
                        rf"\textbf{{{v.verdict.value}}}. {cex}")
         out.append(r"\end{itemize}")
@@ -159,6 +174,7 @@ _PREAMBLE = r"""\documentclass[11pt]{article}
 \setlength{\parindent}{0pt}
 \setlength{\parskip}{4pt}
 \allowdisplaybreaks
+\emergencystretch=3em
 \title{symconv: machine-checked derivations}
 \date{}
 \begin{document}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from ..engine.theorem import CASES, GENERIC
 from ..engine.verdict import TheoremResult, Verdict
 
 __all__ = ["theorem_line", "summary", "to_json", "detail_lines"]
@@ -20,8 +21,11 @@ def theorem_line(r: TheoremResult, timing: bool = True, width: int = 0) -> str:
     status = "PASS" if r.passed else "FAIL"
     parts = [f"{status}  {r.name.ljust(width)}  {r.verdict.value} (claims {r.claims.value})"]
     if r.n_checked:
-        scope = "" if r.exact_scope in ("", "generic symbolic entries") else " (instances)"
-        parts.append(f"n={r.n_checked[0]}..{r.n_checked[1]}{scope}")
+        if r.exact_scope == CASES:
+            parts.append(f"cases {r.n_checked[0]}..{r.n_checked[1]}")
+        else:
+            scope = "" if r.exact_scope in ("", GENERIC) else " (instances)"
+            parts.append(f"n={r.n_checked[0]}..{r.n_checked[1]}{scope}")
     if r.numeric_error is not None:
         parts.append(f"num err {r.numeric_error:.1e} (f64, tol {r.numeric_tolerance:.0e}) "
                      f"{r.numeric_mp_error:.1e} (mp{r.numeric_dps})")

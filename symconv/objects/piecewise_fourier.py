@@ -83,7 +83,8 @@ def fourier(pieces: list, w: sp.Symbol) -> sp.Expr:
                 if end == sp.oo or end == -sp.oo:
                     decays = c < 0 if end == sp.oo else c > 0
                     if not decays:
-                        raise ValueError(f"pieces: {p} exp({c} x) is not integrable towards {end}")
+                        raise ValueError(f"pieces: the term ({p})*exp({c}*x) on [{a}, {b}) is not integrable "
+                                         f"towards {end}")
                     continue                  # polynomial x exp(c x) -> 0 there: the term vanishes
                 total += sign * sp.exp(s * end) * body.subs(X, end)
     return sp.expand(total)

@@ -1,6 +1,9 @@
-"""The properties of convolution (seed 003) for concrete functions on the real line, computed exactly
-piece by piece (symconv.objects.piecewise): boxes and one-sided exponentials satisfy commutativity,
-associativity, distributivity and scaling; the differentiation rule holds for Gaussians."""
+"""The properties of convolution (seed 003) for concrete functions on the real line: boxes, a triangle,
+one-sided exponentials and seed 003's pair (computed exactly piece by piece, symconv.objects.piecewise)
+and Gaussians (integrated by SymPy) satisfy commutativity, associativity, distributivity and scaling;
+the differentiation rule holds for Gaussians, and for a triangle (absolutely continuous) against boxes,
+seed 003's kernel and a one-sided exponential, but not when the factor with a jump is differentiated
+pointwise."""
 
 ORDER = 62  # position in reports and in the LaTeX document
 
@@ -16,7 +19,8 @@ BOX = [(-1, 2, sp.Integer(1))]                      # seed 003's f
 EXP1 = [(0, sp.oo, sp.exp(-X))]
 EXP2 = [(0, sp.oo, sp.exp(-2 * X))]
 TRI = [(0, 1, X), (1, 2, 2 - X)]
-CASES = [(BOX01, EXP1, EXP2), (BOX, TRI, EXP1), (EXP1, EXP2, BOX01), (TRI, BOX, BOX01)]
+KERNEL = [(0, 5, 1 - X / 5)]                        # seed 003's g, on [0, 5] where it is >= 0
+CASES = [(BOX01, EXP1, EXP2), (BOX, TRI, EXP1), (EXP1, EXP2, BOX01), (TRI, BOX, BOX01), (BOX, KERNEL, EXP2)]
 
 
 def _check(n_, broken=None):
@@ -68,8 +72,9 @@ def _numeric(n_, rng, dps):
 
 property_checks_piecewise = sc.Theorem(
     "property_checks_piecewise",
-    "For boxes, a triangle and one-sided exponentials, convolution is commutative, associative, distributive "
-    "and commutes with scaling (each convolution computed exactly, piece by piece).",
+    "For boxes, a triangle, one-sided exponentials and seed 003's box and kernel (1 - x/5 on [0, 5]), convolution "
+    "is commutative, associative, distributive and commutes with scaling (each convolution computed exactly, "
+    "piece by piece).",
     claims="verified",
     latex=r"f*g = g*f,\ (f*g)*h = f*(g*h),\ f*(g+h) = f*g + f*h,\ \alpha(f*g) = (\alpha f)*g",
     exact=_check, n_range=(1, len(CASES)), exact_scope=sc.CASES,
@@ -81,6 +86,67 @@ property_checks_piecewise = sc.Theorem(
 
 t_, tau = sp.symbols("t tau", real=True)
 GAUSS = [(1, 2), (1, 1), (2, 3)]
+GAUSS3 = [(1, 2, sp.Rational(3, 2)), (sp.Rational(1, 2), 1, 3)]
+
+
+def _gconv(p, q):
+    return sp.integrate(p.subs(t_, tau) * q.subs(t_, t_ - tau), (tau, -sp.oo, sp.oo))
+
+
+def _gauss_properties(n_, broken=False):
+    """f, g, h = exp(-a t^2), exp(-b t^2), exp(-c t^2); every convolution integrated by SymPy, every
+    equality decided without simplify() (expansion to 0, or certified different at t = 1/3)."""
+    a_, b_, c_ = GAUSS3[n_ - 1]
+    f, g, h = (sp.exp(-v * t_**2) for v in (a_, b_, c_))
+    fg = _gconv(f, g)
+    claims = {
+        "commutativity": (fg, _gconv(g, f)),
+        "associativity": (_gconv(fg, h), _gconv(f, _gconv(g, h))),
+        "distributivity": (_gconv(f, g + h), fg + _gconv(f, h)),
+        "scaling": (alpha * fg, _gconv(alpha * f, g)),
+    }
+    if broken:                        # the false claim: the convolution of Gaussians is their product
+        claims = {"f*g = f g": (fg, f * g)}
+    for name, (lhs, rhs) in claims.items():
+        same = sc.exact.decide_equal(lhs, rhs)
+        if same is None:
+            raise RuntimeError(f"triple {n_}: {name} not decided")
+        if not same:
+            return sc.Counterexample(n_, f"a, b, c = {a_}, {b_}, {c_}: {name} fails (certified at t = 1/3)")
+    return None
+
+
+def _gauss_numeric(n_, rng, dps):
+    """(f*g)(t) and (g*f)(t) by quadrature against sqrt(pi/(a+b)) exp(-ab t^2/(a+b)); ((f*g)*h)(t) and
+    (f*(g*h))(t) by quadrature of those closed forms."""
+    a_, b_, c_ = (float(v) for v in GAUSS3[(n_ - 1) % len(GAUSS3)])
+
+    def err(digits):
+        with mpmath.workdps(digits):
+            A, B, C, T = (mpmath.mpf(v) for v in (a_, b_, c_, rng_t))
+            gauss = lambda p, q: (lambda t: mpmath.sqrt(mpmath.pi / (p + q)) * mpmath.exp(-p * q * t**2 / (p + q)))  # noqa: E731
+            quad = lambda u, v: mpmath.quad(lambda s: u(s) * v(T - s), [-mpmath.inf, 0, T, mpmath.inf])  # noqa: E731
+            fa, gb, hc = (lambda t, k=k: mpmath.exp(-k * t**2) for k in (A, B, C))
+            e1 = abs(quad(fa, gb) - gauss(A, B)(T)) + abs(quad(gb, fa) - gauss(A, B)(T))
+            e2 = abs(quad(gauss(A, B), hc) - quad(fa, gauss(B, C)))
+            return float(e1 + e2)
+    rng_t = float(rng.uniform(-2, 2))
+    return err(15), err(dps)
+
+
+property_checks_gaussians = sc.Theorem(
+    "property_checks_gaussians",
+    "For Gaussians exp(-a t^2), exp(-b t^2), exp(-c t^2), convolution is commutative, associative, distributive "
+    "and commutes with scaling (each convolution integrated by SymPy, each equality decided exactly).",
+    claims="verified",
+    latex=r"f*g = g*f,\ (f*g)*h = f*(g*h),\ f*(g+h) = f*g + f*h,\ \alpha(f*g) = (\alpha f)*g"
+          r"\quad (f, g, h \text{ Gaussians})",
+    exact=_gauss_properties, n_range=(1, len(GAUSS3)), exact_scope=sc.CASES,
+    numeric=_gauss_numeric, numeric_sizes=(1, 2), tolerance=1e-8,
+    false_variants=[sc.FalseVariant(
+        "conv_eq_mul_gaussians", "The convolution of two Gaussians is their product.",
+        exact=lambda n_: _gauss_properties(n_, broken=True), n_range=(1, 1))],
+)
 
 
 def _diff(n_, wrong=False):
@@ -122,6 +188,59 @@ differentiation_rule_gaussians = sc.Theorem(
     false_variants=[sc.FalseVariant(
         "differentiation_rule_both", "d/dt (f*g) = f' * g' for Gaussians.",
         exact=lambda n_: _diff(n_, wrong=True), n_range=(1, 1))],
+)
+
+
+DIFF_CASES = [(TRI, BOX), (TRI, KERNEL), (TRI, EXP1)]
+
+
+def _derivative(pieces):
+    """The pointwise derivative on each open piece (at the breakpoints a function with jumps has none)."""
+    return [(a, b, sp.diff(e, X)) for a, b, e in pieces]
+
+
+def _diff_pieces(n_, jump_factor=False):
+    """(f * g)' = f' * g for the triangle f (absolutely continuous, f' = 1 then -1) and g with jumps, on every
+    open interval between breakpoints; with ``jump_factor`` the claim (f * g)' = f * g' with g' the pointwise
+    derivative of g (which misses g's jumps)."""
+    f, g = DIFF_CASES[n_ - 1]
+    lhs = _derivative(convolve(f, g))
+    rhs = convolve(f, _derivative(g)) if jump_factor else convolve(_derivative(f), g)
+    same = pieces_equal(lhs, rhs)
+    if same is None:
+        raise RuntimeError(f"case {n_}: not decided")
+    if not same:
+        return sc.Counterexample(n_, f"case {n_}: (f*g)' = {lhs} but the claimed side is {rhs}")
+    return None
+
+
+def _diff_pieces_numeric(n_, rng, dps):
+    """Central differences of the exact f * g (mpmath at dps digits; float64 with step 1e-5) against f' * g."""
+    f, g = DIFF_CASES[(n_ - 1) % len(DIFF_CASES)]
+    fg, dfg = convolve(f, g), convolve(_derivative(f), g)
+    x0 = sp.Rational(int(rng.uniform(-0.9, 4.9) * 1000) + 1, 1000) + sp.Rational(1, 7919)   # off the breakpoints
+    val = lambda pieces, x: evaluate(pieces, x)  # noqa: E731
+    h64 = 1e-5
+    d64 = (float(val(fg, x0 + sp.Float(h64))) - float(val(fg, x0 - sp.Float(h64)))) / (2 * h64)
+    with mpmath.workdps(dps):
+        hmp = sp.Rational(1, 10**(dps // 2))
+        dmp = sp.N((val(fg, x0 + hmp) - val(fg, x0 - hmp)) / (2 * hmp), dps)
+        err_mp = abs(mpmath.mpf(str(dmp)) - mpmath.mpf(str(sp.N(val(dfg, x0), dps))))
+    return abs(d64 - float(val(dfg, x0))), float(err_mp)
+
+
+differentiation_rule_piecewise = sc.Theorem(
+    "differentiation_rule_piecewise",
+    "d/dx (f*g) = (df/dx) * g for the triangle f (absolutely continuous) and g a box, seed 003's kernel or a "
+    "one-sided exponential (all with jumps), on every interval between breakpoints.",
+    claims="verified",
+    latex=r"\frac{d}{dx}(f*g) = \frac{df}{dx} * g \quad (f \text{ absolutely continuous}, g \in L^1)",
+    exact=_diff_pieces, n_range=(1, len(DIFF_CASES)), exact_scope=sc.CASES,
+    numeric=_diff_pieces_numeric, numeric_sizes=(1, 2, 3), tolerance=1e-6,
+    false_variants=[sc.FalseVariant(
+        "differentiation_rule_pointwise_jump", "d/dx (f*g) = f * (dg/dx) with dg/dx the pointwise derivative of "
+        "the factor with jumps (it misses the jumps, which are Dirac deltas).",
+        exact=lambda n_: _diff_pieces(n_, jump_factor=True), n_range=(1, 1))],
 )
 
 

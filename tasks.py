@@ -3,7 +3,7 @@
 
     python3 tasks.py demo    # venv + install, symconv prove proofs/, LaTeX document (+ PDF where pdflatex exists)
     python3 tasks.py test    # venv + install, the whole test suite
-    python3 tasks.py bench   # the DFT benchmark
+    python3 tasks.py bench   # the benchmarks (DFT diagonalisation, convolution theorem on functions)
 
 Each creates .venv and installs the package (editable, with test extras) when
 needed, so a fresh machine with only Python >= 3.11 and pip is enough.
@@ -53,6 +53,7 @@ def test() -> None:
 def bench() -> None:
     ensure_env()
     run(PY, "benchmarks/dft_diagonalization.py")
+    run(PY, "benchmarks/convolution_theorem_functions.py")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 
     python3 tasks.py demo    # venv + install, symconv prove proofs/, LaTeX document (+ PDF where pdflatex exists)
     python3 tasks.py test    # venv + install, the whole test suite
-    python3 tasks.py bench   # the benchmarks (DFT diagonalisation, convolution theorem on functions)
+    python3 tasks.py bench   # the benchmarks (DFT diagonalisation, convolution theorem on functions, FFT vs direct)
 
 Each creates .venv and installs the package (editable, with test extras) when
 needed, so a fresh machine with only Python >= 3.11 and pip is enough.
@@ -54,6 +54,7 @@ def bench() -> None:
     ensure_env()
     run(PY, "benchmarks/dft_diagonalization.py")
     run(PY, "benchmarks/convolution_theorem_functions.py")
+    run(PY, "benchmarks/fft_vs_direct.py")
 
 
 if __name__ == "__main__":

@@ -67,7 +67,8 @@ def _fastest():
     verdict = "refuted" if direct3 < fft3 else "holds"
     return verdict, (f"not for CNN-sized kernels: a signal of {n} with a kernel of 3 takes {direct3} multiplications "
                      f"directly and about {fft3} complex ones by radix-2 FFT (counted in its favour); the FFT route is cheaper only from kernel "
-                     f"length {crossover} on (at n = {n}; O(n log n) against O(n k))")
+                     f"length {crossover} on (at n = {n}; O(n log n) against O(n k)); on the clock later still "
+                     "(benchmarks/fft_vs_direct.py)")
 
 
 def _fubini_hypothesis():

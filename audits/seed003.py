@@ -36,10 +36,15 @@ def _generic(residuals, note):
 
 
 def _commutative():
+    from symconv.objects.piecewise import X, convolve, pieces_equal
     a, b = list(sp.symbols("a0:3")), list(sp.symbols("b0:4"))
-    return _generic([p - q for p, q in zip(conv_full(a, b), conv_full(b, a))],
-                    "exactly for generic sequences of lengths 3 and 4; theorem circulant_mul_comm for every n, "
-                    "property_checks_piecewise for functions")
+    f, g = [(-1, 2, sp.Integer(1))], [(0, sp.oo, 1 - X / 5)]          # the seed's pair, g as stated
+    verdict, note = _generic([p - q for p, q in zip(conv_full(a, b), conv_full(b, a))],
+                             "exactly for generic sequences of lengths 3 and 4, and for the seed's f and g "
+                             "(f*g = g*f piece by piece); theorem circulant_mul_comm for every n, "
+                             "property_checks_piecewise for functions")
+    on_seed = pieces_equal(convolve(f, g), convolve(g, f))
+    return (verdict if on_seed else {False: "refuted", None: "undecided"}[on_seed]), note
 
 
 def _scalar():

@@ -23,6 +23,14 @@ KERNEL = [(0, 5, 1 - X / 5)]                        # seed 003's g, on [0, 5] wh
 CASES = [(BOX01, EXP1, EXP2), (BOX, TRI, EXP1), (EXP1, EXP2, BOX01), (TRI, BOX, BOX01), (BOX, KERNEL, EXP2)]
 
 
+SHIFT = sp.Rational(3, 2)
+
+
+def _shift(pieces, s=SHIFT):
+    """(tau_s f)(x) = f(x - s): every piece moves right by s."""
+    return [(sp.sympify(a) + s, sp.sympify(b) + s, sp.sympify(e).subs(X, X - s)) for a, b, e in pieces]
+
+
 def _check(n_, broken=None):
     f, g, h = CASES[n_ - 1]
     fg = convolve(f, g)
@@ -31,6 +39,7 @@ def _check(n_, broken=None):
         "associativity (f*g)*h = f*(g*h)": (convolve(fg, h), convolve(f, convolve(g, h))),
         "distributivity f*(g+h) = f*g + f*h": (convolve(f, add(g, h)), add(fg, convolve(f, h))),
         "scaling alpha (f*g) = (alpha f)*g": (scale(alpha, fg), convolve(scale(alpha, f), g)),
+        "shift rule (tau_s f)*g = tau_s (f*g)": (convolve(_shift(f), g), _shift(fg)),
     }
     if broken == "fg_eq_fcorrg":     # the false claim: convolution = correlation, f*g = f star g
         claims = {"f*g = f star g": (fg, convolve(reflect(f), g))}
@@ -73,10 +82,11 @@ def _numeric(n_, rng, dps):
 property_checks_piecewise = sc.Theorem(
     "property_checks_piecewise",
     "For boxes, a triangle, one-sided exponentials and seed 003's box and kernel (1 - x/5 on [0, 5]), convolution "
-    "is commutative, associative, distributive and commutes with scaling (each convolution computed exactly, "
-    "piece by piece).",
+    "is commutative, associative, distributive, commutes with scaling and with shifts (each convolution computed "
+    "exactly, piece by piece).",
     claims="verified",
-    latex=r"f*g = g*f,\ (f*g)*h = f*(g*h),\ f*(g+h) = f*g + f*h,\ \alpha(f*g) = (\alpha f)*g",
+    latex=r"f*g = g*f,\ (f*g)*h = f*(g*h),\ f*(g+h) = f*g + f*h,\ \alpha(f*g) = (\alpha f)*g,\ "
+          r"(\tau_s f)*g = \tau_s(f*g)",
     exact=_check, n_range=(1, len(CASES)), exact_scope=sc.CASES,
     numeric=_numeric, numeric_sizes=(1, 2, 3), tolerance=1e-8,
     false_variants=[sc.FalseVariant(
@@ -104,6 +114,7 @@ def _gauss_properties(n_, broken=False):
         "associativity": (_gconv(fg, h), _gconv(f, _gconv(g, h))),
         "distributivity": (_gconv(f, g + h), fg + _gconv(f, h)),
         "scaling": (alpha * fg, _gconv(alpha * f, g)),
+        "shift rule": (_gconv(f.subs(t_, t_ - SHIFT), g), fg.subs(t_, t_ - SHIFT)),
     }
     if broken:                        # the false claim: the convolution of Gaussians is their product
         claims = {"f*g = f g": (fg, f * g)}
@@ -137,7 +148,7 @@ def _gauss_numeric(n_, rng, dps):
 property_checks_gaussians = sc.Theorem(
     "property_checks_gaussians",
     "For Gaussians exp(-a t^2), exp(-b t^2), exp(-c t^2), convolution is commutative, associative, distributive "
-    "and commutes with scaling (each convolution integrated by SymPy, each equality decided exactly).",
+    "and commutes with scaling and shifts (each convolution integrated by SymPy, each equality decided exactly).",
     claims="verified",
     latex=r"f*g = g*f,\ (f*g)*h = f*(g*h),\ f*(g+h) = f*g + f*h,\ \alpha(f*g) = (\alpha f)*g"
           r"\quad (f, g, h \text{ Gaussians})",

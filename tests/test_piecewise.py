@@ -75,3 +75,11 @@ def test_add_scale_reflect_and_pieces_equal():
 def test_expanded_zero_over_a_common_denominator():
     assert expanded_zero(1 / (1 - 2 * sp.pi * sp.I * w) - (1 + 2 * sp.pi * sp.I * w) / (1 + 4 * sp.pi**2 * w**2))
     assert not expanded_zero(1 / (1 - w) - 1 / (1 + w))
+
+
+def test_readme_example():
+    box, decay = [(-1, 2, sp.Integer(1))], [(0, sp.oo, sp.exp(-X))]
+    fg = convolve(box, decay)
+    assert [(a, b) for a, b, _ in fg] == [(-1, 2), (2, sp.oo)]
+    assert expanded_zero(fg[0][2] - (1 - sp.exp(-X - 1))) and expanded_zero(fg[1][2] - (sp.exp(2 - X) - sp.exp(-X - 1)))
+    assert decide_equal(fourier(fg, w), fourier(box, w) * fourier(decay, w)) is True

@@ -85,6 +85,23 @@ def _blur_kernel():
         f"autoscaling; the grid runs {gx[0, 0]:.1f}..{gx[-1, 0]:.1f}, centred at -0.1, not 0")
 
 
+def _edge_filters():
+    """Prewitt and Sobel (x) on an image with one vertical step edge: zero on the flat parts (the kernels sum
+    to 0), non-zero exactly in the two columns around the edge (symconv's correlate2d, exact integers)."""
+    from symconv.objects import filters as FL
+    from symconv.objects.layers import correlate2d
+    img = np.array([[0] * 4 + [1] * 4 for _ in range(5)], dtype=object)          # a step between columns 3 and 4
+    found = {}
+    for name in ("prewitt", "sobel"):
+        k = np.array(getattr(FL, name)("x"), dtype=object)
+        out = correlate2d(img, k, "valid")
+        found[name] = (sum(sum(r) for r in getattr(FL, name)("x")), sorted({int(j) + 1 for i, j in zip(*np.nonzero(out))}))
+    ok = all(total == 0 and cols == [3, 4] for total, cols in found.values())
+    return ("holds" if ok else "refuted"), (
+        "; ".join(f"{n}: weights sum to {t}, response only in image columns {c} (the step is between 3 and 4)"
+                  for n, (t, c) in found.items()) + "; both are smoothing (x) central difference")
+
+
 AUDIT = [
     AuditClaim(S, "Convolve", "f * g = g * f (convolution is commutative)", _commutative),
     AuditClaim(S, "Convolve", "mode='same' makes the output on the same scale as the maximum from the inputs",
@@ -97,6 +114,7 @@ AUDIT = [
                _covariance),
     AuditClaim(S, "Image Convolution", "convolve2d with the 30x30 Gaussian kernel gives a Gaussian blur (a smeared-out "
                "version of the image)", _blur_kernel),
+    AuditClaim(S, "Image Convolution", "the Prewitt and Sobel filters are for edge detection", _edge_filters),
     AuditClaim(S, "Image Convolution", "np.mgrid[-3:3:.2, -3:3:.2] gives a (30, 30) kernel",
                lambda: exactly(np.dstack(np.mgrid[-3:3:.2, -3:3:.2]).shape[:2], (30, 30))),
 ]

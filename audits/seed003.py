@@ -132,9 +132,22 @@ def _discrete_2d():
                     "(scipy.signal.convolve2d), for a generic 2x3 image and 2x2 kernel")
 
 
+def _smoothing():
+    """A weighted average stays within [min f, max f]; seed 003's f*g does not (its kernel is neither
+    non-negative everywhere nor of mass 1)."""
+    mod = _example()
+    peak = max(mod.conv_closed(sp.Integer(i)) for i in range(-2, 9))
+    verdict = "refuted" if peak > 1 else "holds"
+    return verdict, (f"only for kernels g >= 0 with int g = 1 (then min f <= f*g <= max f); seed 003's g has mass "
+                     f"5/2 on [0, 5] and is negative beyond 5, and (f*g)(i) reaches {peak} > max f = 1 at i = 2, "
+                     "then decreases without bound")
+
+
 AUDIT = [
     AuditClaim(S, "worked example", "the kernel is flipped due to the negative iterator in h(i) = int f(x) g(i - x)",
                _flip),
+    AuditClaim(S, "definition", "intuition 1: f * g is a weighted smoothing of f with the weighting function g",
+               _smoothing),
     AuditClaim(S, "properties", "f * g = g * f", _commutative),
     AuditClaim(S, "properties", "alpha (f * g) = (alpha f) * g for scalar alpha", _scalar),
     AuditClaim(S, "properties", "(f * g) * h = f * (g * h)", _assoc),

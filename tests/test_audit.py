@@ -37,6 +37,8 @@ def test_every_check_runs():
     ("for better computational performance", "refuted", "30 products for both"),
     ("cross correlation is not commutative", "holds", "(g star f)(1) = 9/10"),
     ("G(i + x, j + y)", "holds", "H(-i, -j)"),
+    ("weighted smoothing", "refuted", "21/10 > max f = 1"),
+    ("Prewitt and Sobel", "holds", "columns [3, 4]"),
 ])
 def test_known_findings(fragment, verdict, value):
     (row,) = [r for c, r in ROWS.items() if fragment in c]

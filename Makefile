@@ -1,5 +1,5 @@
 # Shortcuts for the README's two commands (the logic is in tasks.py, which needs only Python):
-#   make demo   prove everything, write the LaTeX document and PDF
+#   make demo   prove everything, audit the seeds, write the LaTeX document and PDF
 #   make test   the test suite: unit, soundness, CLI, doctests, every theorem in proofs/
 PYTHON ?= python3
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The project's two commands, in plain Python (the Makefile calls these).
 
-    python3 tasks.py demo    # venv + install, symconv prove proofs/, LaTeX document (+ PDF where pdflatex exists)
+    python3 tasks.py demo    # venv + install, symconv prove proofs/, symconv audit, LaTeX document (+ PDF)
     python3 tasks.py test    # venv + install, the whole test suite
     python3 tasks.py bench   # the benchmarks (DFT diagonalisation, convolution theorem on functions, FFT vs direct)
 
@@ -42,6 +42,7 @@ def ensure_env() -> None:
 def demo() -> None:
     ensure_env()
     run(BIN / "symconv", "prove", "proofs")
+    run(BIN / "symconv", "audit", "audits")
     run(BIN / "symconv", "latex", "proofs", "-o", "out/symconv.tex", "--pdf")
 
 

@@ -80,6 +80,11 @@ def assert_shift_invariant(op, shape, x=None, tol: float = 1e-9, shifts=None) ->
     table = shift_table(op, shape, x=x, tol=tol)
     wanted = None if shifts is None else {tuple(s) if isinstance(s, (tuple, list)) else (s,) for s in shifts}
     failing = [r for r in table.rows if not r.invariant and (wanted is None or r.shift in wanted)]
+    open_ = [r for r in failing if r.undecided]
+    if open_:
+        raise AssertionError(f"shift invariance of op on shape {table.shape} is undecided at shifts "
+                             f"{[r.shift for r in open_]}: an exact difference could be neither proved 0 nor "
+                             "certified non-zero (pass float input with a tolerance, or rational entries)")
     if failing:
         r = failing[0]
         moved = f"; it moves the output by {r.output_shifts[0]}" if r.output_shifts else ""

@@ -102,3 +102,16 @@ def test_torch_module_where_installed():
     zeros = torch.nn.Conv2d(1, 1, 3, padding=1, bias=False).double()
     tab = sc.shift_table(sc.torch_op(zeros), (4, 5), x=np.random.default_rng(0).normal(size=(4, 5)))
     assert tab.equivariant_shifts == []
+
+
+def test_undecided_comparisons_are_neither_equal_nor_different():
+    """c = sin(1)^2 + cos(1)^2 - 1 is 0, but no exact test here can show it: the analyses must say
+    'undecided', never 'invariant' and never 'fails'."""
+    import sympy as sp
+    c = sp.sin(1) ** 2 + sp.cos(1) ** 2 - 1
+    table = sc.shift_table(lambda v: np.array([v[0] * c]), (3,))
+    assert table.undecided_shifts == [(1,), (2,)] and table.invariant_shifts == []
+    with pytest.raises(AssertionError, match="undecided at shifts"):
+        sc.assert_shift_invariant(lambda v: np.array([v[0] * c]), (3,))
+    rep = sc.engine.equivariance.analyse_shift_equivariance(lambda v: [v[0] * (1 + c), v[1], v[2]], 3)
+    assert rep.undecided_shifts == [1, 2] and rep.failing_shifts == [] and not rep.equivariant

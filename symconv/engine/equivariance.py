@@ -18,7 +18,7 @@ from fractions import Fraction
 import numpy as np
 import sympy as sp
 
-from ..exact import NotCyclotomic, cyclotomic_residual
+from ..exact import decide_zero
 from ..objects import shift, symbol_vector
 
 __all__ = ["ShiftDefect", "EquivarianceReport", "analyse_shift_equivariance"]
@@ -74,23 +74,15 @@ def _as_list(y, n: int, what: str) -> list:
 
 
 def _exact_difference(d) -> tuple[bool, float, bool]:
-    """-> (is_zero, magnitude estimate, decided)."""
+    """-> (is_zero, magnitude estimate, decided), by symconv.exact.decide_zero."""
     if isinstance(d, (int, Fraction)) and not isinstance(d, bool):
         return d == 0, abs(float(d)), True
-    d = sp.sympify(d)
-    e = sp.expand(d)
-    if e == 0:
+    e = sp.expand(sp.sympify(d))
+    zero = decide_zero(e)
+    if zero:
         return True, 0.0, True
-    try:
-        res = cyclotomic_residual(e)
-        if not res:
-            return True, 0.0, True
-        mag = float(abs(sp.N(e))) if not e.free_symbols else float("inf")
-        return False, mag, True
-    except NotCyclotomic:
-        if not e.free_symbols and e.is_number:
-            return False, float(abs(sp.N(e))), e.is_zero is False
-        return False, float("inf"), False
+    mag = float("inf") if e.free_symbols else float(abs(sp.N(e)))
+    return False, mag, zero is not None
 
 
 def analyse_shift_equivariance(op, n: int, x=None, tol: float = 1e-9, shifts=None) -> EquivarianceReport:

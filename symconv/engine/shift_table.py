@@ -20,7 +20,7 @@ from itertools import product
 import numpy as np
 import sympy as sp
 
-from ..exact import NotCyclotomic, cyclotomic_residual
+from ..exact import decide_zero
 
 __all__ = ["ShiftRow", "ShiftTable", "shift_table"]
 
@@ -32,6 +32,7 @@ class ShiftRow:
     invariant: bool                 # op(S^shift x) = op(x)
     defect: object = None           # max |op(S^m x) - S^m op(x)| (same shapes only), exact when exact
     first_difference: object = None
+    undecided: bool = False         # some exact comparison could not be decided (never counted as equal)
 
 
 @dataclass
@@ -50,26 +51,31 @@ class ShiftTable:
     def invariant_shifts(self) -> list:
         return [r.shift for r in self.rows if r.invariant]
 
+    @property
+    def undecided_shifts(self) -> list:
+        """Shifts where some exact comparison was undecided: neither counted as equal nor as different."""
+        return [r.shift for r in self.rows if r.undecided]
 
-def _is_zero(d, exact: bool, tol: float) -> bool:
+
+def _is_zero(d, exact: bool, tol: float) -> bool | None:
+    """Exactly (True/False with a proof, None undecided: symconv.exact.decide_zero) or within tol."""
     if not exact:
         return abs(complex(d)) <= tol
-    e = sp.expand(sp.sympify(d))
-    if e == 0:
-        return True
-    try:
-        return not cyclotomic_residual(e)
-    except NotCyclotomic:
-        return False
+    return decide_zero(d)
 
 
 def _same(a: np.ndarray, b: np.ndarray, exact: bool, tol: float):
+    """(True, None) when every entry agrees, (False, idx) at a proved difference, (None, idx) undecided."""
     if a.shape != b.shape:
         return False, None
+    pending = None
     for idx in np.ndindex(a.shape):
-        if not _is_zero(a[idx] - b[idx], exact, tol):
+        zero = _is_zero(a[idx] - b[idx], exact, tol)
+        if zero is False:
             return False, idx
-    return True, None
+        if zero is None and pending is None:
+            pending = idx
+    return (True, None) if pending is None else (None, pending)
 
 
 def _generic(shape: tuple) -> np.ndarray:
@@ -99,18 +105,21 @@ def shift_table(op, shape: tuple, x=None, tol: float = 1e-9) -> ShiftTable:
         if not any(m):
             continue
         ys = np.asarray(op(np.roll(xa, m, axes)))
-        matches = [r for r in out_shifts if _same(ys, np.roll(y, r, axes), exact, tol)[0]]
-        invariant = _same(ys, y, exact, tol)[0]
+        verdicts = {r: _same(ys, np.roll(y, r, axes), exact, tol)[0] for r in out_shifts}
+        matches = [r for r, v in verdicts.items() if v is True]
+        same_as_y = _same(ys, y, exact, tol)[0]
+        invariant = same_as_y is True
+        undecided = same_as_y is None or any(v is None for v in verdicts.values())
         defect, first = None, None
         if ys.shape == xa.shape == y.shape:
             target = np.roll(y, m, axes)
             diffs = [ys[idx] - target[idx] for idx in np.ndindex(ys.shape)]
             if exact:
-                nz = [(idx, sp.expand(d)) for idx, d in zip(np.ndindex(ys.shape), diffs) if not _is_zero(d, True, 0)]
+                nz = [(idx, sp.expand(d)) for idx, d in zip(np.ndindex(ys.shape), diffs) if _is_zero(d, True, 0) is not True]
                 defect = 0 if not nz else (float("inf") if any(d.free_symbols for _, d in nz)
                                            else max(abs(float(d)) for _, d in nz))
                 first = nz[0] if nz else None
             else:
                 defect = max(abs(complex(d)) for d in diffs)
-        table.rows.append(ShiftRow(tuple(m), matches, invariant, defect, first))
+        table.rows.append(ShiftRow(tuple(m), matches, invariant, defect, first, undecided))
     return table

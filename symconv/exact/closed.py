@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-__all__ = ["expanded_zero", "certified_nonzero", "decide_equal"]
+__all__ = ["expanded_zero", "certified_nonzero", "decide_equal", "decide_zero"]
 
 
 def _expand(e):
@@ -71,3 +71,66 @@ def decide_equal(a, b, points: dict | None = None) -> bool | None:
         if certified_nonzero(d.subs(pt)) is True:
             return False
     return None
+
+
+def decide_zero(e) -> bool | None:
+    """Is ``e`` zero?  True or False only with a proof, None when undecided.
+
+    In order: expansion to the literal 0 (also over a common denominator); the exact test in Q(zeta_n)
+    for polynomials whose coefficients are roots of unity and rationals; for other polynomials in free
+    symbols, each coefficient (zero only if every coefficient expands to 0, non-zero if one is
+    certified non-zero); for a closed number, a certified evaluation.
+
+    >>> from sympy import exp, pi, I, sqrt, Symbol
+    >>> x = Symbol('x')
+    >>> w = exp(2 * pi * I / 3)
+    >>> decide_zero(1 + w + w**2), decide_zero(x * (1 + w) + x * w**2), decide_zero(sqrt(2) * x - x)
+    (True, True, False)
+    >>> print(decide_zero(x * (sp.sin(1)**2 + sp.cos(1)**2 - 1)))    # true, but not by expansion
+    None
+    >>> decide_zero(sp.Max(x, 2 * x) - sp.Max(x, 0))        # 2 at x = 2, certified
+    False
+    """
+    from .convert import NotCyclotomic, cyclotomic_residual
+
+    e = sp.sympify(e)
+    if expanded_zero(e):
+        return True
+    try:
+        return not cyclotomic_residual(sp.expand(e))
+    except NotCyclotomic:
+        pass
+    syms = sorted(e.free_symbols, key=str)
+    if not syms:
+        return False if certified_nonzero(e) else None
+    try:
+        coeffs = sp.Poly(sp.expand(e), *syms).coeffs()
+    except sp.PolynomialError:
+        coeffs = None
+    if coeffs is not None and not any(c.free_symbols for c in coeffs):
+        if any(certified_nonzero(c) for c in coeffs):
+            return False
+        if all(expanded_zero(c) for c in coeffs):
+            return True
+    for point in _points(syms):                 # not identically zero if non-zero at one admissible point
+        if certified_nonzero(e.subs(point)) is True:
+            return False
+    return None
+
+
+def _admissible(sym, value) -> bool:
+    """value satisfies every assumption declared on sym (integer, positive, ...)."""
+    for key, wanted in sym.assumptions0.items():
+        if key == "commutative":
+            continue
+        if getattr(value, f"is_{key}", None) is not wanted:
+            return False
+    return True
+
+
+def _points(syms):
+    """Distinct integer and rational values for the symbols, each set used only where admissible."""
+    for make in (lambda k: sp.Integer(k + 2), lambda k: -sp.Integer(2 * k + 3), lambda k: sp.Rational(1, k + 3)):
+        point = {s: make(k) for k, s in enumerate(syms)}
+        if all(_admissible(s, v) for s, v in point.items()):
+            yield point

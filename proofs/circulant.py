@@ -1,8 +1,6 @@
 """Circulants as convolutions: circ(c) = sum_k c_k S^k, circ(c) x = c (*) x,
 circ(a) circ(b) = circ(a (*) b), and any two circulants commute."""
 
-ORDER = 30  # position in reports and in the LaTeX document
-
 import mpmath
 import numpy as np
 import sympy as sp
@@ -11,6 +9,8 @@ import symconv as sc
 from symconv.engine.rules import Fold, ReindexSum, Sift, Unfold
 from symconv.objects.indexed import (C, Iverson, P, a, b, c, conv, entry_function, i, j, k, l, s_,
                                      t, u, x, zsum)
+
+ORDER = 30  # position in reports and in the LaTeX document
 
 _POW = {"P": sp.Lambda((i, j), Iverson(i, j + k))}          # (S^k)_{ij}, proved in shift.py
 _CONV_CX = {"conv": sp.Lambda((i,), zsum(c(i - t) * x(t), t))}

@@ -1,13 +1,13 @@
 """Seed 000's lemma: if A has simple eigenvalues and B commutes with A, every eigenvector
 of A is an eigenvector of B (so commuting matrices are simultaneously diagonalisable)."""
 
-ORDER = 40  # position in reports and in the LaTeX document
-
 import numpy as np
 import sympy as sp
 
 import symconv as sc
 from symconv.engine.rules import EigenLine, UseHypothesis
+
+ORDER = 40  # position in reports and in the LaTeX document
 
 A, B, v = sp.symbols("A B v", commutative=False)
 lam, mu = sp.symbols("lambda mu")

@@ -3,9 +3,6 @@
 scaling, the identity delta, the shift rule and the finite-difference rule.  Commutativity is
 circulant_mul_comm."""
 
-ORDER = 57  # position in reports and in the LaTeX document
-
-import numpy as np
 import sympy as sp
 
 import symconv as sc
@@ -13,6 +10,8 @@ from symconv.engine.numeric import float_and_mp
 from symconv.engine.rules import (CombineSums, Fold, PullIn, PullOut, ReindexSum, Sift, SplitSum, SwapSums, Unfold)
 from symconv.objects.indexed import Iverson, entry_function, lsum, m, s_, sequence_function, t, u, v, zsum
 from symconv.objects.kernels import conv_full
+
+ORDER = 57  # position in reports and in the LaTeX document
 
 lam = sp.Symbol("lambda")
 

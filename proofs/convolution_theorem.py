@@ -2,8 +2,6 @@
 F{f * g} = F{f} F{g} with F{f}(w) = int exp(-2 pi i w t) f(t) dt; each step is justified (Fubini with
 its hypothesis, the substitution u = t - tau, factoring out) and checked."""
 
-ORDER = 59  # position in reports and in the LaTeX document
-
 import mpmath
 import numpy as np
 import sympy as sp
@@ -12,6 +10,8 @@ import symconv as sc
 from symconv.engine.rules import (ExponentArithmetic, FactorIntegrals, Fold, Fubini, PullIn, PullOut,
                                   SubstituteIntegral, Unfold)
 from symconv.objects.indexed import poly_function
+
+ORDER = 59  # position in reports and in the LaTeX document
 
 t, tau, u, w = sp.symbols("t tau u omega", real=True)
 f, g = sp.Function("f"), sp.Function("g")

@@ -7,8 +7,6 @@ Seed 003's kernel g(x) = 1 - 0.2|x| 'for x > 0' is not integrable (it tends to -
 Fourier transform; it is taken on [0, 5], where it is non-negative.  The correlation version,
 F{f star g} = conj(F{f}) F{g} for real f, with the lecture's (f star g)(i) = int f(x) g(i + x) dx."""
 
-ORDER = 59  # position in reports and in the LaTeX document (after convolution_theorem, by name)
-
 import mpmath
 import numpy as np
 import sympy as sp
@@ -16,6 +14,8 @@ import sympy as sp
 import symconv as sc
 from symconv.objects.piecewise import X, convolve, reflect
 from symconv.objects.piecewise_fourier import fourier
+
+ORDER = 59  # position in reports and in the LaTeX document (after convolution_theorem, by name)
 
 w = sp.Symbol("omega", real=True)
 BOX = [(-1, 2, sp.Integer(1))]                       # seed 003's f

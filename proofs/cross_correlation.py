@@ -2,8 +2,6 @@
 it is not commutative ((f star g)(i) = (g star f)(-i)), and its normalised form is at most 1,
 with equality exactly at an affine match (template matching)."""
 
-ORDER = 58  # position in reports and in the LaTeX document
-
 import numpy as np
 import sympy as sp
 
@@ -12,6 +10,8 @@ from symconv.engine.numeric import float_and_mp
 from symconv.engine.rules import Fold, ReindexSum, Unfold
 from symconv.objects.indexed import i, lsum, s_, sequence_function, t, u
 from symconv.objects.kernels import conv_full, correlate_full
+
+ORDER = 58  # position in reports and in the LaTeX document
 
 f, g = sequence_function("f"), sequence_function("g")
 fr = sequence_function("fr", r"f^{-}")                 # the reflection f^-(x) = f(-x)

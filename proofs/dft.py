@@ -1,8 +1,6 @@
 """The DFT diagonalises every circulant: the Fourier modes are the shift's eigenvectors,
 F F* = n I, and F circ(c) F^-1 = diag(F c).  Convention: F_jk = omega^(jk), omega = exp(-2 pi i/n)."""
 
-ORDER = 50  # position in reports and in the LaTeX document
-
 import mpmath
 import numpy as np
 import sympy as sp
@@ -12,6 +10,8 @@ from symconv.engine.rules import (ExponentArithmetic, Fold, GeometricSum, IndexA
                                   PullOut, ReindexSum, Sift, Unfold)
 from symconv.objects.indexed import (C, F, Fs, Iverson, S, c, entry_function, i, j, k, l, m, n,
                                      omega, zsum)
+
+ORDER = 50  # position in reports and in the LaTeX document
 
 f = entry_function("f", "(f_k)")
 Fc = entry_function("Fc", "(Fc)")

@@ -2,8 +2,6 @@
 circular convolution into a product, correlation into conj(DFT) times DFT, a shift into a phase;
 Parseval; and linear convolution is cyclic convolution after zero-padding (FFT convolution)."""
 
-ORDER = 55  # position in reports and in the LaTeX document
-
 import numpy as np
 import sympy as sp
 
@@ -13,6 +11,8 @@ from symconv.engine.rules import (ExponentArithmetic, FactorSums, Fold, Geometri
                                   ReindexSum, Sift, Unfold)
 from symconv.objects.indexed import Iverson, a, b, entry_function, j, k, l, m, n as n_sym, omega, s_, t, u, zsum
 from symconv.objects.kernels import conv_full
+
+ORDER = 55  # position in reports and in the LaTeX document
 
 Fa, Fb = entry_function("Fa", "(Fa)"), entry_function("Fb", "(Fb)")
 Fab = entry_function("Fab", r"(F(a \circledast b))")

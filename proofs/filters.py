@@ -2,8 +2,6 @@
 Prewitt are smoothing (x) derivative, binomial 3x3 * itself = binomial 5x5, and sharpening is
 (A-1) x original + high pass."""
 
-ORDER = 130  # position in reports and in the LaTeX document
-
 import mpmath
 import numpy as np
 import sympy as sp
@@ -12,6 +10,8 @@ import symconv as sc
 from symconv.objects import filters as FL
 from symconv.objects.kernels2d import conv2d_full, separable
 from symconv.objects.layers import correlate2d
+
+ORDER = 130  # position in reports and in the LaTeX document
 
 
 def _float_and_mp(fn, dps):

@@ -5,14 +5,14 @@ the differentiation rule holds for Gaussians, and for a triangle (absolutely con
 seed 003's kernel and a one-sided exponential, but not when the factor with a jump is differentiated
 pointwise."""
 
-ORDER = 62  # position in reports and in the LaTeX document
-
 import mpmath
 import numpy as np
 import sympy as sp
 
 import symconv as sc
 from symconv.objects.piecewise import X, add, convolve, evaluate, pieces_equal, reflect, scale
+
+ORDER = 62  # position in reports and in the LaTeX document
 
 alpha = sp.Rational(3, 2)
 BOX01 = [(0, 1, sp.Integer(1))]

@@ -2,14 +2,14 @@
 circulant, so gradient descent on ||WS - SW|| / ||W|| keeps the direction of the circulant
 part of W and converges in direction to the diagonal averages of the starting matrix."""
 
-ORDER = 60  # position in reports and in the LaTeX document
-
 import numpy as np
 import sympy as sp
 
 import symconv as sc
 from symconv.engine.rules import CancelTerms, ReindexSum, SplitSum, Unfold
 from symconv.objects.indexed import C, c, entry_function, i, j, k, l, t, u, zsum
+
+ORDER = 60  # position in reports and in the LaTeX document
 
 D = entry_function("D")
 G = entry_function("G", r"(DS^{\mathsf T} - S^{\mathsf T}D)")

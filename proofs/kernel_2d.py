@@ -1,15 +1,14 @@
 """2-D kernels are bivariate polynomials: separable = rank 1 = p(x) q(y); two stacked 3x3
 kernels give a 5x5 kernel, but only a 17-dimensional family of the 25 dimensions."""
 
-ORDER = 100  # position in reports and in the LaTeX document
-
 import numpy as np
 import sympy as sp
 
 import symconv as sc
 from symconv.engine.rules import Fold, ProductOfSums, Unfold
 from symconv.objects.indexed import X, lsum, poly_function, sequence_function
-from symconv.objects.kernels2d import kernel2d_polynomial
+
+ORDER = 100  # position in reports and in the LaTeX document
 
 Y = sp.Symbol("y")
 i2, j2 = sp.symbols("i j", integer=True)

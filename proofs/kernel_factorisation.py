@@ -1,17 +1,14 @@
 """Every real kernel of size 2L+1 is a stack of L real size-3 kernels: pair the roots of its
 polynomial, conjugates together.  Built exactly over Q where possible, else at high precision."""
 
-ORDER = 90  # position in reports and in the LaTeX document
-
-import mpmath
 import numpy as np
-import sympy as sp
 
 import symconv as sc
 from symconv.engine.rules import LemmaRewrite, PolyIdentity
+from symconv.engine.lemmas import HALF_DEGREE as L, REAL_ROOTS as m, ROOT_PAIRS as c
 from symconv.objects.factorize import factor_into_size3
 
-from symconv.engine.lemmas import HALF_DEGREE as L, REAL_ROOTS as m, ROOT_PAIRS as c  # noqa: E402
+ORDER = 90  # position in reports and in the LaTeX document
 
 
 def _derive():

@@ -1,8 +1,6 @@
 """Kernels are polynomials: convolution multiplies them (linear: in Q[x]; circular: in
 Q[x]/(x^n - 1)), cross-correlation is P_a(x) P_b(1/x), and support sizes add up."""
 
-ORDER = 70  # position in reports and in the LaTeX document
-
 import mpmath
 import numpy as np
 import sympy as sp
@@ -13,6 +11,8 @@ from symconv.engine.rules import (ExponentArithmetic, Fold, ProductOfSums, PullO
 from symconv.objects.indexed import (X, entry_function, lsum, poly_function, s_, sequence_function, t,
                                      u, xi, zsum)
 from symconv.objects import kernels as K
+
+ORDER = 70  # position in reports and in the LaTeX document
 
 # kernels on Z (finitely supported) and their polynomials
 a, b = sequence_function("a"), sequence_function("b")

@@ -1,8 +1,6 @@
 """Support sizes and receptive fields: |a * b| = |a| + |b| - 1, L stacked size-k kernels see
 L(k-1)+1 inputs, dilation d turns P(x) into P(x^d), and the slides' iterated-filter formula."""
 
-ORDER = 80  # position in reports and in the LaTeX document
-
 import numpy as np
 import sympy as sp
 
@@ -11,6 +9,8 @@ from symconv.engine.rules import (EvaluateSum, Fold, LemmaRewrite, PolyIdentity,
                                   UseHypothesis)
 from symconv.objects import kernels as K
 from symconv.objects.indexed import Pk, X, deg, kconv, lsum, poly_function, sequence_function, size
+
+ORDER = 80  # position in reports and in the LaTeX document
 
 p, q, k, L, d, M, N = sp.symbols("p q k L d M N", integer=True, positive=True)
 i = sp.Symbol("i", integer=True, positive=True)

@@ -4,14 +4,14 @@ shifts by multiples of s; pooling with window k = stride k likewise, and is not 
 pooling after a circular layer is invariant.  The seeds' claim that pooling makes a CNN
 shift-invariant is refuted."""
 
-ORDER = 120  # position in reports and in the LaTeX document
-
 import numpy as np
 
 import symconv as sc
 from symconv.engine.numeric import float_and_mp
 from symconv.objects.layers import correlate1d, max_pool1d
 from symconv.verify import layers as V
+
+ORDER = 120  # position in reports and in the LaTeX document
 
 
 def _both(defect, n_, rng, dps, k=3):

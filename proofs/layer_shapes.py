@@ -1,13 +1,12 @@
 """Layer output sizes: floor((n + 2p - d(k-1) - 1)/s) + 1, and the LeNet shapes of the slides
 (28 -> 24 -> 12 -> 8 -> 4, so fc1 takes 4*4*50 inputs)."""
 
-ORDER = 110  # position in reports and in the LaTeX document
-
-import numpy as np
 
 import symconv as sc
 from symconv.engine.numeric import to_mp_array
 from symconv.objects.layers import correlate1d, output_size
+
+ORDER = 110  # position in reports and in the LaTeX document
 
 
 def _length_errors(x, kernels):

@@ -3,13 +3,13 @@
 it once multiplied by the grid step dx (not divided by 20); the numeric cross-check measures that
 error on an 8000-point grid, and notebook 03 plots it against dx (measured, not a verdict)."""
 
-ORDER = 61  # position in reports and in the LaTeX document
-
 import mpmath
 import numpy as np
 import sympy as sp
 
 import symconv as sc
+
+ORDER = 61  # position in reports and in the LaTeX document
 
 x, tau = sp.symbols("x tau", real=True)
 PHI = sp.exp(-tau**2 / 2) / sp.sqrt(2 * sp.pi)

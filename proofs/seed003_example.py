@@ -2,12 +2,12 @@
 (0 otherwise).  Their convolution and cross-correlation in closed form, exactly, piece by piece; the
 slides' remark that the kernel is flipped in the convolution is what separates the two."""
 
-ORDER = 60  # position in reports and in the LaTeX document
-
 import mpmath
 import sympy as sp
 
 import symconv as sc
+
+ORDER = 60  # position in reports and in the LaTeX document
 
 i_, x_ = sp.symbols("i x", real=True)
 FIFTH = sp.Rational(1, 5)

@@ -1,12 +1,12 @@
 """The shift matrix S, with (S x)_i = x_{i-1 mod n}: a permutation, S^n = I, S^T = S^-1."""
 
-ORDER = 10  # position in reports and in the LaTeX document
-
 import numpy as np
 
 import symconv as sc
 from symconv.objects.indexed import Iverson, P, S, i, j, k, l, n, x, zsum
 from symconv.engine.rules import IndexArithmetic, Sift, Unfold
+
+ORDER = 10  # position in reports and in the LaTeX document
 
 
 def _derive_permutation():

@@ -2,8 +2,6 @@
 convolution with its impulse response (the slides' derivation), the 2-D DFT diagonalises it, and
 a layer commuting with the shift of every channel is block-circulant."""
 
-ORDER = 125  # position in reports and in the LaTeX document
-
 import mpmath
 import numpy as np
 import sympy as sp
@@ -13,6 +11,8 @@ from symconv.engine.numeric import to_mp_array
 from symconv.engine.rules import Fold, ReindexSum, Unfold
 from symconv.objects.indexed import entry_function, zsum
 from symconv.verify import shift2d as V
+
+ORDER = 125  # position in reports and in the LaTeX document
 
 x_, y_, p_, q_, u_, v_, a_, b_ = sp.symbols("x y p q u v a b", integer=True)
 f, h = entry_function("f"), entry_function("h")

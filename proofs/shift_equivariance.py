@@ -1,13 +1,13 @@
 """Shift-equivariant linear maps are exactly the circulants: W S = S W iff W = circ(first column of W)."""
 
-ORDER = 20  # position in reports and in the LaTeX document
-
 import numpy as np
 import sympy as sp
 
 import symconv as sc
 from symconv.engine.rules import DiagonalConstancy, Reindex, Sift, Unfold
 from symconv.objects.indexed import C, Iverson, S, W, c, i, j, l, zsum
+
+ORDER = 20  # position in reports and in the LaTeX document
 
 
 def _derive():

@@ -99,3 +99,16 @@ def test_tensorflow_same_with_strides_gives_ceil(s):
         for k in (1, 2, 3, 4):
             y = correlate1d(list(range(n)), [1] * k, "same", stride=s)
             assert len(y) == -(-n // s), (n, k, s)
+
+
+def test_deep_learning_conv_is_cross_correlation_where_torch_installed():
+    """Seed 003 / issue 5: what PyTorch's conv1d computes is the cross-correlation sum_t w[t] x[i + t]
+    (np.correlate), not the convolution (np.convolve flips the kernel), with exact integer data."""
+    torch = pytest.importorskip("torch")
+    x = np.array([3., 1., 4., 1., 5., 9., 2., 6.])
+    w = np.array([1., 2., 0., -1.])                      # asymmetric: flipping changes the result
+    torch_out = torch.nn.functional.conv1d(torch.tensor(x)[None, None], torch.tensor(w)[None, None])[0, 0].numpy()
+    assert np.array_equal(torch_out, np.correlate(x, w, "valid"))
+    assert np.array_equal(torch_out, correlate1d(x, w).astype(float))
+    assert not np.array_equal(torch_out, np.convolve(x, w, "valid"))
+    assert np.array_equal(torch_out, np.convolve(x, w[::-1], "valid"))

@@ -66,9 +66,9 @@ def _fastest():
     crossover = next(k for k in range(1, n + 1) if n * k > _fft_cost(n, k))
     verdict = "refuted" if direct3 < fft3 else "holds"
     return verdict, (f"not for CNN-sized kernels: a signal of {n} with a kernel of 3 takes {direct3} multiplications "
-                     f"directly and about {fft3} complex ones by radix-2 FFT (counted in its favour); the FFT route is cheaper only from kernel "
-                     f"length {crossover} on (at n = {n}; O(n log n) against O(n k)); on the clock later still "
-                     "(benchmarks/fft_vs_direct.py)")
+                     f"directly and {fft3} complex ones by radix-2 FFT (each complex product counted as one, in the "
+                     f"FFT's favour); even so the FFT route needs fewer only from kernel length {crossover} on "
+                     f"(at n = {n}; O(n log n) against O(n k)); on the clock later still (benchmarks/fft_vs_direct.py)")
 
 
 def _fubini_hypothesis():

@@ -8,8 +8,9 @@ import numpy as np
 
 import symconv as sc
 from symconv.engine.numeric import float_and_mp
-from symconv.objects.layers import correlate1d, max_pool1d
+from symconv.objects.layers import correlate1d, correlate2d, max_pool1d, max_pool2d
 from symconv.verify import layers as V
+from symconv.verify import layers2d as V2
 
 ORDER = 120  # position in reports and in the LaTeX document
 
@@ -154,6 +155,60 @@ global_pool_shift_invariant = sc.Theorem(
                         "Convolution + average pooling (window 2, stride 2) is shift-invariant.",
                         exact=lambda n_: V.local_pool_invariance_claim(n_, pool=V.avg_pool1d)),
     ],
+)
+
+
+def _circular2d_defect(x, w):
+    """max over every 2-D cyclic shift m of |layer(S^m x) - S^m layer(x)| (circular 'same' padding)."""
+    y = correlate2d(x, w, "same", "circular")
+    err = 0
+    for m in np.ndindex(x.shape):
+        d = correlate2d(np.roll(x, m, (0, 1)), w, "same", "circular") - np.roll(y, m, (0, 1))
+        err = max([err] + [abs(v) for v in d.flat])
+    return err
+
+
+circular_layer2d_shift_equivariant = sc.Theorem(
+    "circular_layer2d_shift_equivariant",
+    "A 2-D cross-correlation layer with circular 'same' padding commutes with every 2-D cyclic shift "
+    "(n x (n+1) images, generic non-square kernels), exhaustively over the shifts.",
+    claims="verified",
+    latex=r"\mathrm{corr}_w^{\text{circ}}(S^{(a,b)} X) = S^{(a,b)}\,\mathrm{corr}_w^{\text{circ}}(X)"
+          r"\quad\forall (a, b) \in \mathbb{Z}_m \times \mathbb{Z}_n",
+    exact=V2.circular_layer2d_equivariant, n_range=(1, 4),
+    numeric=lambda n_, rng, dps: float_and_mp(_circular2d_defect, dps, rng.standard_normal((n_, n_ + 1)),
+                                              rng.standard_normal((min(n_, 3), min(n_ + 1, 2)))),
+    numeric_sizes=(2, 4), budget=120.0,
+    false_variants=[sc.FalseVariant(
+        "zero_padded_layer2d_shift_equivariant", "The same 2-D layer with zero padding commutes with every "
+        "2-D cyclic shift.", exact=lambda n_: V2.circular_layer2d_equivariant(n_, mode="zeros"), n_range=(2, 2))],
+)
+
+
+def _pool2d_defect(x):
+    """max over shifts by multiples of k = 2 of |maxpool(S^m x) - S^(m/2) maxpool(x)|."""
+    y = max_pool2d(x, 2)
+    err = 0
+    for q in np.ndindex(y.shape):
+        d = max_pool2d(np.roll(x, (2 * q[0], 2 * q[1]), (0, 1)), 2) - np.roll(y, q, (0, 1))
+        err = max([err] + [abs(v) for v in d.flat])
+    return err
+
+
+pool2d_equivariance = sc.Theorem(
+    "pool2d_equivariance",
+    "2-D max and average pooling with a k x k window and stride k (k = 2, 3; images of q k x q k, q = 2, 3): "
+    "a cyclic shift m moves the output by m/k when k divides both components of m, matches no output "
+    "shift otherwise, and never leaves the output unchanged.",
+    claims="verified",
+    latex=r"\mathrm{pool}_k(S^{k(a,b)} X) = S^{(a,b)}\,\mathrm{pool}_k(X),\quad "
+          r"\mathrm{pool}_k(S^{m} X) \neq \mathrm{pool}_k(X)\ \ (m \neq 0)",
+    exact=lambda q: V2.pool2d_equivariance(q) or V2.avg_pool2d_equivariance(q), n_range=(2, 3),
+    numeric=lambda n_, rng, dps: float_and_mp(_pool2d_defect, dps, rng.standard_normal((2 * n_, 2 * n_))),
+    numeric_sizes=(2, 3), budget=180.0,
+    false_variants=[sc.FalseVariant(
+        "max_pool2d_shift_invariant", "2-D max pooling (2 x 2, stride 2) leaves the output unchanged under every "
+        "cyclic shift.", exact=lambda q: V2.pool2d_equivariance(q, claim_invariant=True), n_range=(2, 2))],
 )
 
 

@@ -115,3 +115,13 @@ def test_undecided_comparisons_are_neither_equal_nor_different():
         sc.assert_shift_invariant(lambda v: np.array([v[0] * c]), (3,))
     rep = sc.engine.equivariance.analyse_shift_equivariance(lambda v: [v[0] * (1 + c), v[1], v[2]], 3)
     assert rep.undecided_shifts == [1, 2] and rep.failing_shifts == [] and not rep.equivariant
+
+
+def test_shift_table_point_filter_only_refutes():
+    """The outputs below agree (all 0) at the rational point the fast filter uses (x_k = k + 2), but differ
+    as functions: the exact entry-by-entry decision must still say 'not invariant'."""
+    op = lambda v: np.array([(v[0] - 2) * (v[1] - 3) * (v[2] - 4)])  # noqa: E731
+    table = sc.shift_table(op, (3,))
+    assert table.invariant_shifts == [] and table.undecided_shifts == []
+    same = sc.shift_table(lambda v: np.array([v[0] * v[1] * v[2]]), (3,))
+    assert same.invariant_shifts == [(1,), (2,)]

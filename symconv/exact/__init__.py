@@ -5,12 +5,12 @@ from .cyclotomic import (CyclotomicElement, CyclotomicField, cyclotomic_coeffici
                          euler_phi, reduce_mod_cyclotomic, root_sum_is_zero)
 from .convert import (NotCyclotomic, cyclotomic_is_zero, cyclotomic_residual,
                       required_order, to_cyclotomic)
-from .closed import certified_nonzero, decide_equal, decide_zero, expanded_zero
+from .closed import admissible_points, certified_nonzero, decide_equal, decide_zero, expanded_zero
 from .modular import congruent_mod, divisible_by
 
 __all__ = [
     "CyclotomicElement", "CyclotomicField", "cyclotomic_coefficients", "euler_phi",
     "reduce_mod_cyclotomic", "root_sum_is_zero", "NotCyclotomic", "cyclotomic_is_zero",
     "cyclotomic_residual", "required_order", "to_cyclotomic", "congruent_mod", "divisible_by",
-    "certified_nonzero", "decide_equal", "decide_zero", "expanded_zero",
+    "admissible_points", "certified_nonzero", "decide_equal", "decide_zero", "expanded_zero",
 ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-__all__ = ["expanded_zero", "certified_nonzero", "decide_equal", "decide_zero"]
+__all__ = ["expanded_zero", "certified_nonzero", "decide_equal", "decide_zero", "admissible_points"]
 
 
 def _expand(e):
@@ -112,8 +112,8 @@ def decide_zero(e) -> bool | None:
             return False
         if all(expanded_zero(c) for c in coeffs):
             return True
-    for point in _points(syms):                 # not identically zero if non-zero at one admissible point
-        if certified_nonzero(e.subs(point)) is True:
+    for point in admissible_points(syms):       # not identically zero if non-zero at one admissible point
+        if certified_nonzero(e.xreplace(point)) is True:
             return False
     return None
 
@@ -128,8 +128,14 @@ def _admissible(sym, value) -> bool:
     return True
 
 
-def _points(syms):
-    """Distinct integer and rational values for the symbols, each set used only where admissible."""
+def admissible_points(syms):
+    """Distinct integer and rational values for the symbols, each set only where it respects every
+    symbol's assumptions: a function that is not 0 at one of them is not identically 0.
+
+    >>> x, k = sp.Symbol('x'), sp.Symbol('k', integer=True)
+    >>> [sorted(p.values()) for p in admissible_points([k, x])]
+    [[2, 3], [-5, -3]]
+    """
     for make in (lambda k: sp.Integer(k + 2), lambda k: -sp.Integer(2 * k + 3), lambda k: sp.Rational(1, k + 3)):
         point = {s: make(k) for k, s in enumerate(syms)}
         if all(_admissible(s, v) for s, v in point.items()):

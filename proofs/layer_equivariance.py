@@ -185,6 +185,41 @@ circular_layer2d_shift_equivariant = sc.Theorem(
 )
 
 
+def _border2d_defect(x, w):
+    """Largest 2-D defect at the outputs predicted unchanged (zeros and replicate padding)."""
+    err = 0
+    for mode in ("zeros", "replicate"):
+        y = correlate2d(x, w, "same", mode)
+        for a, b in np.ndindex(x.shape):
+            ys = correlate2d(np.roll(x, (a, b), (0, 1)), w, "same", mode)
+            for i, j in V2.predicted_good_outputs2d(x.shape, w.shape, (a, b)):
+                err = max(err, abs(ys[i, j] - y[(i - a) % x.shape[0], (j - b) % x.shape[1]]))
+    return err
+
+
+padded_layer2d_equivariance_set = sc.Theorem(
+    "padded_layer2d_equivariance_set",
+    "A 2-D 'same' layer with zeros or replicate padding (reflect too, for n >= 3) on n x (n+1) images: a cyclic "
+    "shift (a, b) leaves output (i, j) unchanged for every image and kernel exactly when the 1-D condition holds "
+    "along each shifted axis (any index along an unshifted one): the 1-D set, axis by axis.",
+    claims="verified",
+    latex=r"\big(\mathrm{corr}_w(S^{(a,b)} X)\big)_{ij} = \big(S^{(a,b)}\mathrm{corr}_w(X)\big)_{ij}\ \forall X, w"
+          r"\iff (a = 0 \vee i \in G_m(a)) \wedge (b = 0 \vee j \in G_n(b))",
+    exact=lambda n_: V2.padded_layer2d_equivariance_set(n_, "zeros") or V2.padded_layer2d_equivariance_set(
+        n_, "replicate") or V2.padded_layer2d_equivariance_set(n_, "reflect"),
+    n_range=(2, 4),
+    numeric=lambda n_, rng, dps: float_and_mp(_border2d_defect, dps, rng.standard_normal((n_, n_ + 1)),
+                                              rng.standard_normal((min(n_, 3), min(n_ + 1, 2)))),
+    numeric_sizes=(2, 4), budget=120.0,
+    false_variants=[sc.FalseVariant(
+        "padded_layer2d_equivariance_set_all_axes",
+        "The 1-D set applies along both axes, also an unshifted one (its border outputs would change too).",
+        exact=lambda n_: V2.padded_layer2d_equivariance_set(n_, "zeros", predict=lambda shape, k, m: [
+            (i, j) for i in V.predicted_good_outputs(shape[0], k[0], m[0])
+            for j in V.predicted_good_outputs(shape[1], k[1], m[1])]), n_range=(3, 3))],
+)
+
+
 def _pool2d_defect(x):
     """max over shifts by multiples of k = 2 of |maxpool(S^m x) - S^(m/2) maxpool(x)|."""
     y = max_pool2d(x, 2)

@@ -16,7 +16,8 @@ from ..engine.shift_table import shift_table
 from ..engine.verdict import Counterexample
 from ..objects.layers import avg_pool2d, correlate2d, max_pool2d
 
-__all__ = ["circular_layer2d_equivariant", "pool2d_equivariance", "avg_pool2d_equivariance"]
+__all__ = ["circular_layer2d_equivariant", "pool2d_equivariance", "avg_pool2d_equivariance",
+           "predicted_good_outputs2d", "padded_layer2d_equivariance_set"]
 
 
 def _undecided(table, n: int):
@@ -62,3 +63,44 @@ def pool2d_equivariance(q: int, pool=max_pool2d, claim_invariant: bool = False) 
 
 def avg_pool2d_equivariance(q: int) -> Counterexample | None:
     return pool2d_equivariance(q, pool=avg_pool2d)
+
+
+def predicted_good_outputs2d(shape: tuple, k: tuple, shift: tuple) -> list[tuple]:
+    """Outputs (i, j) of a padded 'same' 2-D layer unchanged by the cyclic shift (a, b): along each
+    shifted axis the 1-D condition (both windows inside without wrapping), any index along an
+    unshifted axis."""
+    from .layers import predicted_good_outputs
+    rows = range(shape[0]) if shift[0] == 0 else predicted_good_outputs(shape[0], k[0], shift[0])
+    cols = range(shape[1]) if shift[1] == 0 else predicted_good_outputs(shape[1], k[1], shift[1])
+    return [(i, j) for i in rows for j in cols]
+
+
+def padded_layer2d_equivariance_set(n: int, mode: str = "zeros", predict=None) -> Counterexample | None:
+    """An n x (n+1) image and a generic kernel of min(n, 3) x min(n+1, 2) (then 2 x min(n+1, 3)), 'same'
+    padding in ``mode`` (zeros, replicate; reflect for n >= 3): for every 2-D cyclic shift, the outputs
+    equal for every image and kernel are exactly ``predict`` (default predicted_good_outputs2d)."""
+    from ..exact import decide_zero
+    predict = predict or predicted_good_outputs2d
+    if mode == "reflect" and n < 3:
+        return None      # reflecting 2 samples is wrapping
+    shape = (n, n + 1)
+    x = np.array(sp.symbols(f"x0:{n * (n + 1)}"), dtype=object).reshape(shape)
+    for k in dict.fromkeys([(min(n, 3), min(n + 1, 2)), (min(n, 2), min(n + 1, 3))]):
+        w = np.array(sp.symbols(f"w0:{k[0] * k[1]}"), dtype=object).reshape(k)
+        y = correlate2d(x, w, "same", mode)
+        for a in range(n):
+            for b in range(n + 1):
+                if not (a or b):
+                    continue
+                ys = correlate2d(np.roll(x, (a, b), (0, 1)), w, "same", mode)
+                verdicts = {(i, j): decide_zero(ys[i, j] - y[(i - a) % n, (j - b) % (n + 1)])
+                            for i in range(n) for j in range(n + 1)}
+                if None in verdicts.values():
+                    raise RuntimeError(f"n={n}: an output comparison was undecided")
+                good = [ij for ij, v in verdicts.items() if v]
+                want = predict(shape, k, (a, b))
+                if sorted(good) != sorted(want):
+                    diff = sorted(set(good) ^ set(want))
+                    return Counterexample(n, f"kernel {k[0]}x{k[1]}, {mode}, shift ({a}, {b}): {len(good)} outputs "
+                                             f"unchanged, {len(want)} predicted; they differ at {diff[:3]}")
+    return None

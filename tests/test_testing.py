@@ -125,3 +125,12 @@ def test_shift_table_point_filter_only_refutes():
     assert table.invariant_shifts == [] and table.undecided_shifts == []
     same = sc.shift_table(lambda v: np.array([v[0] * v[1] * v[2]]), (3,))
     assert same.invariant_shifts == [(1,), (2,)]
+
+
+def test_shift_table_point_is_shared_by_both_sides():
+    """y = [x0] and the shifted output [x2] hold different symbols; the filter must evaluate both at one
+    assignment (else 'x0 at its point' and 'x2 at its point' could look equal or different at random)."""
+    table = sc.shift_table(lambda v: np.array([v[0] - v[0] ** 2]), (3,))
+    assert table.invariant_shifts == []
+    same = sc.shift_table(lambda v: np.array([v[0] + v[1] + v[2]]), (3,))
+    assert same.invariant_shifts == [(1,), (2,)]

@@ -78,13 +78,15 @@ def _same(a: np.ndarray, b: np.ndarray, exact: bool, tol: float):
     return (True, None) if pending is None else (None, pending)
 
 
-def _at_point(arr: np.ndarray):
-    """The entries at one admissible rational point of their symbols, when all come out rational
-    (else None).  Two outputs whose rational values differ there differ as functions: a cheap,
-    exact refutation before the entry-by-entry decision."""
-    syms = sorted(set().union(*(sp.sympify(v).free_symbols for v in arr.reshape(-1))), key=str)
-    point = next(admissible_points(syms), None) if syms else {}
-    if point is None:
+def _symbols(arr: np.ndarray) -> set:
+    return set().union(*(sp.sympify(v).free_symbols for v in arr.reshape(-1)))
+
+
+def _at_point(arr: np.ndarray, point: dict | None):
+    """The entries at ``point`` (one admissible rational value per symbol, the same for every array
+    compared), when all come out rational (else None).  Two outputs whose rational values differ there
+    differ as functions: a cheap, exact refutation before the entry-by-entry decision."""
+    if point is None or not _symbols(arr) <= set(point):
         return None
     vals = np.array([sp.sympify(v).xreplace(point) for v in arr.reshape(-1)], dtype=object).reshape(arr.shape)
     return vals if all(v.is_Rational for v in vals.reshape(-1)) else None
@@ -117,12 +119,13 @@ def shift_table(op, shape: tuple, x=None, tol: float = 1e-9) -> ShiftTable:
     axes = tuple(range(len(shape)))
     table = ShiftTable(shape, exact, 0.0 if exact else tol)
     out_shifts = list(product(*(range(s) for s in y.shape))) if y.ndim == len(shape) else []
-    yv = _at_point(y) if exact else None
+    point = next(admissible_points(sorted(_symbols(xa) | _symbols(y), key=str)), None) if exact else None
+    yv = _at_point(y, point)
     for m in product(*(range(s) for s in shape)):
         if not any(m):
             continue
         ys = np.asarray(op(np.roll(xa, m, axes)))
-        ysv = _at_point(ys) if exact else None
+        ysv = _at_point(ys, point)
         verdicts = {r: (False if _differ_at_point(ysv, None if yv is None else np.roll(yv, r, axes))
                         else _same(ys, np.roll(y, r, axes), exact, tol)[0]) for r in out_shifts}
         matches = [r for r, v in verdicts.items() if v is True]

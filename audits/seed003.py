@@ -9,13 +9,11 @@ S = "003 lecture"
 
 
 def _proof(name):
-    """A proof script of proofs/, loaded as a module (its checks are reused, not copied)."""
-    import importlib.util
+    """A proof script of proofs/, loaded once as a module (its checks are reused, not copied)."""
     from pathlib import Path
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parents[1] / "proofs" / f"{name}.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+
+    from symconv.engine.catalog import load_proof_module
+    return load_proof_module(Path(__file__).resolve().parents[1] / "proofs" / f"{name}.py")
 
 
 def _example():

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .theorem import Theorem
 
-__all__ = ["load_module_theorems", "load_theorems", "proof_files", "select"]
+__all__ = ["load_module_theorems", "load_proof_module", "load_theorems", "proof_files", "select"]
 
 
 def proof_files(paths) -> list[Path]:
@@ -49,24 +49,28 @@ def module_theorems(namespace: dict, topic: str) -> list[Theorem]:
     return found
 
 
-def load_module_theorems(path: Path) -> list[Theorem]:
-    """Import one proof script and return its theorems in definition order."""
+def load_proof_module(path) -> object:
+    """Import one proof script once (cached in sys.modules under a key made from its path)."""
     path = Path(path).resolve()
     key = "symconv_proofs_" + path.stem + "_" + hashlib.sha1(str(path).encode()).hexdigest()[:8]
     if key in sys.modules:
-        mod = sys.modules[key]
-    else:
-        spec = importlib.util.spec_from_file_location(key, path)
-        if spec is None or spec.loader is None:
-            raise ImportError(f"cannot import {path}")
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[key] = mod
-        try:
-            spec.loader.exec_module(mod)
-        except BaseException:
-            del sys.modules[key]
-            raise
-    return module_theorems(vars(mod), path.stem)
+        return sys.modules[key]
+    spec = importlib.util.spec_from_file_location(key, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import {path}")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[key] = mod
+    try:
+        spec.loader.exec_module(mod)
+    except BaseException:
+        del sys.modules[key]
+        raise
+    return mod
+
+
+def load_module_theorems(path: Path) -> list[Theorem]:
+    """Import one proof script and return its theorems in definition order."""
+    return module_theorems(vars(load_proof_module(path)), Path(path).resolve().stem)
 
 
 def load_theorems(paths) -> list[Theorem]:

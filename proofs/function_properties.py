@@ -10,7 +10,7 @@ import numpy as np
 import sympy as sp
 
 import symconv as sc
-from symconv.objects.piecewise import X, add, convolve, evaluate, pieces_equal, reflect, scale
+from symconv.objects.piecewise import X, add, convolve, evaluate, numeric_function, pieces_equal, reflect, scale
 
 ORDER = 62  # position in reports and in the LaTeX document
 
@@ -53,13 +53,6 @@ def _check(n_, broken=None):
     return None
 
 
-def _np_pieces(pieces):
-    """A NumPy-vectorised function from pieces (0 outside them)."""
-    fns = [(float(a) if sp.sympify(a).is_finite else -np.inf, float(b) if sp.sympify(b).is_finite else np.inf,
-            sp.lambdify(X, e, "numpy")) for a, b, e in pieces]
-    return lambda t: sum(np.where((t >= a) & (t < b), fn(t) + 0 * t, 0.0) for a, b, fn in fns)
-
-
 def _numeric(n_, rng, dps):
     """(f*g)(p) by quadrature at seeded points (NumPy Gauss-Legendre, then mpmath at dps digits) against the
     exact pieces; infinite tails (exp(-t), exp(-2t)) cut at 60 in the float64 sum."""
@@ -67,14 +60,9 @@ def _numeric(n_, rng, dps):
     pts = [sp.Rational(int(v * 100), 100) for v in rng.uniform(-1, 4, 3)]
     fg = convolve(f, g)
 
-    def num(pieces):
-        fns = [(float(a) if a.is_finite else -mpmath.inf, float(b) if b.is_finite else mpmath.inf,
-                sp.lambdify(X, e, "mpmath")) for a, b, e in [(sp.sympify(a), sp.sympify(b), sp.sympify(e))
-                                                            for a, b, e in pieces]]
-        return lambda t: sum((fn(t) for a, b, fn in fns if a <= t < b), mpmath.mpf(0))
 
     cuts = sorted({float(c) for a, b, _ in f + g for c in (a, b) if sp.sympify(c).is_finite})
-    F64, G64 = _np_pieces(f), _np_pieces(g)
+    F64, G64 = numeric_function(f), numeric_function(g)
     err64 = 0.0
     for p in pts:
         P = float(p)
@@ -84,7 +72,7 @@ def _numeric(n_, rng, dps):
 
     def worst(digits):
         with mpmath.workdps(digits):
-            F, G = num(f), num(g)
+            F, G = numeric_function(f, "mpmath"), numeric_function(g, "mpmath")
             cuts = sorted({float(c) for a, b, _ in f + g for c in (a, b) if sp.sympify(c).is_finite})
             err = 0
             for p in pts:
@@ -188,9 +176,8 @@ def _diff(n_, wrong=False):
     """d/dt (f*g) = f' * g = f * g' for Gaussians exp(-a t^2), exp(-b t^2), integrated by SymPy."""
     a_, b_ = GAUSS[n_ - 1]
     f, g = sp.exp(-a_ * t_**2), sp.exp(-b_ * t_**2)
-    conv = lambda p, q: sp.integrate(p.subs(t_, tau) * q.subs(t_, t_ - tau), (tau, -sp.oo, sp.oo))  # noqa: E731
-    lhs = sp.diff(conv(f, g), t_)
-    rhs = conv(sp.diff(f, t_), sp.diff(g, t_)) if wrong else conv(sp.diff(f, t_), g)
+    lhs = sp.diff(_gconv(f, g), t_)
+    rhs = _gconv(sp.diff(f, t_), sp.diff(g, t_)) if wrong else _gconv(sp.diff(f, t_), g)
     same = sc.exact.decide_equal(lhs, rhs)
     if same is None:
         raise RuntimeError(f"pair {n_}: not decided")

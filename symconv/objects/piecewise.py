@@ -18,7 +18,7 @@ import sympy as sp
 
 from ..exact.closed import decide_equal
 
-__all__ = ["X", "add", "convolve", "evaluate", "pieces_equal", "reflect", "scale"]
+__all__ = ["X", "add", "convolve", "evaluate", "numeric_function", "pieces_equal", "reflect", "scale"]
 
 X = sp.Symbol("x", real=True)
 _T = sp.Symbol("tau", real=True)
@@ -98,6 +98,27 @@ def evaluate(pieces: list, x0) -> sp.Expr:
         if (a == -sp.oo or a <= x0) and (b == sp.oo or x0 < b):
             return e.subs(X, x0)
     return sp.Integer(0)
+
+
+def numeric_function(pieces: list, module: str = "numpy"):
+    """The pieces as a numeric function, 0 outside them: vectorised over NumPy arrays (``"numpy"``) or
+    on one mpmath number (``"mpmath"``, at the working precision).
+
+    >>> import numpy as np
+    >>> numeric_function([(0, 1, X), (1, 2, 2 - X)])(np.array([-1.0, 0.5, 1.5]))
+    array([0. , 0.5, 0.5])
+    """
+    import numpy as np
+
+    fns = [(sp.sympify(a), sp.sympify(b), sp.lambdify(X, e, module)) for a, b, e in pieces]
+    if module == "numpy":
+        lims = [(float(a) if a.is_finite else -np.inf, float(b) if b.is_finite else np.inf, fn) for a, b, fn in fns]
+        return lambda t: sum((np.where((t >= a) & (t < b), fn(t) + 0 * t, 0.0) for a, b, fn in lims), 0.0 * t)
+    import mpmath
+
+    lims = [(mpmath.mpf(a.p) / a.q if a.is_finite else -mpmath.inf, mpmath.mpf(b.p) / b.q if b.is_finite
+             else mpmath.inf, fn) for a, b, fn in fns]
+    return lambda t: sum((fn(t) for a, b, fn in lims if a <= t < b), mpmath.mpf(0))
 
 
 def pieces_equal(f: list, g: list) -> bool | None:

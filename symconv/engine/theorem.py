@@ -92,7 +92,8 @@ class Theorem:
             raise ValueError(f"{self.name}: claims 'proved' but has no derivation")
         if self.claims is Verdict.VERIFIED and self.derivation is None and (
                 self.exact is None or self.exact_scope not in (GENERIC, CASES)):
-            raise ValueError(f"{self.name}: claims 'verified' but has no exact check over generic entries")
+            raise ValueError(f"{self.name}: claims 'verified' but has no exact check over generic entries "
+                             "(or over the named cases, exact_scope=CASES)")
         if self.claims is Verdict.CROSS_CHECKED and self.numeric is None:
             raise ValueError(f"{self.name}: claims 'cross-checked' but has no numeric check")
         lo, hi = self.n_range

@@ -1,7 +1,8 @@
 """Deciding equality of closed-form expressions (pi, radicals, exp, erf) without ``simplify()``.
 
 * equal: algebraic expansion (``expand`` with exponentials split, then powers recombined) reduces
-  the difference to the literal 0 -- a chain of identities, i.e. a proof;
+  the difference, or the numerator of the difference over a common denominator, to the literal 0
+  -- a chain of identities, i.e. a proof (where the denominators are not 0);
 * different: the difference, evaluated at a rational point (or as a number), is certified non-zero
   by SymPy's error-controlled evaluation (``evalf(strict=True)``);
 * otherwise: ``None``, undecided.  Never a guess either way.

@@ -32,7 +32,8 @@ from ..exact.modular import congruent_mod
 from ..objects.indexed import CYCLIC_BASES, Iverson, n
 
 __all__ = ["equal_mod_n", "merge_powers", "periodic_in", "all_index_uses", "integer_poly",
-           "is_cyclic", "same_index", "finite_support"]
+           "is_cyclic", "same_index", "finite_support", "finite_range", "integer_valued", "congruent_ints",
+           "reorder_ok"]
 
 
 def is_cyclic(func) -> bool:
@@ -40,9 +41,34 @@ def is_cyclic(func) -> bool:
     return bool(getattr(func, "_symconv_cyclic", False))
 
 
+def integer_valued(*exprs) -> bool:
+    """Whether every free symbol of the expressions is declared integer (``integer=True``).
+
+    A congruence a = b (mod n) shown by :func:`congruent_mod` (a - b = n q with q a polynomial
+    with integer coefficients) holds for every value of the symbols only when those values are
+    integers: for a real r, n r = 0 (mod n) is false (r = 1/2).
+
+    >>> r = sp.Symbol('r', real=True)
+    >>> integer_valued(n * r), integer_valued(n + 1)
+    (False, True)
+    """
+    return all(s_.is_integer is True for e in exprs for s_ in sp.sympify(e).free_symbols)
+
+
+def congruent_ints(p: sp.Expr, q: sp.Expr) -> bool:
+    """p = q (mod n), shown for all values of the symbols: only for integer-valued symbols.
+
+    >>> from symconv.objects.indexed import i
+    >>> r = sp.Symbol('r', real=True)
+    >>> congruent_ints(i + n, i), congruent_ints(n * r, 0)
+    (True, False)
+    """
+    return integer_valued(p, q) and congruent_mod(p, q, n)
+
+
 def same_index(p: sp.Expr, q: sp.Expr, cyclic: bool) -> bool:
-    """Index equality: modulo n for Z_n indices, exact for Z indices."""
-    return congruent_mod(p, q, n) if cyclic else sp.expand(p - q) == 0
+    """Index equality: modulo n for Z_n indices (integer-valued), exact for Z indices."""
+    return congruent_ints(p, q) if cyclic else sp.expand(p - q) == 0
 
 
 def _match_unordered(xs: tuple, ys: tuple) -> bool:
@@ -60,24 +86,86 @@ def _match_unordered(xs: tuple, ys: tuple) -> bool:
 
 
 def _sums_equal(a: sp.Sum, b: sp.Sum) -> bool:
-    """Iterated sums with the same ranges; the order of summation may differ when the
-    sum is finite (ranges Z_n, or Z with a finitely supported summand)."""
+    """Iterated sums over the same ranges, up to renaming of their bound variables.
+
+    The ranges are compared after the renaming (a range may name an outer variable of
+    its own sum, never a free symbol of the same name).  The order of summation may differ
+    only when :func:`reorder_ok` allows it: ranges independent of the summation variables,
+    and a finite sum (finite ranges, or a summand shown finitely supported).
+    """
     from itertools import permutations
 
     la, lb = list(a.limits), list(b.limits)
-    if len(la) != len(lb):
+    if len(la) != len(lb) or any(len(lim) != 3 for lim in la + lb):
         return False
     dummies = [sp.Dummy(f"s{q}", integer=True) for q in range(len(la))]
-    fa = a.function.xreplace({lim[0]: d for lim, d in zip(la, dummies)})
-    reorder_ok = len(la) == 1 or all(lim[1] == 0 for lim in la) or finite_support(a.function, [lim[0] for lim in la])
-    orders = permutations(range(len(lb))) if reorder_ok else [tuple(range(len(lb)))]
+    ra = {lim[0]: d for lim, d in zip(la, dummies)}
+    fa = a.function.xreplace(ra)
+    rng_a = [(sp.sympify(lim[1]).xreplace(ra), sp.sympify(lim[2]).xreplace(ra)) for lim in la]
+    identity = tuple(range(len(lb)))
+    orders = permutations(identity) if reorder_ok(a) and reorder_ok(b) else [identity]
     for perm in orders:
-        if any((la[q][1], la[q][2]) != (lb[perm[q]][1], lb[perm[q]][2]) for q in range(len(la))):
+        rb = {lb[perm[q]][0]: dummies[q] for q in range(len(la))}
+        rng_b = [(sp.sympify(lb[perm[q]][1]).xreplace(rb), sp.sympify(lb[perm[q]][2]).xreplace(rb))
+                 for q in range(len(la))]
+        if any(not (_same_bound(p[0], q_[0]) and _same_bound(p[1], q_[1])) for p, q_ in zip(rng_a, rng_b)):
             continue
-        fb = b.function.xreplace({lb[perm[q]][0]: dummies[q] for q in range(len(la))})
-        if equal_mod_n(fa, fb):
+        if equal_mod_n(fa, b.function.xreplace(rb)):
             return True
     return False
+
+
+def _same_bound(p: sp.Expr, q: sp.Expr) -> bool:
+    if p == q:
+        return True
+    if any(e.has(sp.oo, -sp.oo, sp.zoo, sp.nan) for e in (p, q)):
+        return False
+    return sp.expand(p - q) == 0
+
+
+def finite_range(lo: sp.Expr, hi: sp.Expr) -> bool:
+    """Whether the range lo..hi is finite for every value of the parameters (both ends finite).
+
+    >>> finite_range(0, n - 1), finite_range(-sp.oo, sp.oo), finite_range(0, sp.oo)
+    (True, False, False)
+    >>> finite_range(0, sp.Symbol('N'))     # a symbol that might be infinite: not shown
+    False
+    """
+    return all(sp.sympify(e).is_finite is True for e in (lo, hi))
+
+
+def independent_ranges(limits) -> bool:
+    """No range of an iterated sum (or integral) depends on one of its own variables."""
+    bound = {lim[0] for lim in limits}
+    return all(len(lim) == 3 and not (bound & (sp.sympify(lim[1]).free_symbols | sp.sympify(lim[2]).free_symbols))
+               for lim in limits)
+
+
+def reorder_ok(sm: sp.Sum) -> bool:
+    """Whether the iterated sum ``sm`` may be taken in any order of its variables: every range is
+    independent of the summation variables, and the sum is finite (every range finite, or the
+    summand shown finitely supported in the variables whose range is infinite).
+
+    >>> from symconv.objects.indexed import sequence_function, t, u
+    >>> h = sequence_function("h")
+    >>> reorder_ok(sp.Sum(h(t) * h(u), (t, 0, n - 1), (u, 0, n - 1)))
+    True
+    >>> reorder_ok(sp.Sum(h(t, u), (t, 0, u), (u, 0, n - 1)))             # dependent ranges
+    False
+    >>> reorder_ok(sp.Sum(sp.KroneckerDelta(t, u), (t, -sp.oo, sp.oo), (u, -sp.oo, sp.oo)))
+    False
+    >>> reorder_ok(sp.Sum(h(t) * h(u), (t, -sp.oo, sp.oo), (u, -sp.oo, sp.oo)))
+    True
+    """
+    lims = list(sm.limits)
+    if len(lims) == 1:
+        return True
+    if not independent_ranges(lims):
+        return False
+    if all(finite_range(lim[1], lim[2]) for lim in lims):
+        return True
+    bounded = [lim[0] for lim in lims if finite_range(lim[1], lim[2])]
+    return finite_support(sm.function, [lim[0] for lim in lims], bounded)
 
 
 def _integrals_equal(a: sp.Integral, b: sp.Integral) -> bool:
@@ -109,8 +197,8 @@ def _same_power(pa, pb) -> bool:
     base = ba if ba is not None else bb
     if base is None or (ba is not None and bb is not None and ba != bb):
         return False
-    if base in CYCLIC_BASES:
-        return congruent_mod(ea, eb, n)
+    if base in CYCLIC_BASES:       # omega**n = 1: exponents modulo n, when they are integers
+        return congruent_ints(ea, eb)
     return sp.expand(ea - eb) == 0
 
 
@@ -133,7 +221,7 @@ def equal_mod_n(a: sp.Basic, b: sp.Basic) -> bool:
                 or (equal_mod_n(a.lhs, b.rhs) and equal_mod_n(a.rhs, b.lhs)))
     if isinstance(a, Iverson) and isinstance(b, Iverson):
         da, db = a.args[0] - a.args[1], b.args[0] - b.args[1]
-        return congruent_mod(da, db, n) or congruent_mod(da, -db, n)
+        return congruent_ints(da, db) or congruent_ints(da, -db)
     if isinstance(a, AppliedUndef) and isinstance(b, AppliedUndef):
         cyc = is_cyclic(a.func)
         return (a.func == b.func and len(a.args) == len(b.args)
@@ -197,52 +285,131 @@ def all_index_uses(body: sp.Expr, var: sp.Symbol) -> bool:
 
 
 def integer_poly(e: sp.Expr) -> bool:
-    """Whether e is a polynomial with integer coefficients (integer-valued on integers)."""
+    """Whether e is a polynomial with integer coefficients in integer symbols (so integer-valued).
+
+    >>> from symconv.objects.indexed import i
+    >>> integer_poly(2 * i * n - 3), integer_poly(i / 2), integer_poly(sp.Symbol('r', real=True))
+    (True, False, False)
+    """
     e = sp.expand(e)
     syms = sorted(e.free_symbols, key=str)
     if not syms:
         return bool(e.is_Integer)
+    if not integer_valued(e):
+        return False
     try:
         return all(c_.is_Integer for c_ in sp.Poly(e, *syms).coeffs())
     except sp.PolynomialError:
         return False
 
 
-def finite_support(body: sp.Expr, vars_: list) -> bool:
+def finite_support(body: sp.Expr, vars_: list, bounded=()) -> bool:
     """Whether the summand is shown to vanish outside a finite set of values of ``vars_``.
 
-    The factors of ``body`` (through nested sums) that are sequences on Z are
-    finitely supported; when their index forms, linear in ``vars_`` with integer
-    coefficients, have full rank, only finitely many points give a non-zero term.
+    Sequences on Z (non-cyclic entries) are finitely supported, so each of their
+    indices is bounded where the term is not 0, and so is p - q where a Kronecker
+    delta [p = q] is not 0.  A product is non-zero only where all its factors are,
+    so its bounded forms add up; a sum of terms is finitely supported when every
+    term is; an inner sum's own variables are bounded like the others (by a finite
+    range, or by the forms of its summand).  The support is finite when the bounded
+    forms, linear in the variables with integer coefficients, have full rank.
+    ``bounded``: variables known to range over a finite set.
+
+    >>> from symconv.objects.indexed import sequence_function, t, u
+    >>> h = sequence_function("h")
+    >>> finite_support(h(t - u) * h(u), [t, u])
+    True
+    >>> finite_support(sp.KroneckerDelta(t, u), [t, u])              # bounds t - u only
+    False
+    >>> finite_support(h(t) * h(u) + sp.KroneckerDelta(t, u), [t, u])  # every term must be
+    False
+    >>> finite_support(sp.Sum(h(t - u), (u, -sp.oo, sp.oo)), [t])      # sum of h: constant in t
+    False
     """
-    rows = []
+    terms = _flat_terms(sp.sympify(body))
+    if terms is None:
+        return False
+    return all(_term_finite(factors, list(vars_) + inner, set(bounded), fin) for factors, inner, fin in terms)
 
-    def walk(e):
-        if isinstance(e, sp.Sum):
-            walk(e.function)
-        elif e.is_Mul:
-            for f_ in e.args:
-                walk(f_)
-        elif isinstance(e, sp.KroneckerDelta):          # [p = q]: p - q bounded (it is 0)
-            diff = sp.expand(e.args[0] - e.args[1])
-            coeffs = [diff.coeff(v) for v in vars_]
-            if all(c_.is_integer for c_ in coeffs) and any(c_ != 0 for c_ in coeffs):
-                rows.append(coeffs)
-        elif isinstance(e, AppliedUndef) and not is_cyclic(e.func):
-            for arg in e.args:
-                arg = sp.expand(arg)
-                coeffs = [arg.coeff(v) for v in vars_]
-                if all(c_.is_Integer for c_ in coeffs) and any(c_ != 0 for c_ in coeffs):
-                    rows.append(coeffs)
 
-    walk(body)
-    if not rows:
+def _flat_terms(e: sp.Expr, depth: int = 0):
+    """e as a list of products (factors, inner variables, the inner variables' ranges),
+    distributing over sums of terms and opening inner sums (their variables renamed to fresh
+    symbols); None when it would be too large to tell."""
+    if depth > 8:
+        return None
+    if e == 0:
+        return []
+    if e.is_Add:
+        out = []
+        for term in e.args:
+            sub = _flat_terms(term, depth + 1)
+            if sub is None or len(out) + len(sub) > 64:
+                return None
+            out += sub
+        return out
+    if isinstance(e, sp.Sum):
+        if not all(len(lim) == 3 for lim in e.limits) or not independent_ranges(e.limits):
+            return None
+        ren = {lim[0]: sp.Dummy(str(lim[0]), integer=True) for lim in e.limits}
+        inner = [ren[lim[0]] for lim in e.limits]
+        rng = [(ren[lim[0]], sp.sympify(lim[1]).xreplace(ren), sp.sympify(lim[2]).xreplace(ren))
+               for lim in e.limits]
+        sub = _flat_terms(e.function.xreplace(ren), depth + 1)
+        if sub is None:
+            return None
+        return [(fs, inner + iv, rng + fv) for fs, iv, fv in sub]
+    if e.is_Mul:
+        out: list = [([], [], [])]
+        for fac in e.args:
+            sub = _flat_terms(fac, depth + 1)
+            if sub is None or len(out) * len(sub) > 64:
+                return None
+            out = [(f1 + f2, v1 + v2, r1 + r2) for f1, v1, r1 in out for f2, v2, r2 in sub]
+        return out
+    return [([e], [], [])]
+
+
+def _linear_row(expr: sp.Expr, vars_: list):
+    """The integer coefficients of expr in vars_, when expr is linear in them (else None)."""
+    expr = sp.expand(expr)
+    coeffs = [expr.coeff(v_) for v_ in vars_]
+    rest = sp.expand(expr - sum(c_ * v_ for c_, v_ in zip(coeffs, vars_)))
+    if rest.free_symbols & set(vars_) or any(not (c_.is_integer and not (c_.free_symbols & set(vars_)))
+                                              for c_ in coeffs):
+        return None
+    return coeffs if any(c_ != 0 for c_ in coeffs) else None
+
+
+def _term_finite(factors: list, vars_: list, bounded: set, ranges: list) -> bool:
+    # an inner variable is bounded by its range when the range is finite and names none of the
+    # variables (a range 0..s with s summed over Z bounds nothing)
+    bounded = set(bounded) | {v_ for v_, lo, hi in ranges if finite_range(lo, hi)
+                              and not ((sp.sympify(lo).free_symbols | sp.sympify(hi).free_symbols) & set(vars_))}
+    rows = [[sp.Integer(int(v_ == w)) for w in vars_] for v_ in vars_ if v_ in bounded]
+    for fac in factors:
+        if fac == 0:
+            return True
+        if fac.is_Pow and fac.exp.is_Integer and fac.exp > 0:
+            fac = fac.base
+        if isinstance(fac, sp.KroneckerDelta):          # [p = q]: p - q bounded (it is 0)
+            forms = [fac.args[0] - fac.args[1]]
+        elif isinstance(fac, AppliedUndef) and not is_cyclic(fac.func):
+            forms = list(fac.args)                      # a finitely supported sequence on Z
+        else:
+            continue
+        for form in forms:
+            row = _linear_row(form, vars_)
+            if row is not None:
+                rows.append(row)
+    if not vars_:
+        return True
+    if len(rows) < len(vars_):
         return False
     from itertools import combinations
 
-    r = len(vars_)
-    for pick in combinations(rows, r):     # a maximal minor that is a non-zero number, whatever
-        det = sp.expand(sp.Matrix(pick).det())  # the values of symbolic coefficients
+    for pick in combinations(rows, len(vars_)):  # a maximal minor that is a non-zero number, whatever
+        det = sp.expand(sp.Matrix(pick).det())     # the values of symbolic coefficients
         if det.is_Number and det != 0:
             return True
     return False

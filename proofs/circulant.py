@@ -7,19 +7,22 @@ import sympy as sp
 
 import symconv as sc
 from symconv.engine.rules import Fold, ReindexSum, Sift, Unfold
-from symconv.objects.indexed import (C, Iverson, P, a, b, c, conv, entry_function, i, j, k, l, s_,
+from symconv.engine.statement import Hypothesis, Statement
+from symconv.objects.indexed import (C, Iverson, a, b, c, conv, entry_function, i, j, k, l, s_,
                                      t, u, x, zsum)
 
 ORDER = 30  # position in reports and in the LaTeX document
 
-_POW = {"P": sp.Lambda((i, j), Iverson(i, j + k))}          # (S^k)_{ij}, proved in shift.py
-_CONV_CX = {"conv": sp.Lambda((i,), zsum(c(i - t) * x(t), t))}
+# (S^k)_{ij}, proved in shift.py; k is an argument, so that it is the summed k under sum_k
+Spow = entry_function("Spow", r"(S^{#1})_{#2,#3}")
+_POW = {"Spow": sp.Lambda((k, i, j), Iverson(i, j + k))}
+_CONV_CX = {"conv_cx": sp.Lambda((i,), zsum(c(i - t) * x(t), t))}
 _CIRC_A = {"A": sp.Lambda((i, j), a(i - j)), "B": sp.Lambda((i, j), b(i - j)),
            "conv": sp.Lambda((s_,), zsum(a(s_ - t) * b(t), t)),
            "convba": sp.Lambda((s_,), zsum(b(s_ - t) * a(t), t))}
 A, B = entry_function("A", r"\mathrm{circ}(a)"), entry_function("B", r"\mathrm{circ}(b)")
 convba = entry_function("convba", r"(b \circledast a)")
-conv_cx = entry_function("conv", r"(c \circledast x)")
+conv_cx = entry_function("conv_cx", r"(c \circledast x)")
 
 
 def _mp_conv(av, bv):
@@ -33,9 +36,21 @@ _rand_circ = sc.objects.circulant_array
 
 
 # ---------------------------------------------------------------- circ(c) = sum c_k S^k
+#: sum_k c_k (S^k)_ij = circ(c)_ij, with (S^k)_ij = [i = j + k] (shift_pow_eq_one)
+FORMAL_SUM = Statement.identity(
+    zsum(c(k) * Spow(k, i, j), k), C(i, j),
+    hypotheses=(Hypothesis("(S^k)_ij = [i = j+k] (shift_pow_eq_one)", sp.Eq(Spow(k, i, j), Iverson(i, j + k)),
+                           r"$(S^k)_{ij} = [i \equiv j+k]$ (\texttt{shift\_pow\_eq\_one})"),),
+    definitions=_POW)
+FORMAL_MULVEC = Statement.identity(zsum(C(i, j) * x(j), j), conv_cx(i), definitions=_CONV_CX)
+FORMAL_MUL = Statement.identity(zsum(A(i, l) * B(l, j), l), conv(i - j), definitions=_CIRC_A)
+FORMAL_COMM = Statement.identity(conv(s_), convba(s_), definitions=_CIRC_A)
+
+
 def _derive_sum():
-    return [sc.Derivation(zsum(c(k) * P(i, j), k), title=r"$(\sum_k c_k S^k)_{ij}$", goal=C(i, j))
-            .step(zsum(c(k) * Iverson(i, j + k), k), Unfold("P", definitions=_POW))
+    return [sc.Derivation(zsum(c(k) * Spow(k, i, j), k), title=r"$(\sum_k c_k S^k)_{ij}$", goal=C(i, j),
+                          hypotheses=FORMAL_SUM.hypotheses)
+            .step(zsum(c(k) * Iverson(i, j + k), k), Unfold("Spow", definitions=_POW))
             .step(c(i - j), Sift(k))
             .step(C(i, j), Fold("C"))]
 
@@ -53,7 +68,7 @@ circulant_eq_sum_shift_powers = sc.Theorem(
     "Every circulant is a polynomial in the shift: circ(c) = sum_k c_k S^k.",
     claims="proved",
     latex=r"\mathrm{circ}(c) = \sum_{k=0}^{n-1} c_k S^k",
-    derivation=_derive_sum,
+    derivation=_derive_sum, formal=FORMAL_SUM,
     exact=sc.verify.circulant_eq_sum_shift_powers, n_range=(1, 16),
     numeric=_numeric_sum,
     false_variants=[sc.FalseVariant(
@@ -67,7 +82,7 @@ def _derive_mulVec():
     return [sc.Derivation(zsum(C(i, j) * x(j), j), title=r"$(\mathrm{circ}(c)\,x)_i$",
                           goal=conv_cx(i))
             .step(zsum(c(i - j) * x(j), j), Unfold("C"))
-            .step(conv_cx(i), Fold("conv", definitions=_CONV_CX))]
+            .step(conv_cx(i), Fold("conv_cx", definitions=_CONV_CX))]
 
 
 def _numeric_mulVec(n_, rng, dps):
@@ -83,7 +98,7 @@ circulant_mulVec_eq_conv = sc.Theorem(
     "Multiplying by circ(c) is circular convolution with c: (circ(c) x)_i = sum_j c_{i-j} x_j.",
     claims="proved",
     latex=r"\mathrm{circ}(c)\,x = c \circledast x,\quad (c\circledast x)_i = \sum_j c_{i-j}x_j",
-    derivation=_derive_mulVec,
+    derivation=_derive_mulVec, formal=FORMAL_MULVEC,
     exact=sc.verify.circulant_mulVec_eq_conv, n_range=(1, 16),
     numeric=_numeric_mulVec,
     false_variants=[sc.FalseVariant(
@@ -114,7 +129,7 @@ circulant_mul_eq_circulant_conv = sc.Theorem(
     "The product of two circulants is the circulant of the circular convolution of their columns.",
     claims="proved",
     latex=r"\mathrm{circ}(a)\,\mathrm{circ}(b) = \mathrm{circ}(a \circledast b)",
-    derivation=_derive_mul,
+    derivation=_derive_mul, formal=FORMAL_MUL,
     exact=sc.verify.circulant_mul_eq_circulant_conv, n_range=(1, 10),
     numeric=_numeric_mul,
     false_variants=[sc.FalseVariant(
@@ -143,7 +158,7 @@ circulant_mul_comm = sc.Theorem(
     "Any two circulants commute, because circular convolution is commutative.",
     claims="proved",
     latex=r"\mathrm{circ}(a)\,\mathrm{circ}(b) = \mathrm{circ}(b)\,\mathrm{circ}(a)",
-    derivation=_derive_comm,
+    derivation=_derive_comm, formal=FORMAL_COMM,
     exact=sc.verify.circulant_mul_comm, n_range=(1, 10),
     numeric=_numeric_comm,
     false_variants=[sc.FalseVariant(

@@ -6,6 +6,7 @@ import sympy as sp
 
 import symconv as sc
 from symconv.engine.rules import EigenLine, UseHypothesis
+from symconv.engine.statement import Hypothesis, SimpleEigenvalue, Statement
 
 ORDER = 40  # position in reports and in the LaTeX document
 
@@ -13,12 +14,19 @@ A, B, v = sp.symbols("A B v", commutative=False)
 lam, mu = sp.symbols("lambda mu")
 
 
+HYPS = (Hypothesis("AB = BA", sp.Eq(A * B, B * A), "$AB = BA$"),
+        Hypothesis("Av = lambda v", sp.Eq(A * v, lam * v), r"$Av = \lambda v$, $v \neq 0$"),
+        Hypothesis("lambda simple", SimpleEigenvalue(A, lam), r"$\lambda$ is a simple eigenvalue of $A$"))
+#: under the hypotheses, B v = mu v for some scalar mu
+FORMAL = Statement.identity(B * v, mu * v, hypotheses=HYPS, text="for some scalar mu")
+
+
 def _derive():
     d = (sc.Derivation(A * B * v, title=r"$A(Bv)$ for an eigenvector $v$ of $A$, $Av = \lambda v$",
-                       goal=mu * v, hypotheses=("AB = BA", "Av = lambda v", "lambda simple"))
+                       goal=mu * v, hypotheses=HYPS)
          .step(B * A * v, UseHypothesis(sp.Eq(A * B, B * A), "$AB = BA$"))
          .step(lam * B * v, UseHypothesis(sp.Eq(A * v, lam * v), r"$Av = \lambda v$"))
-         .step(mu * v, EigenLine(B * v, lam, v, mu)))
+         .step(mu * v, EigenLine(A, B * v, lam, v, mu)))
     return [d]
 
 
@@ -51,7 +59,7 @@ commuting_preserves_eigenvectors = sc.Theorem(
     "If A has simple eigenvalues and AB = BA, every eigenvector of A is an eigenvector of B.",
     claims="proved",
     latex=r"AB = BA,\ Av = \lambda v,\ \lambda \text{ simple} \;\Rightarrow\; Bv = \mu v",
-    derivation=_derive,
+    derivation=_derive, formal=FORMAL,
     exact=sc.verify.commuting_preserves_eigenvectors, n_range=(1, 6),
     numeric=_numeric, numeric_sizes=(1, 2, 3, 5, 8), tolerance=1e-8,
     false_variants=[sc.FalseVariant(

@@ -7,6 +7,7 @@ import sympy as sp
 
 import symconv as sc
 from symconv.engine.numeric import float_and_mp
+from symconv.engine.statement import Statement
 from symconv.engine.rules import (CombineSums, Fold, PullIn, PullOut, ReindexSum, Sift, SplitSum, SwapSums, Unfold)
 from symconv.objects.indexed import Iverson, entry_function, lsum, m, s_, sequence_function, t, u, v, zsum
 from symconv.objects.kernels import conv_full
@@ -53,6 +54,15 @@ def _derive_assoc():
     return out
 
 
+def _assoc_statements():
+    out = []
+    for cyclic in (True, False):
+        defs, (a, b, c, ab, bc, abc1, abc2, total) = _defs(cyclic)
+        out.append(Statement.identity(abc1(s_), abc2(s_), definitions=defs,
+                                      text="on Z_n" if cyclic else "on Z, finite supports"))
+    return tuple(out)
+
+
 def _exact(n_, claim):
     """claim(conv, n) -> expressions that must vanish; cyclic (length n) and linear (lengths <= n)."""
     for conv, lengths in ((sc.circular_convolve, [n_]), (conv_full, range(1, n_ + 1))):
@@ -88,13 +98,56 @@ conv_assoc = sc.Theorem(
     "Convolution is associative: (a * b) * c = a * (b * c), cyclic and linear.",
     claims="proved",
     latex=r"(a * b) * c = a * (b * c)",
-    derivation=_derive_assoc,
+    derivation=_derive_assoc, formal=_assoc_statements(),
     exact=lambda n_: _exact(n_, _assoc_claim), n_range=(1, 6),
     numeric=_num(_assoc_defect), numeric_sizes=(1, 3, 6),
     false_variants=[sc.FalseVariant(
         "conv_assoc_reversed", "(a * b) * c = (a * c) * reversed(b).",
         exact=lambda n_: _exact(n_, lambda conv, p_: _assoc_claim(conv, p_, wrong=True)), n_range=(2, 6))],
 )
+
+
+def _linear_kit(cyclic):
+    fn, total, a, b, c, delta, F = _kit(cyclic)
+    ab, ac = F("ab", "(a OP b)"), F("ac", "(a OP c)")
+    a_bc = F("a_bpc", "(a OP (b + c))")
+    la_b = F("la_b", r"((\lambda a) OP b)")
+    d_a = F("d_a", r"(\delta OP a)")
+    sa_b = F("sa_b", "((S^m a) OP b)")
+    defs = {ab.__name__: sp.Lambda((s_,), total(a(s_ - t) * b(t), t)),
+            ac.__name__: sp.Lambda((s_,), total(a(s_ - t) * c(t), t)),
+            a_bc.__name__: sp.Lambda((s_,), total(a(s_ - t) * (b(t) + c(t)), t)),
+            la_b.__name__: sp.Lambda((s_,), total(lam * a(s_ - t) * b(t), t)),
+            d_a.__name__: sp.Lambda((s_,), total(delta(s_ - t) * a(t), t)),
+            sa_b.__name__: sp.Lambda((s_,), total(a(s_ - m - t) * b(t), t))}
+    return a, ab, ac, a_bc, la_b, d_a, sa_b, defs
+
+
+def _linear_statements():
+    out = []
+    for cyclic in (True, False):
+        a, ab, ac, a_bc, la_b, d_a, sa_b, defs = _linear_kit(cyclic)
+        out += [Statement.identity(a_bc(s_), ab(s_) + ac(s_), definitions=defs),
+                Statement.identity(la_b(s_), lam * ab(s_), definitions=defs),
+                Statement.identity(d_a(s_), a(s_), definitions=defs),
+                Statement.identity(sa_b(s_), ab(s_ - m), definitions=defs)]
+    return tuple(out)
+
+
+def _difference_kit(cyclic):
+    fn, total, a, b, c, delta, F = _kit(cyclic)
+    ab = F("ab", "(a OP b)")
+    dab = F("dab", r"(\Delta(a OP b))")
+    da_b = F("da_b", r"((\Delta a) OP b)")
+    defs = {ab.__name__: sp.Lambda((s_,), total(a(s_ - t) * b(t), t)),
+            dab.__name__: sp.Lambda((s_,), ab(s_) - ab(s_ - 1)),
+            da_b.__name__: sp.Lambda((s_,), total((a(s_ - t) - a(s_ - 1 - t)) * b(t), t))}
+    return dab, da_b, defs
+
+
+def _difference_statements():
+    return tuple(Statement.identity(dab(s_), da_b(s_), definitions=defs)
+                 for dab, da_b, defs in (_difference_kit(True), _difference_kit(False)))
 
 
 def _derive_linear_rules():
@@ -159,7 +212,7 @@ conv_linear_rules = sc.Theorem(
     "((S^m a) * b = S^m (a * b)), cyclic and linear.",
     claims="proved",
     latex=r"a*(b+c) = a*b + a*c,\quad (\lambda a)*b = \lambda(a*b),\quad \delta * a = a,\quad (S^m a)*b = S^m(a*b)",
-    derivation=_derive_linear_rules,
+    derivation=_derive_linear_rules, formal=_linear_statements(),
     exact=lambda n_: _exact(n_, _rules_claim), n_range=(1, 6),
     numeric=_num(_rules_defect), numeric_sizes=(1, 3, 6),
     false_variants=[sc.FalseVariant(
@@ -209,7 +262,7 @@ conv_difference_rule = sc.Theorem(
     "The finite-difference analogue of the differentiation rule: Delta(a * b) = (Delta a) * b = a * (Delta b).",
     claims="proved",
     latex=r"\Delta(a * b) = (\Delta a) * b = a * (\Delta b),\qquad (\Delta f)(s) = f(s) - f(s-1)",
-    derivation=_derive_difference,
+    derivation=_derive_difference, formal=_difference_statements(),
     exact=lambda n_: _exact(n_, _diff_claim), n_range=(1, 6),
     numeric=_num(_diff_defect), numeric_sizes=(1, 3, 6),
     false_variants=[sc.FalseVariant(

@@ -7,6 +7,7 @@ import numpy as np
 import sympy as sp
 
 import symconv as sc
+from symconv.engine.statement import Hypothesis, Statement
 from symconv.engine.rules import (ExponentArithmetic, FactorIntegrals, Fold, Fubini, PullIn, PullOut,
                                   SubstituteIntegral, Unfold)
 from symconv.objects.indexed import poly_function
@@ -17,20 +18,22 @@ t, tau, u, w = sp.symbols("t tau u omega", real=True)
 f, g = sp.Function("f"), sp.Function("g")
 Ff, Fg = poly_function("Ff", r"\mathcal{F}\{f\}(#)"), poly_function("Fg", r"\mathcal{F}\{g\}(#)")
 Fconv = poly_function("Fconv", r"\mathcal{F}\{f * g\}(#)")
-conv = poly_function("conv", r"(f * g)(#)")
+conv = poly_function("conv_fg", r"(f * g)(#)")
 E = lambda x: sp.exp(-2 * sp.pi * sp.I * w * x)  # noqa: E731
 DEFS = {"Fconv": sp.Lambda((w,), sp.Integral(E(t) * conv(t), (t, -sp.oo, sp.oo))),
-        "conv": sp.Lambda((t,), sp.Integral(f(tau) * g(t - tau), (tau, -sp.oo, sp.oo))),
+        "conv_fg": sp.Lambda((t,), sp.Integral(f(tau) * g(t - tau), (tau, -sp.oo, sp.oo))),
         "Ff": sp.Lambda((w,), sp.Integral(E(tau) * f(tau), (tau, -sp.oo, sp.oo))),
         "Fg": sp.Lambda((w,), sp.Integral(E(u) * g(u), (u, -sp.oo, sp.oo)))}
 R = (-sp.oo, sp.oo)
+L1 = Hypothesis("f, g absolutely integrable on R", text=r"$f, g \in L^1(\mathbb{R})$")
+FORMAL = Statement.identity(Fconv(w), Ff(w) * Fg(w), hypotheses=(L1,), definitions=DEFS)
 
 
 def _derive():
     return [sc.Derivation(Fconv(w), title=r"the lecture's proof, $f, g \in L^1(\mathbb{R})$", goal=Ff(w) * Fg(w),
-                          hypotheses=("f, g absolutely integrable on R",))
+                          hypotheses=(L1,))
             .step(sp.Integral(E(t) * sp.Integral(f(tau) * g(t - tau), (tau, *R)), (t, *R)),
-                  Unfold("Fconv", "conv", definitions=DEFS))
+                  Unfold("Fconv", "conv_fg", definitions=DEFS))
             .step(sp.Integral(E(t) * f(tau) * g(t - tau), (tau, *R), (t, *R)), PullIn(tau))
             .step(sp.Integral(E(t) * f(tau) * g(t - tau), (t, *R), (tau, *R)), Fubini())
             .step(sp.Integral(E(u + tau) * f(tau) * g(u), (u, *R), (tau, *R)), SubstituteIntegral(t, u + tau, u))
@@ -89,7 +92,7 @@ convolution_theorem = sc.Theorem(
     claims="proved",
     latex=r"\mathcal{F}\{f * g\} = \mathcal{F}\{f\}\,\mathcal{F}\{g\},\qquad "
           r"\mathcal{F}\{f\}(\omega) = \int_{-\infty}^{\infty} e^{-2\pi i \omega t} f(t)\,dt",
-    derivation=_derive,
+    derivation=_derive, formal=FORMAL,
     exact=_exact, n_range=(1, 4),
     exact_scope="Gaussian pairs exp(-a t^2), exp(-b t^2) integrated by SymPy",
     numeric=_numeric, numeric_sizes=(1, 2, 3), tolerance=1e-6,

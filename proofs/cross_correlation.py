@@ -8,6 +8,7 @@ import sympy as sp
 import symconv as sc
 from symconv.engine.numeric import float_and_mp
 from symconv.engine.rules import Fold, ReindexSum, Unfold
+from symconv.engine.statement import Statement
 from symconv.objects.indexed import i, lsum, s_, sequence_function, t, u
 from symconv.objects.kernels import conv_full, correlate_full
 
@@ -22,6 +23,10 @@ DEFS = {"corr_fg": sp.Lambda((i,), lsum(f(t) * g(i + t), t)),
         "corr_gf": sp.Lambda((i,), lsum(g(t) * f(i + t), t)),
         "conv_frg": sp.Lambda((i,), lsum(fr(u) * g(i - u), u)),
         "fr": sp.Lambda((s_,), f(-s_))}
+
+
+FORMAL = (Statement.identity(corr_fg(i), conv_frg(i), definitions=DEFS),
+          Statement.identity(corr_fg(i), corr_gf(-i), definitions=DEFS))
 
 
 def _derive():
@@ -57,7 +62,7 @@ correlation_eq_reflected_conv = sc.Theorem(
     "(f star g)(i) = (g star f)(-i).",
     claims="proved",
     latex=r"(f \star g)(i) = \sum_x f(x)\,g(i+x) = (f^{-} * g)(i),\qquad (f\star g)(i) = (g \star f)(-i)",
-    derivation=_derive,
+    derivation=_derive, formal=FORMAL,
     exact=_exact, n_range=(1, 6),
     numeric=lambda n_, rng, dps: float_and_mp(
         lambda x, y: max(abs(a - b) for a, b in zip(correlate_full(list(y), list(x))[0],

@@ -8,6 +8,7 @@ import sympy as sp
 import symconv as sc
 from symconv.engine.rules import (ExponentArithmetic, Fold, GeometricSum, IndexArithmetic,
                                   PullOut, ReindexSum, Sift, Unfold)
+from symconv.engine.statement import Statement
 from symconv.objects.indexed import (C, F, Fs, Iverson, S, c, entry_function, i, j, k, l, m, n,
                                      omega, zsum)
 
@@ -17,6 +18,12 @@ f = entry_function("f", "(f_k)")
 Fc = entry_function("Fc", "(Fc)")
 _MODE = {"f": sp.Lambda((j,), omega ** (-j * k))}                 # f_k, the k-th Fourier mode
 _FC = {"Fc": sp.Lambda((j,), zsum(omega ** (j * k) * c(k), k))}   # (F c)_j
+
+
+FORMAL_EIGEN = (Statement.identity(zsum(S(i, j) * f(j), j), omega ** k * f(i), definitions=_MODE),
+                Statement.identity(omega ** (k * n), 1))
+FORMAL_UNITARY = Statement.identity(zsum(F(j, l) * Fs(l, k), l), n * Iverson(j, k))
+FORMAL_DIAG = (Statement.identity(zsum(F(j, l) * C(l, m), l), Fc(j) * F(j, m), definitions=_FC), FORMAL_UNITARY)
 
 
 def _derive_eigen():
@@ -48,7 +55,7 @@ fourier_mode_is_shift_eigenvector = sc.Theorem(
     "The Fourier modes f_k = (omega^(-jk))_j are eigenvectors of S, with eigenvalues omega^k, the n-th roots of unity.",
     claims="proved",
     latex=r"S f_k = \omega^{k} f_k,\quad (f_k)_j = \omega^{-jk} = e^{2\pi i jk/n},\quad (\omega^k)^n = 1",
-    derivation=_derive_eigen,
+    derivation=_derive_eigen, formal=FORMAL_EIGEN,
     exact=sc.verify.fourier_modes_are_shift_eigenvectors, n_range=(1, 64),
     numeric=_numeric_eigen,
     false_variants=[sc.FalseVariant(
@@ -102,7 +109,7 @@ dft_mul_conjTranspose_eq_smul_one = sc.Theorem(
     "F F* = n I: the unnormalised DFT is n times a unitary matrix, so F^-1 = F*/n.",
     claims="proved",
     latex=r"F F^{*} = n I,\qquad F^{-1} = \tfrac1n F^{*}",
-    derivation=_derive_unitary,
+    derivation=_derive_unitary, formal=FORMAL_UNITARY,
     exact=sc.verify.dft_mul_conj_transpose, n_range=(1, 64),
     numeric=_numeric_unitary,
     false_variants=[sc.FalseVariant(
@@ -140,7 +147,7 @@ dft_diagonalizes_circulant = sc.Theorem(
     "The DFT diagonalises every circulant: F circ(c) F^-1 = diag(F c), so its eigenvalues are the DFT of c.",
     claims="proved",
     latex=r"F\,\mathrm{circ}(c)\,F^{-1} = \operatorname{diag}(F c)",
-    derivation=_derive_diag,
+    derivation=_derive_diag, formal=FORMAL_DIAG,
     exact=sc.verify.dft_diagonalizes_circulant, n_range=(1, 64),
     numeric=_numeric_diag,
     false_variants=[sc.FalseVariant(

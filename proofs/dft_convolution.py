@@ -7,6 +7,7 @@ import sympy as sp
 
 import symconv as sc
 from symconv.engine.numeric import float_and_mp
+from symconv.engine.statement import Hypothesis, Statement
 from symconv.engine.rules import (ExponentArithmetic, FactorSums, Fold, GeometricSum, ProductOfSums, PullIn, PullOut,
                                   ReindexSum, Sift, Unfold)
 from symconv.objects.indexed import Iverson, a, b, entry_function, j, k, l, m, n as n_sym, omega, s_, t, u, zsum
@@ -33,6 +34,14 @@ DEFS = {
     "Fsh": sp.Lambda((j,), zsum(omega ** (j * k) * a(k - m), k)),
     "energy": sp.Lambda((j,), zsum(zsum(omega ** (j * k) * a(k), k) * zsum(omega ** (-j * l) * a(l), l), j)),
 }
+
+A_REAL = Hypothesis("a real", text=r"$a$ real, so $\overline{(Fa)_j} = \sum_k \omega^{-jk} a_k$ (the definition of "
+                                   r"$\overline{(Fa)}$ used here)")
+FORMAL_CONV = Statement.identity(Fab(j), Fa(j) * Fb(j), definitions=DEFS)
+FORMAL_CORR = Statement.identity(Fcorr(j), Fa_bar(j) * Fb(j), hypotheses=(A_REAL,), definitions=DEFS)
+FORMAL_SHIFT = Statement.identity(Fsh(j), omega ** (j * m) * Fa(j), definitions=DEFS)
+FORMAL_PARSEVAL = Statement.identity(energy(j), n_sym * zsum(a(k) * a(k), k), hypotheses=(A_REAL,),
+                                     definitions=DEFS)
 
 
 def _F(v, sign=-1):
@@ -104,7 +113,7 @@ dft_circular_conv_eq_mul = sc.Theorem(
     "The DFT turns circular convolution into a product: F(a (*) b) = F(a) F(b), for every n.",
     claims="proved",
     latex=r"\big(F(a \circledast b)\big)_j = (Fa)_j\,(Fb)_j",
-    derivation=_derive_conv,
+    derivation=_derive_conv, formal=FORMAL_CONV,
     exact=lambda n_: _exact(n_, _conv_claim), n_range=(1, 8),
     numeric=lambda n_, rng, dps: float_and_mp(_conv_defect, dps, rng.standard_normal(n_), rng.standard_normal(n_)),
     numeric_sizes=(1, 2, 5, 8),
@@ -116,7 +125,7 @@ dft_circular_conv_eq_mul = sc.Theorem(
 
 def _derive_corr():
     return [sc.Derivation(Fcorr(j), title=r"$(F(a \star b))_j$ with $(a\star b)_k = \sum_t a_t b_{t+k}$, $a$ real",
-                          goal=Fa_bar(j) * Fb(j), hypotheses=("a real, so conj((Fa)_j) = sum_k omega^(-jk) a_k",))
+                          goal=Fa_bar(j) * Fb(j), hypotheses=(A_REAL,))
             .step(zsum(omega ** (j * k) * zsum(a(t) * b(t + k), t), k), Unfold("Fcorr", "cr", definitions=DEFS))
             .step(zsum(zsum(omega ** (j * k) * a(t) * b(t + k), t), k), PullIn(t))
             .step(zsum(zsum(omega ** (j * (u - t)) * a(t) * b(u), t), u), ReindexSum(k, u - t, u))
@@ -137,7 +146,7 @@ dft_correlation_eq_conj_mul = sc.Theorem(
     "For real signals the DFT turns circular cross-correlation (a star b)_k = sum_t a_t b_{t+k} into conj(F a) F b.",
     claims="proved",
     latex=r"\big(F(a \star b)\big)_j = \overline{(Fa)_j}\,(Fb)_j\qquad (a \in \mathbb{R}^n)",
-    derivation=_derive_corr,
+    derivation=_derive_corr, formal=FORMAL_CORR,
     exact=lambda n_: _exact(n_, _corr_claim), n_range=(1, 8),
     numeric=lambda n_, rng, dps: float_and_mp(_corr_defect, dps, rng.standard_normal(n_), rng.standard_normal(n_)),
     numeric_sizes=(1, 3, 8),
@@ -170,7 +179,7 @@ dft_shift_eq_phase = sc.Theorem(
     "Shifting a signal by m multiplies its DFT by the root of unity omega^(jm).",
     claims="proved",
     latex=r"\big(F S^m a\big)_j = \omega^{jm}\,(Fa)_j",
-    derivation=_derive_shift,
+    derivation=_derive_shift, formal=FORMAL_SHIFT,
     exact=lambda n_: _exact(n_, _shift_claim), n_range=(1, 10),
     numeric=lambda n_, rng, dps: float_and_mp(_shift_defect, dps, rng.standard_normal(n_), rng.standard_normal(1)),
     numeric_sizes=(1, 4, 9),
@@ -203,7 +212,7 @@ parseval = sc.Theorem(
     "Parseval/Plancherel for the unnormalised DFT: sum_j |(F a)_j|^2 = n sum_k |a_k|^2.",
     claims="proved",
     latex=r"\sum_j |(Fa)_j|^2 = n \sum_k |a_k|^2",
-    derivation=_derive_parseval,
+    derivation=_derive_parseval, formal=FORMAL_PARSEVAL,
     exact=lambda n_: _exact(n_, _parseval_claim), n_range=(1, 10),
     numeric=lambda n_, rng, dps: float_and_mp(_parseval_defect, dps, rng.standard_normal(n_), rng.standard_normal(1)),
     numeric_sizes=(1, 4, 9),

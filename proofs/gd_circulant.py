@@ -7,6 +7,7 @@ import sympy as sp
 
 import symconv as sc
 from symconv.engine.rules import CancelTerms, ReindexSum, SplitSum, Unfold
+from symconv.engine.statement import Statement
 from symconv.objects.indexed import C, c, entry_function, i, j, k, l, t, u, zsum
 
 ORDER = 60  # position in reports and in the LaTeX document
@@ -14,6 +15,10 @@ ORDER = 60  # position in reports and in the LaTeX document
 D = entry_function("D")
 G = entry_function("G", r"(DS^{\mathsf T} - S^{\mathsf T}D)")
 GDEF = {"G": sp.Lambda((i, j), D(i, j - 1) - D(i + 1, j))}
+
+
+#: <D S^T - S^T D, circ(c)> = 0 for every matrix D and every circulant circ(c)
+FORMAL = Statement.identity(zsum(zsum(G(i, j) * C(i, j), j), i), 0, definitions=GDEF)
 
 
 def _derive():
@@ -54,7 +59,7 @@ penalty_gradient_orthogonal_circulant = sc.Theorem(
     claims="proved",
     latex=r"\langle DS^{\mathsf T} - S^{\mathsf T}D,\ \mathrm{circ}(c)\rangle = 0"
           r"\quad\Rightarrow\quad P(W_{t+1}) = \Big(1 + \eta\,\tfrac{\|D_t\|}{\|W_t\|^3}\Big) P(W_t)",
-    derivation=_derive,
+    derivation=_derive, formal=FORMAL,
     exact=sc.verify.penalty_gradient_orthogonal, n_range=(1, 10),
     numeric=_numeric,
     false_variants=[sc.FalseVariant(

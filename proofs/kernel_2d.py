@@ -6,6 +6,7 @@ import sympy as sp
 
 import symconv as sc
 from symconv.engine.rules import Fold, ProductOfSums, Unfold
+from symconv.engine.statement import Statement
 from symconv.objects.indexed import X, lsum, poly_function, sequence_function
 
 ORDER = 100  # position in reports and in the LaTeX document
@@ -18,6 +19,10 @@ PK = poly_function("PK", r"P_{u v^{\mathsf T}}(#)")
 DEFS = {"p": sp.Lambda((X,), lsum(uu(i2) * X**i2, i2)),
         "q": sp.Lambda((Y,), lsum(vv(j2) * Y**j2, j2)),
         "PK": sp.Lambda((X, Y), lsum(lsum(uu(i2) * vv(j2) * X**i2 * Y**j2, j2), i2))}
+
+
+#: p_u(x) q_v(y) = P_{u v^T}(x, y): the polynomial of an outer product is the product of the polynomials
+FORMAL_SEP = Statement.identity(p_(X) * q_(Y), PK(X, Y), definitions=DEFS)
 
 
 def _derive_sep():
@@ -53,7 +58,7 @@ separable_iff_rank_one = sc.Theorem(
     claims="proved",
     latex=r"P_K(x,y) = \sum_{ij} K_{ij} x^i y^j,\qquad K = u v^{\mathsf T} \iff \operatorname{rank} K = 1 "
           r"\iff P_K(x,y) = p_u(x)\,q_v(y)",
-    derivation=_derive_sep,
+    derivation=_derive_sep, formal=FORMAL_SEP,
     exact=sc.verify.kernels.separable_iff_rank_one, n_range=(1, 6),
     numeric=_numeric_sep, numeric_sizes=(1, 2, 3, 5), tolerance=1e-9,
     false_variants=[sc.FalseVariant(

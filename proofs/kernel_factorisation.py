@@ -6,14 +6,21 @@ import numpy as np
 import symconv as sc
 from symconv.engine.rules import LemmaRewrite, PolyIdentity
 from symconv.engine.lemmas import HALF_DEGREE as L, REAL_ROOTS as m, ROOT_PAIRS as c
+from symconv.engine.statement import Hypothesis, Statement
 from symconv.objects.factorize import factor_into_size3
 
 ORDER = 90  # position in reports and in the LaTeX document
 
 
+REAL = Hypothesis("a real, size 2L+1, last tap non-zero", text="$a$ real, of size $2L+1$, last tap non-zero")
+#: the c conjugate pairs and the m real roots (m + 2c = 2L) give c + m/2 = L real quadratic factors
+FORMAL = Statement.identity(c + m / 2, L, hypotheses=(REAL,),
+                            text="the number of real size-3 factors; each is built from a root pair")
+
+
 def _derive():
     return [sc.Derivation(c + m / 2, title=r"number of real quadratic factors of $P_a$, $\deg P_a = 2L$",
-                          goal=L, hypotheses=("a real, size 2L+1, last tap non-zero",),
+                          goal=L, hypotheses=(REAL,),
                           conclusion=r"the $c$ conjugate pairs give $c$ real quadratics and the $m$ real "
                                      r"roots, an even number, give $m/2$ more: $L$ size-3 kernels in all "
                                      r"(a lower degree leaves roots at infinity: pad with $[1, 0, 0]$)")
@@ -38,7 +45,7 @@ real_kernel_factors_into_size3 = sc.Theorem(
     "Every real kernel of size 2L+1 is the convolution of L real kernels of size 3.",
     claims="proved",
     latex=r"a \in \mathbb{R}^{2L+1} \;\Rightarrow\; a = h_1 * \dots * h_L,\quad h_i \in \mathbb{R}^3",
-    derivation=_derive,
+    derivation=_derive, formal=FORMAL,
     exact=sc.verify.kernels.kernel_factors_into_size3, n_range=(1, 6),
     exact_scope="seeded integer kernels and kernels with rational roots; exact or with reported error",
     numeric=_numeric, numeric_sizes=(1, 2, 3, 4, 6), tolerance=1e-8,

@@ -6,6 +6,7 @@ import numpy as np
 import sympy as sp
 
 import symconv as sc
+from symconv.engine.statement import Statement
 from symconv.engine.rules import (ExponentArithmetic, Fold, ProductOfSums, PullOut, ReindexSum,
                                   SwapSums, Unfold)
 from symconv.objects.indexed import (X, entry_function, lsum, poly_function, s_, sequence_function, t,
@@ -44,6 +45,10 @@ def _numeric_conv(n_, rng, dps):
     return err, float(errm)
 
 
+FORMAL_MUL = Statement.identity(Pa(X) * Pb(X), Pab(X), definitions=DEFS)
+FORMAL_CORR = Statement.identity(Pa(X) * Qb(X), Lcorr(X), definitions=DEFS)
+
+
 def _derive_mul():
     return [sc.Derivation(Pa(X) * Pb(X), title=r"$P_a(x)\,P_b(x)$ for finitely supported $a, b$",
                           goal=Pab(X))
@@ -61,7 +66,7 @@ kernel_poly_mul_eq_conv = sc.Theorem(
     "Stacking kernels multiplies their polynomials: P_{a*b} = P_a P_b for the full linear convolution.",
     claims="proved",
     latex=r"P_a(x) = \sum_t a_t x^t,\qquad P_{a*b} = P_a\,P_b,\quad (a*b)_s = \sum_t a_t\,b_{s-t}",
-    derivation=_derive_mul,
+    derivation=_derive_mul, formal=FORMAL_MUL,
     exact=sc.verify.kernels.kernel_poly_mul_eq_conv, n_range=(1, 10),
     numeric=_numeric_conv,
     false_variants=[sc.FalseVariant(
@@ -100,7 +105,7 @@ correlation_poly_eq_laurent = sc.Theorem(
     "Cross-correlation is the Laurent polynomial P_a(x) P_b(1/x), with (a star b)_s = sum_t a_{t+s} b_t (np.correlate's 'full').",
     claims="proved",
     latex=r"\sum_s (a\star b)_s\,x^s = P_a(x)\,P_b(1/x),\qquad (a\star b)_s = \sum_t a_{t+s}\,b_t",
-    derivation=_derive_corr,
+    derivation=_derive_corr, formal=FORMAL_CORR,
     exact=sc.verify.kernels.correlation_poly_eq_laurent, n_range=(1, 8),
     numeric=_numeric_corr,
     false_variants=[sc.FalseVariant(
@@ -119,6 +124,10 @@ CDEFS = {
     "R_ab": sp.Lambda((xi,), zsum(cab(s_) * xi**s_, s_)),
     "cab": sp.Lambda((s_,), zsum(ca(t) * cb(s_ - t), t)),
 }
+
+
+#: in Q[x]/(x^n - 1) (xi^n = 1): P_a P_b = P_{a (*) b}
+FORMAL_CIRCULAR = Statement.identity(Ra(xi) * Rb(xi), Rab(xi), definitions=CDEFS)
 
 
 def _derive_circular():
@@ -156,7 +165,7 @@ circular_poly_eq_mod = sc.Theorem(
     "Circular convolution of length n multiplies polynomials modulo x^n - 1, so circ(a) circ(b) corresponds to P_a P_b mod (x^n - 1).",
     claims="proved",
     latex=r"P_{a\circledast b} \equiv P_a\,P_b \pmod{x^n - 1}",
-    derivation=_derive_circular,
+    derivation=_derive_circular, formal=FORMAL_CIRCULAR,
     exact=sc.verify.kernels.circular_poly_eq_mod, n_range=(1, 24),
     numeric=_numeric_circular,
     false_variants=[sc.FalseVariant(

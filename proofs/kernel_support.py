@@ -7,6 +7,7 @@ import sympy as sp
 import symconv as sc
 from symconv.engine.rules import (EvaluateSum, Fold, LemmaRewrite, PolyIdentity, PullIn, Sift, SwapSums, Unfold,
                                   UseHypothesis)
+from symconv.engine.statement import Hypothesis, Statement
 from symconv.objects import kernels as K
 from symconv.objects.indexed import Pk, X, deg, kconv, lsum, poly_function, sequence_function, size
 
@@ -18,10 +19,15 @@ s_, t_ = sp.symbols("s t", integer=True)
 A, B = sp.symbols("a b")
 g = poly_function("g", "g_{#}")                      # the i-th kernel of a stack
 
+SIZE_A = Hypothesis("|a| = p", sp.Eq(size(A), p), "$|a| = p$")
+SIZE_B = Hypothesis("|b| = q", sp.Eq(size(B), q), "$|b| = q$")
+END_TAPS = Hypothesis("end taps non-zero", text="the end taps of $a$ and $b$ are non-zero")
+FORMAL_SPAN = Statement.identity(size(kconv(A, B)), p + q - 1, hypotheses=(SIZE_A, SIZE_B, END_TAPS))
+
 
 def _derive_span():
     return [sc.Derivation(size(kconv(A, B)), title=r"$|a*b|$ for kernels whose end taps are non-zero",
-                          goal=p + q - 1, hypotheses=("|a| = p, |b| = q", "end taps non-zero"))
+                          goal=p + q - 1, hypotheses=(SIZE_A, SIZE_B, END_TAPS))
             .step(deg(Pk(kconv(A, B), X)) + 1,
                   LemmaRewrite("kernel_length_is_degree_plus_one", {size(kconv(A, B)): deg(Pk(kconv(A, B), X)) + 1},
                                r"$|c| = \deg P_c + 1$"))
@@ -54,7 +60,7 @@ conv_support_span = sc.Theorem(
     "The convolution of kernels of sizes p and q (non-zero end taps) has size exactly p + q - 1.",
     claims="proved",
     latex=r"|a * b| = |a| + |b| - 1",
-    derivation=_derive_span,
+    derivation=_derive_span, formal=FORMAL_SPAN,
     exact=sc.verify.kernels.conv_support_span, n_range=(1, 12),
     numeric=_numeric_span,
     false_variants=[sc.FalseVariant(
@@ -79,13 +85,23 @@ def _numeric_dilate(n_, rng, dps):
     return float(err), errm
 
 
-def _derive_dilate():
+def _dilate_kit():
     aa = sequence_function("a")
     up = sequence_function("up", r"a^{(\uparrow d)}")
     Pup, Pa = poly_function("Pup", r"P_{a^{(\uparrow d)}}(#)"), poly_function("Pa", "P_a(#)")
     defs = {"up": sp.Lambda((s_,), lsum(aa(t_) * sp.KroneckerDelta(s_, d * t_), t_)),
             "Pup": sp.Lambda((X,), lsum(up(s_) * X**s_, s_)),
             "Pa": sp.Lambda((X,), lsum(aa(t_) * X**t_, t_))}
+    return aa, up, Pup, Pa, defs
+
+
+def _dilate_statement():
+    aa, up, Pup, Pa, defs = _dilate_kit()
+    return Statement.identity(Pup(X), Pa(X**d), definitions=defs)
+
+
+def _derive_dilate():
+    aa, up, Pup, Pa, defs = _dilate_kit()
     return [sc.Derivation(Pup(X), title=r"$a^{(\uparrow d)}_s = \sum_t a_t\,[s = dt]$", goal=Pa(X**d))
             .step(lsum(lsum(aa(t_) * sp.KroneckerDelta(s_, d * t_), t_) * X**s_, s_),
                   Unfold("Pup", "up", definitions=defs))
@@ -99,7 +115,7 @@ dilate_poly_eq_comp_pow = sc.Theorem(
     "dilate_poly_eq_comp_pow",
     "Dilating a kernel by d (d - 1 zeros between taps) turns its polynomial P(x) into P(x^d).",
     claims="proved",
-    derivation=_derive_dilate,
+    derivation=_derive_dilate, formal=_dilate_statement(),
     latex=r"P_{a^{(\uparrow d)}}(x) = P_a(x^d)",
     exact=sc.verify.kernels.dilate_poly_eq_comp_pow, n_range=(1, 12),
     numeric=_numeric_dilate,
@@ -109,14 +125,22 @@ dilate_poly_eq_comp_pow = sc.Theorem(
 )
 
 
+SIZE_G = Hypothesis("|g_i| = k", sp.Eq(size(g(i)), k), "$|g_i| = k$")
+STACK = Hypothesis("stacking multiplies polynomials (kernel_poly_mul_eq_conv)",
+                   text=r"stacking multiplies polynomials (\texttt{kernel\_poly\_mul\_eq\_conv})")
+DILATION = Hypothesis("dilation is P(x) -> P(x^d) (dilate_poly_eq_comp_pow)",
+                      text=r"dilation is $P(x) \mapsto P(x^d)$ (\texttt{dilate\_poly\_eq\_comp\_pow})")
+FORMAL_RF = Statement.identity(deg(sp.Product(Pk(g(i), X**d), (i, 1, L))) + 1, L * d * (k - 1) + 1,
+                               hypotheses=(STACK, DILATION, SIZE_G))
+
+
 def _derive_rf():
     stack_poly = sp.Product(Pk(g(i), X**d), (i, 1, L))
     return [sc.Derivation(deg(stack_poly) + 1,
                           title=r"$h_i$ = $g_i$ dilated by $d$, $|g_i| = k$: the stack $h_1 * \dots * h_L$ "
                                 r"has polynomial $\prod_i P_{g_i}(x^d)$",
                           goal=L * d * (k - 1) + 1,
-                          hypotheses=("stacking multiplies polynomials (kernel_poly_mul_eq_conv)",
-                                      "dilation is P(x) -> P(x^d) (dilate_poly_eq_comp_pow)", "|g_i| = k"),
+                          hypotheses=(STACK, DILATION, SIZE_G),
                           conclusion=r"the stack has $L\,d\,(k-1) + 1$ taps: receptive fields add "
                                      r"$(k-1)d$ per layer; with $d = 1$, $L(k-1) + 1$")
             .step(sp.Sum(deg(Pk(g(i), X**d)), (i, 1, L)) + 1,
@@ -154,13 +178,18 @@ stack_receptive_field = sc.Theorem(
     claims="proved",
     latex=r"\Big|\mathop{\ast}_{i=1}^{L} h_i^{(\uparrow d)}\Big| = L\,d\,(k-1) + 1,"
           r"\qquad P_{h^{(\uparrow d)}}(x) = P_h(x^d)",
-    derivation=_derive_rf,
+    derivation=_derive_rf, formal=FORMAL_RF,
     exact=sc.verify.kernels.stack_receptive_field, n_range=(1, 6),
     numeric=_numeric_rf, numeric_sizes=(1, 2, 3, 7),
     false_variants=[sc.FalseVariant(
         "stack_receptive_field_naive", "L stacked kernels of size k see L k inputs.",
         exact=lambda n_: sc.verify.kernels.stack_receptive_field(n_, naive=True), n_range=(2, 6))],
 )
+
+
+FORMAL_SLIDES = Statement.identity(
+    sp.Add(sp.Mul(2, sp.Mul(M - 1, sp.Rational(1, 2), evaluate=False), N, evaluate=False), 1, evaluate=False),
+    N * (M - 1) + 1)
 
 
 def _derive_slides():
@@ -178,7 +207,7 @@ iterated_filter_size = sc.Theorem(
     "Applying a size-M filter N times is one filter of size 2((M-1)/2)N + 1 = N(M-1) + 1 (slides 001).",
     claims="proved",
     latex=r"M^* = 2\cdot\tfrac{M-1}{2}\cdot N + 1 = N(M-1) + 1",
-    derivation=_derive_slides,
+    derivation=_derive_slides, formal=FORMAL_SLIDES,
     exact=sc.verify.kernels.iterated_filter_size, n_range=(1, 6),
     numeric=lambda n_, rng, dps: _numeric_rf(n_, rng, dps),
     numeric_sizes=(1, 2, 3),

@@ -5,15 +5,20 @@ import numpy as np
 import symconv as sc
 from symconv.objects.indexed import Iverson, P, S, i, j, k, l, n, x, zsum
 from symconv.engine.rules import IndexArithmetic, Sift, Unfold
+from symconv.engine.statement import Hypothesis, Statement
 
 ORDER = 10  # position in reports and in the LaTeX document
 
 
+#: every row and every column of S sums to 1 (its entries are brackets, 0 or 1)
+FORMAL_PERM = (Statement.identity(zsum(S(i, j), j), 1), Statement.identity(zsum(S(i, j), i), 1))
+
+
 def _derive_permutation():
-    rows = (sc.Derivation(zsum(S(i, j), j), title=r"row sums $\sum_j S_{ij}$", goal=1)
+    rows = (sc.Derivation(FORMAL_PERM[0].lhs, title=r"row sums $\sum_j S_{ij}$", goal=1)
             .step(zsum(Iverson(i, j + 1), j), Unfold("S"))
             .step(1, Sift(j)))
-    cols = (sc.Derivation(zsum(S(i, j), i), title=r"column sums $\sum_i S_{ij}$", goal=1)
+    cols = (sc.Derivation(FORMAL_PERM[1].lhs, title=r"column sums $\sum_i S_{ij}$", goal=1)
             .step(zsum(Iverson(i, j + 1), i), Unfold("S"))
             .step(1, Sift(i)))
     return [rows, cols]
@@ -37,7 +42,7 @@ shift_is_permutation = sc.Theorem(
     "The shift S is a permutation matrix: 0/1 entries, one 1 in every row and column.",
     claims="proved",
     latex=r"S_{ij} = [i \equiv j+1] \in \{0,1\},\quad \textstyle\sum_j S_{ij} = \sum_i S_{ij} = 1",
-    derivation=_derive_permutation,
+    derivation=_derive_permutation, formal=FORMAL_PERM,
     exact=sc.verify.shift_entries_are_permutation, n_range=(1, 64),
     numeric=_numeric_perm,
     false_variants=[sc.FalseVariant(
@@ -46,8 +51,11 @@ shift_is_permutation = sc.Theorem(
 )
 
 
+FORMAL_MULVEC = Statement.identity(zsum(S(i, j) * x(j), j), x(i - 1))
+
+
 def _derive_mulVec():
-    return [sc.Derivation(zsum(S(i, j) * x(j), j), title=r"$(Sx)_i$", goal=x(i - 1))
+    return [sc.Derivation(FORMAL_MULVEC.lhs, title=r"$(Sx)_i$", goal=FORMAL_MULVEC.rhs)
             .step(zsum(Iverson(i, j + 1) * x(j), j), Unfold("S"))
             .step(x(i - 1), Sift(j))]
 
@@ -64,7 +72,7 @@ shift_mulVec = sc.Theorem(
     "S shifts a signal one place to the right: (S x)_i = x_{i-1 mod n}.",
     claims="proved",
     latex=r"(Sx)_i = x_{i-1}",
-    derivation=_derive_mulVec,
+    derivation=_derive_mulVec, formal=FORMAL_MULVEC,
     exact=sc.verify.shift_acts_as, n_range=(1, 24),
     numeric=_numeric_mulVec,
     false_variants=[sc.FalseVariant(
@@ -75,8 +83,17 @@ shift_mulVec = sc.Theorem(
 _P = {"P": __import__("sympy").Lambda((i, j), Iverson(i, j + k))}
 
 
+#: the induction step (S^(k+1))_ij = [i = j+k+1] under the induction hypothesis (S^k)_ij = [i = j+k]
+#: (base case S^0 = I), and at k = n: [i = j+n] = [i = j]
+INDUCTION = Hypothesis("induction hypothesis (S^k)_ij = [i = j+k]", __import__("sympy").Eq(P(i, j), Iverson(i, j + k)),
+                       r"induction hypothesis $(S^k)_{ij} = [i \equiv j+k]$")
+FORMAL_POW = (Statement.identity(zsum(S(i, l) * P(l, j), l), Iverson(i, j + k + 1), hypotheses=(INDUCTION,),
+                                 text="induction step on k"),
+              Statement.identity(Iverson(i, j + n), Iverson(i, j), text="k = n"))
+
+
 def _derive_pow():
-    step = (sc.Derivation(zsum(S(i, l) * P(l, j), l),
+    step = (sc.Derivation(FORMAL_POW[0].lhs, hypotheses=(INDUCTION,),
                           title=r"induction step: $(S^k)_{ij} = [i \equiv j+k] \Rightarrow (S^{k+1})_{ij} = [i \equiv j+k+1]$ (base case $S^0 = I$)",
                           goal=Iverson(i, j + k + 1))
             .step(zsum(Iverson(i, l + 1) * Iverson(l, j + k), l), Unfold("S", "P", definitions=_P))
@@ -99,7 +116,7 @@ shift_pow_eq_one = sc.Theorem(
     "S^n = I: shifting n times returns every signal to itself.",
     claims="proved",
     latex=r"(S^k)_{ij} = [i \equiv j+k],\qquad S^n = I",
-    derivation=_derive_pow,
+    derivation=_derive_pow, formal=FORMAL_POW,
     exact=sc.verify.shift_pow_eq_one, n_range=(1, 64),
     numeric=_numeric_pow,
     false_variants=[sc.FalseVariant(
@@ -108,8 +125,11 @@ shift_pow_eq_one = sc.Theorem(
 )
 
 
+FORMAL_TRANSPOSE = Statement.identity(zsum(S(l, i) * S(l, j), l), Iverson(i, j))
+
+
 def _derive_transpose():
-    return [sc.Derivation(zsum(S(l, i) * S(l, j), l), title=r"$(S^{\mathsf T} S)_{ij}$", goal=Iverson(i, j))
+    return [sc.Derivation(FORMAL_TRANSPOSE.lhs, title=r"$(S^{\mathsf T} S)_{ij}$", goal=FORMAL_TRANSPOSE.rhs)
             .step(zsum(Iverson(l, i + 1) * Iverson(l, j + 1), l), Unfold("S"))
             .step(Iverson(i + 1, j + 1), Sift(l))
             .step(Iverson(i, j), IndexArithmetic())]
@@ -127,7 +147,7 @@ shift_transpose_eq_inverse = sc.Theorem(
     "S^T = S^-1: the transpose of the shift is the shift the other way.",
     claims="proved",
     latex=r"(S^{\mathsf T}S)_{ij} = [i \equiv j]",
-    derivation=_derive_transpose,
+    derivation=_derive_transpose, formal=FORMAL_TRANSPOSE,
     exact=sc.verify.shift_transpose_eq_inverse, n_range=(1, 64),
     numeric=_numeric_transpose,
     false_variants=[sc.FalseVariant(

@@ -9,6 +9,7 @@ import sympy as sp
 import symconv as sc
 from symconv.engine.numeric import to_mp_array
 from symconv.engine.rules import Fold, ReindexSum, Unfold
+from symconv.engine.statement import Hypothesis, Statement
 from symconv.objects.indexed import entry_function, zsum
 from symconv.verify import shift2d as V
 
@@ -30,9 +31,19 @@ DEFS = {
 }
 
 
+LINEAR = Hypothesis("phi linear", sp.Eq(phi_f(x_, y_), DEFS["phif"](x_, y_)),
+                    r"$\phi$ linear: $\phi(f) = \sum_{p,q} f(p,q)\,\phi(\delta_{p,q})$")
+EQUIVARIANT = Hypothesis("phi shift-equivariant", sp.Eq(phi_delta(p_, q_, x_, y_), DEFS["phid"](p_, q_, x_, y_)),
+                         r"$\phi$ shift-equivariant: $\phi(\delta_{p,q}) = S^{p,q} h$, $h = \phi(\delta_{0,0})$")
+#: phi linear and shift-equivariant => phi(f) = h (*) f; and conversely h (*) S^{a,b} f = S^{a,b}(h (*) f)
+FORMAL = (Statement.identity(phi_f(x_, y_), conv2(x_, y_), hypotheses=(LINEAR, EQUIVARIANT), definitions=DEFS),
+          Statement.identity(conv2s(x_, y_), conv2(x_ - a_, y_ - b_), definitions=DEFS))
+
+
 def _derive():
     impulse = (sc.Derivation(phi_f(x_, y_), title=r"$\phi$ linear and shift-equivariant on $\mathbb{Z}_n^2$, "
-                                                 r"$h = \phi(\delta_{0,0})$ (slides 001)", goal=conv2(x_, y_))
+                                                 r"$h = \phi(\delta_{0,0})$ (slides 001)", goal=conv2(x_, y_),
+                                hypotheses=(LINEAR, EQUIVARIANT))
                .step(zsum(zsum(f(p_, q_) * phi_delta(p_, q_, x_, y_), q_), p_),
                      Unfold("phif", definitions=DEFS,
                             label=r"linearity: $f = \sum_{p,q} f(p,q)\,\delta_{p,q}$"))
@@ -77,7 +88,7 @@ shift2d_equivariant_iff_bccb = sc.Theorem(
     "with its impulse response h = phi(delta); rectangular Z_m x Z_n images verified exactly for m <= n <= 4.",
     claims="proved",
     latex=r"\phi(S^{a,b} f) = S^{a,b}\phi(f)\ \forall a,b \iff \phi(f) = h \circledast f,\quad h = \phi(\delta_{0,0})",
-    derivation=_derive,
+    derivation=_derive, formal=FORMAL,
     exact=V.shift2d_equivariant_iff_bccb, n_range=(1, 4),
     numeric=_numeric, numeric_sizes=(1, 2, 3),
     false_variants=[sc.FalseVariant(

@@ -5,14 +5,19 @@ import sympy as sp
 
 import symconv as sc
 from symconv.engine.rules import DiagonalConstancy, Reindex, Sift, Unfold
+from symconv.engine.statement import Statement
 from symconv.objects.indexed import C, Iverson, S, W, c, i, j, l, zsum
 
 ORDER = 20  # position in reports and in the LaTeX document
 
 
+#: (SW)_ij = (WS)_ij for all i, j  <=>  W_ij = W_{i-j,0} for all i, j
+FORMAL = Statement.equivalence(sp.Eq(zsum(S(i, l) * W(l, j), l), zsum(W(i, l) * S(l, j), l), evaluate=False),
+                               sp.Eq(W(i, j), W(i - j, 0), evaluate=False))
+
+
 def _derive():
-    start = sp.Eq(zsum(S(i, l) * W(l, j), l), zsum(W(i, l) * S(l, j), l), evaluate=False)
-    goal = sp.Eq(W(i, j), W(i - j, 0), evaluate=False)
+    start, goal = FORMAL.lhs, FORMAL.rhs
     d = (sc.Derivation(start, title=r"$(SW)_{ij} = (WS)_{ij}$ for all $i, j$", goal=goal,
                        conclusion=r"$W$ is constant along cyclic diagonals, i.e. $W = \mathrm{circ}(c)$ "
                                   r"with $c_k = W_{k,0}$; every step is an equivalence, so both directions hold")
@@ -38,7 +43,7 @@ shift_equivariant_iff_circulant = sc.Theorem(
     "A matrix commutes with the shift exactly when it is circulant (constant along cyclic diagonals).",
     claims="proved",
     latex=r"WS = SW \iff W_{ij} = W_{i-j,0}\ \forall i,j \iff W = \mathrm{circ}(W e_0)",
-    derivation=_derive,
+    derivation=_derive, formal=FORMAL,
     exact=sc.verify.commutes_with_shift_iff_circulant, n_range=(1, 12),
     numeric=_numeric,
     false_variants=[sc.FalseVariant(
@@ -48,11 +53,15 @@ shift_equivariant_iff_circulant = sc.Theorem(
 )
 
 
+#: circ(c) S = S circ(c), entrywise
+FORMAL_CONVERSE = Statement.identity(zsum(C(i, l) * S(l, j), l), zsum(S(i, l) * C(l, j), l))
+
+
 def _derive_converse():
-    cs = (sc.Derivation(zsum(C(i, l) * S(l, j), l), title=r"$(\mathrm{circ}(c)\,S)_{ij}$", goal=c(i - j - 1))
+    cs = (sc.Derivation(FORMAL_CONVERSE.lhs, title=r"$(\mathrm{circ}(c)\,S)_{ij}$", goal=c(i - j - 1))
           .step(zsum(c(i - l) * Iverson(l, j + 1), l), Unfold("C", "S"))
           .step(c(i - j - 1), Sift(l)))
-    sc_ = (sc.Derivation(zsum(S(i, l) * C(l, j), l), title=r"$(S\,\mathrm{circ}(c))_{ij}$", goal=c(i - j - 1),
+    sc_ = (sc.Derivation(FORMAL_CONVERSE.rhs, title=r"$(S\,\mathrm{circ}(c))_{ij}$", goal=c(i - j - 1),
                          conclusion=r"both entries equal $c_{i-j-1}$, so $\mathrm{circ}(c)\,S = S\,\mathrm{circ}(c)$")
            .step(zsum(Iverson(i, l + 1) * c(l - j), l), Unfold("S", "C"))
            .step(c(i - 1 - j), Sift(l)))
@@ -71,7 +80,7 @@ circulant_commute_shift = sc.Theorem(
     "The converse direction: every circulant commutes with the shift, so circular convolution is shift-equivariant.",
     claims="proved",
     latex=r"\mathrm{circ}(c)\,S = S\,\mathrm{circ}(c)",
-    derivation=_derive_converse,
+    derivation=_derive_converse, formal=FORMAL_CONVERSE,
     exact=sc.verify.circulant_commutes_with_shift, n_range=(1, 16),
     numeric=_numeric_converse,
     false_variants=[sc.FalseVariant(

@@ -45,16 +45,24 @@ class Derivation:
     """A chain start -> step_1 -> ... -> step_k.
 
     ``goal``, when given, must match the last expression (up to the sound
-    comparison of rules.equal_mod_n); ``hypotheses`` are stated in the
-    evidence and in LaTeX.
+    comparison of rules.equal_mod_n).  ``hypotheses`` (Hypothesis objects, SymPy
+    relations or prose strings) are the only facts a step may use: a
+    ``UseHypothesis`` or ``EigenLine`` step whose fact is not among them fails.
+    A derivation with no step proves nothing and fails.  Whether the chain
+    establishes a theorem's formal statement is decided by
+    :func:`symconv.engine.statement.establishes`.
     """
 
     start: sp.Basic
     steps: tuple[Step, ...] = ()
     title: str = ""
     goal: sp.Basic | None = None
-    hypotheses: tuple[str, ...] = ()
+    hypotheses: tuple = ()   # of Hypothesis (strings and SymPy relations are converted)
     conclusion: str = ""
+
+    def __post_init__(self) -> None:
+        from .statement import as_hypothesis
+        self.hypotheses = tuple(as_hypothesis(h) for h in self.hypotheses)
 
     def step(self, expr: sp.Basic, rule: Rule, note: str = "") -> "Derivation":
         """A new derivation with one more step."""
@@ -71,9 +79,12 @@ class Derivation:
 
         reports: list[StepReport] = []
         lemmas: list[str] = []
+        if not self.steps:
+            return DerivationCheck(False, reports, lemmas, "a derivation with no step proves nothing")
         prev = self.start
         for idx, st in enumerate(self.steps, 1):
-            ok, detail = st.rule.check(prev, st.expr)
+            in_context = getattr(st.rule, "check_in_context", None)
+            ok, detail = in_context(self, prev, st.expr) if in_context else st.rule.check(prev, st.expr)
             reports.append(StepReport(idx, st.rule.name, ok, detail))
             if not ok:
                 return DerivationCheck(False, reports, lemmas, f"step {idx}: {detail}")

@@ -127,17 +127,31 @@ class Reindex(Rule):
 
 
 class UseHypothesis(Rule):
-    """Rewrite with a hypothesis lhs = rhs (e.g. AB = BA), then expand."""
+    """Rewrite with a hypothesis lhs = rhs (e.g. AB = BA), then expand.
+
+    The hypothesis must be one of the derivation's hypotheses (which must in turn be
+    hypotheses of the theorem's formal statement): an unstated fact proves nothing.
+    """
 
     label: str = ""
 
     def __init__(self, hyp: sp.Eq, label: str = ""):
+        if not isinstance(hyp, sp.Eq):
+            raise RuleError(f"UseHypothesis needs an equation lhs = rhs, got {sp.sstr(hyp)}")
         self.hyp, self.label = hyp, label
 
     def apply(self, expr):
         return sp.expand(expr.subs(self.hyp.lhs, self.hyp.rhs))
 
     def check(self, prev, nxt):
+        return False, (f"UseHypothesis {sp.sstr(self.hyp)} outside a derivation that states it: "
+                       "a hypothesis must be one of the derivation's hypotheses")
+
+    def check_in_context(self, derivation, prev, nxt):
+        stated = [h.expr for h in derivation.hypotheses if h.expr is not None]
+        if not any(self.hyp == h or sp.Eq(self.hyp.rhs, self.hyp.lhs, evaluate=False) == h for h in stated):
+            return False, (f"the hypothesis {sp.sstr(self.hyp)} is not among the derivation's hypotheses "
+                           f"{[h.name for h in derivation.hypotheses]}")
         got = self.apply(prev)
         if sp.expand(got - nxt) == 0:
             return True, f"UseHypothesis {self.label}: matched"
@@ -197,24 +211,45 @@ class IndexArithmetic(ExponentArithmetic):
 
 
 class EigenLine(Rule):
-    """Lemma: if A X = lam X and lam is a simple eigenvalue of A with eigenvector v,
-    then X = mu v for a scalar mu (the eigenspace is a line).
+    """Lemma: if A X = lam X, A v = lam v with v != 0, and lam is a simple eigenvalue of A,
+    then X = mu v for a scalar mu (the eigenspace of a simple eigenvalue is a line).
 
-    The previous expression must be lam*X (it was derived from A X), and the
-    stated one mu*v.
+    Every premise is checked, none assumed: the derivation must start at A X (so that the
+    chain shows A X = lam X), the previous expression must be lam X, and the derivation's
+    hypotheses must contain A v = lam v and ``SimpleEigenvalue(A, lam)``.  The step
+    concludes the identity X = mu v (see :attr:`concludes`), an implication, not an equality
+    of the previous expression with mu v.
     """
 
-    def __init__(self, X: sp.Expr, lam: sp.Symbol, v: sp.Expr, mu: sp.Symbol):
-        self.X, self.lam, self.v, self.mu = X, lam, v, mu
+    def __init__(self, A: sp.Expr, X: sp.Expr, lam: sp.Symbol, v: sp.Expr, mu: sp.Symbol):
+        self.A, self.X, self.lam, self.v, self.mu = A, X, lam, v, mu
         self.relation = r"\Rightarrow"
         self.lemma = "simple_eigenvalue_eigenspace_is_a_line"
+        if mu in (X.free_symbols | v.free_symbols | A.free_symbols | lam.free_symbols):
+            raise RuleError(f"the new scalar {mu} must not occur in A, X, lambda or v")
+
+    @property
+    def concludes(self) -> sp.Eq:
+        return sp.Eq(self.X, self.mu * self.v, evaluate=False)
 
     def check(self, prev, nxt):
+        return False, "EigenLine needs the derivation's start and hypotheses (its premises)"
+
+    def check_in_context(self, derivation, prev, nxt):
+        from .statement import SimpleEigenvalue
+        if sp.expand(derivation.start - self.A * self.X) != 0:
+            return False, f"EigenLine needs a chain from {sp.sstr(self.A * self.X)}, not from {sp.sstr(derivation.start)}"
         if sp.expand(prev - self.lam * self.X) != 0:
             return False, f"EigenLine needs {sp.sstr(self.lam * self.X)}, got {sp.sstr(prev)}"
-        if self.mu in self.X.free_symbols or sp.expand(nxt - self.mu * self.v) != 0:
+        stated = [h.expr for h in derivation.hypotheses if h.expr is not None]
+        if sp.Eq(self.A * self.v, self.lam * self.v) not in stated:
+            return False, f"EigenLine needs the hypothesis {sp.sstr(self.A * self.v)} = {sp.sstr(self.lam * self.v)}"
+        if SimpleEigenvalue(self.A, self.lam) not in stated:
+            return False, (f"EigenLine needs the hypothesis that {self.lam} is a simple eigenvalue of {self.A} "
+                           "(SimpleEigenvalue): without it the eigenspace need not be a line (A = I)")
+        if sp.expand(nxt - self.mu * self.v) != 0:
             return False, f"EigenLine concludes {sp.sstr(self.mu * self.v)}, not {sp.sstr(nxt)}"
-        return True, "EigenLine: A X = lam X with lam simple, so X lies on the line of v"
+        return True, "EigenLine: A X = lam X, A v = lam v, lam simple: X lies on the line of v"
 
     def justification(self) -> str:
         return r"lemma: the eigenspace of a simple eigenvalue is a line"

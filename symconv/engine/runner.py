@@ -27,6 +27,7 @@ import time
 from .budget import Budget, BudgetExhausted, hard_limit
 from .lemmas import check_lemma
 from .numeric import run_numeric
+from .statement import establishes
 from .theorem import CASES, GENERIC, FalseVariant, Theorem
 from .verdict import Counterexample, TheoremResult, Verdict, VariantResult
 
@@ -118,8 +119,13 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
                     if not lc.ok:
                         derivation_ok = False
                         res.proof = f"lemma {lem} failed its check: {lc.evidence}"
+                if derivation_ok:
+                    linked, why = establishes(thm.formal or (), parts)
+                    if not linked:
+                        derivation_ok = False
+                        res.proof = f"the derivations do not establish the formal statement: {why}"
             if derivation_ok:
-                res.proof = f"derivation checked ({len(res.steps)} steps)"
+                res.proof = f"derivation checked ({len(res.steps)} steps), establishing the formal statement"
         except BudgetExhausted:
             derivation_ok = False
             res.proof = "derivation check timed out"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from .derivation import Derivation
+from .statement import Statement
 from .verdict import Counterexample, Verdict
 
 __all__ = ["Theorem", "FalseVariant", "ExactCheck", "NumericCheck", "GENERIC", "CASES"]
@@ -45,8 +46,16 @@ class FalseVariant:
 
     name: str
     statement: str
-    exact: ExactCheck
+    exact: ExactCheck | None = None
     n_range: tuple[int, int] | None = None
+    #: the false statement as a SymPy identity; concrete evaluation must refute it
+    formal: Statement | None = None
+
+    def __post_init__(self) -> None:
+        if self.exact is None and self.formal is None:
+            raise ValueError(f"{self.name}: a false variant needs an exact check or a formal statement")
+        if self.formal is not None and not isinstance(self.formal, Statement):
+            raise TypeError(f"{self.name}: formal must be a Statement, got {type(self.formal).__name__}")
 
 
 @dataclass
@@ -60,6 +69,8 @@ class Theorem:
     claims: "proved", "verified" or "cross-checked"; the run fails below it.
     latex: the statement as a LaTeX formula.
     derivation: callable returning the derivations of a general-n proof.
+    formal: the formal statement(s) (``Statement``); a ``proved`` claim needs them, and the
+        derivations must establish exactly them (``statement.establishes``).
     exact: exact check at one n; returns a Counterexample or None.
     n_range: inclusive range of n for the exact check.
     numeric: seeded numeric check at one size, returning float64 and mpmath errors.
@@ -81,6 +92,7 @@ class Theorem:
     exact_scope: str = GENERIC   # what the exact check covers at each n
     topic_doc: str = ""          # the proof script's docstring (set when loaded)
     topic_order: int = 100       # the proof script's ORDER (set when loaded)
+    formal: Statement | Sequence[Statement] | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not _NAME.match(self.name):
@@ -90,6 +102,15 @@ class Theorem:
             raise ValueError(f"claims must be proved, verified or cross-checked, got {self.claims.value!r}")
         if self.claims is Verdict.PROVED and self.derivation is None:
             raise ValueError(f"{self.name}: claims 'proved' but has no derivation")
+        if isinstance(self.formal, Statement):
+            self.formal = (self.formal,)
+        elif self.formal is not None:
+            self.formal = tuple(self.formal)
+            if not self.formal or not all(isinstance(f, Statement) for f in self.formal):
+                raise TypeError(f"{self.name}: formal must be a Statement or a non-empty sequence of them")
+        if self.derivation is not None and self.formal is None:
+            raise ValueError(f"{self.name}: a derivation must come with the formal statement it establishes "
+                             "(formal=Statement.identity(...) or Statement.equivalence(...))")
         if self.claims is Verdict.VERIFIED and self.derivation is None and (
                 self.exact is None or self.exact_scope not in (GENERIC, CASES)):
             raise ValueError(f"{self.name}: claims 'verified' but has no exact check over generic entries "

@@ -17,6 +17,8 @@ c(i - j)
 
 from __future__ import annotations
 
+import functools
+
 import sympy as sp
 
 __all__ = ["TEX_NAMES", "entry_function", "poly_function", "size", "deg", "Pk", "kconv", "sequence_function", "lsum", "X", "xi", "CYCLIC_BASES", "n", "v", "i", "j", "k", "l", "m", "t", "u", "s_", "omega", "Iverson", "zsum",
@@ -61,9 +63,17 @@ def entry_function(name: str, tex: str | None = None, cyclic: bool = True) -> sp
     >>> from sympy import latex
     >>> print(latex(entry_function("conv", r"(a \circledast b)")(i - 1)))
     (a \circledast b)_{i - 1}
+    >>> entry_function("h", "h")(i) == entry_function("h", "h")(i)
+    True
     """
     tex = name if tex is None else tex
     TEX_NAMES[name] = tex
+    return _entry_function(name, tex, bool(cyclic))
+
+
+@functools.lru_cache(maxsize=None)
+def _entry_function(name: str, tex: str, cyclic: bool):
+    """One class per (name, LaTeX, cyclic): the same notation built twice is the same SymPy object."""
 
     def _latex(self, printer, exp=None):
         printed = [printer._print(q) for q in self.args]

@@ -1,0 +1,246 @@
+"""Formal statements: the one SymPy object a theorem is about, and the check that its
+derivations establish exactly that object.
+
+A :class:`Statement` is an identity ``lhs = rhs`` or an equivalence of two
+equations ``E1 <=> E2``, under explicit :class:`Hypothesis` objects, quantified
+over ``n`` and every free symbol (indices are integer symbols, ``n >= 1``).
+
+Derivations establish a statement only through their start and goal:
+
+* an identity ``L = R`` is established when L and R are joined by a path of
+  derivations whose steps are all equalities (each derivation an edge
+  start--goal; equality is symmetric and transitive), or when an implication
+  rule's conclusion (e.g. ``EigenLine``) is the identity itself;
+* an equivalence ``E1 <=> E2`` is established by a path of derivations of
+  equations whose steps are all equalities or equivalences;
+* every derivation must have a goal and at least one step, and may use only
+  hypotheses of the statement.
+
+Anything else (no derivation, an empty one, a missing goal, a hypothesis the
+statement does not make, a chain that ends elsewhere) is *not established*,
+and the theorem is not ``proved``.
+
+>>> from symconv.objects.indexed import S, W, Iverson, i, j, l, zsum
+>>> from symconv.engine.derivation import Derivation
+>>> from symconv.engine.rules import Unfold, Sift
+>>> stmt = Statement.identity(zsum(S(i, l) * W(l, j), l), W(i - 1, j))
+>>> d = (Derivation(stmt.lhs, goal=stmt.rhs)
+...      .step(zsum(Iverson(i, l + 1) * W(l, j), l), Unfold("S"))
+...      .step(W(i - 1, j), Sift(l)))
+>>> establishes([stmt], [d])
+(True, 'every formal statement is established by the derivations')
+>>> establishes([Statement.identity(W(i, j), W(j, i))], [d])[0]
+False
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import sympy as sp
+
+__all__ = ["Hypothesis", "Statement", "SimpleEigenvalue", "establishes", "as_hypothesis", "chain_relation"]
+
+#: relations of derivation steps: equalities, equivalences, implications
+EQUAL, IFF, IMPLIES = "=", r"\iff", r"\Rightarrow"
+
+
+class SimpleEigenvalue(sp.Function):
+    """The predicate "lam is a simple eigenvalue of A", for hypotheses (``SimpleEigenvalue(A, lam)``)."""
+
+    nargs = 2
+
+    def _latex(self, printer):
+        a, lam = (printer._print(x) for x in self.args)
+        return rf"{lam} \text{{ a simple eigenvalue of }} {a}"
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    """A named hypothesis of a statement: a SymPy relation when it has one (``expr``), and
+    its text (LaTeX-safe prose, shown beside the formula).
+
+    >>> Hypothesis("a_real", text="$a$ is real") == Hypothesis("a_real", text="$a$ is real")
+    True
+    """
+
+    name: str
+    expr: sp.Basic | None = None
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name:
+            raise ValueError(f"hypothesis name must be a non-empty str, got {self.name!r}")
+        if self.expr is not None and not isinstance(self.expr, sp.Basic):
+            raise TypeError(f"hypothesis expr must be a SymPy object, got {type(self.expr).__name__}")
+
+    def latex(self) -> str:
+        from sympy import latex
+        if self.expr is not None:
+            if isinstance(self.expr, sp.Eq):
+                return f"{latex(self.expr.lhs)} = {latex(self.expr.rhs)}"
+            return latex(self.expr)
+        return r"\text{" + (self.text or self.name).replace("$", "") + "}"
+
+
+def as_hypothesis(h) -> Hypothesis:
+    """A Hypothesis from a Hypothesis, a SymPy relation (named by its text) or a prose string."""
+    if isinstance(h, Hypothesis):
+        return h
+    if isinstance(h, sp.Basic):
+        return Hypothesis(sp.sstr(h), h, sp.sstr(h))
+    if isinstance(h, str):
+        return Hypothesis(h, None, h)
+    raise TypeError(f"a hypothesis must be a Hypothesis, a SymPy relation or a str, got {type(h).__name__}")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """An identity (``kind='identity'``: lhs = rhs) or an equivalence of two equations
+    (``kind='equivalence'``: lhs <=> rhs), under hypotheses, for all n >= 1 and all values of the
+    free symbols."""
+
+    lhs: sp.Basic
+    rhs: sp.Basic
+    kind: str = "identity"
+    hypotheses: tuple[Hypothesis, ...] = ()
+    text: str = ""
+    #: the script's own notation the statement uses, as (name, Lambda) pairs (the conventions'
+    #: ENTRY table is always in force); concrete evaluation unfolds them
+    definitions: tuple = ()
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("identity", "equivalence"):
+            raise ValueError(f"kind must be 'identity' or 'equivalence', got {self.kind!r}")
+        for side in (self.lhs, self.rhs):
+            if not isinstance(side, sp.Basic):
+                raise TypeError(f"a statement's sides must be SymPy objects, got {type(side).__name__}")
+            if self.kind == "equivalence" and not isinstance(side, sp.Eq):
+                raise TypeError("an equivalence relates two equations (sympy.Eq)")
+            if self.kind == "identity" and not isinstance(side, sp.Expr):
+                raise TypeError("an identity relates two expressions; use Statement.equivalence for equations")
+        if self.lhs == self.rhs:
+            raise ValueError("a statement whose two sides are the same object says nothing")
+
+    @classmethod
+    def identity(cls, lhs, rhs, hypotheses: Sequence = (), text: str = "",
+                 definitions: dict | None = None) -> "Statement":
+        """lhs = rhs for all n and all free symbols (under the hypotheses)."""
+        return cls(sp.sympify(lhs), sp.sympify(rhs), "identity",
+                   tuple(as_hypothesis(h) for h in hypotheses), text, _defs(definitions))
+
+    @classmethod
+    def equivalence(cls, left: sp.Eq, right: sp.Eq, hypotheses: Sequence = (), text: str = "",
+                    definitions: dict | None = None) -> "Statement":
+        """(left holds for all indices) <=> (right holds for all indices)."""
+        return cls(left, right, "equivalence", tuple(as_hypothesis(h) for h in hypotheses), text,
+                   _defs(definitions))
+
+    @property
+    def definition_map(self) -> dict:
+        return dict(self.definitions)
+
+    @property
+    def free_symbols(self) -> set:
+        out = set(self.lhs.free_symbols) | set(self.rhs.free_symbols)
+        for h in self.hypotheses:
+            if h.expr is not None:
+                out |= h.expr.free_symbols
+        return out
+
+    def sstr(self) -> str:
+        rel = " = " if self.kind == "identity" else " <=> "
+        body = _side_str(self.lhs) + rel + _side_str(self.rhs)
+        if self.hypotheses:
+            body = "(" + " and ".join(h.name for h in self.hypotheses) + ") => " + body
+        return body
+
+    def __str__(self) -> str:
+        return self.sstr()
+
+
+def _defs(definitions: dict | None) -> tuple:
+    if definitions is None:
+        return ()
+    if not isinstance(definitions, dict):
+        raise TypeError(f"definitions must be a dict name -> sympy.Lambda, got {type(definitions).__name__}")
+    for name, lam in definitions.items():
+        if not isinstance(name, str) or not isinstance(lam, sp.Lambda):
+            raise TypeError(f"definitions must map names to sympy.Lambda, got {name!r}: {type(lam).__name__}")
+    return tuple(sorted(definitions.items()))
+
+
+def _side_str(e) -> str:
+    if isinstance(e, sp.Eq):
+        return f"[{sp.sstr(e.lhs)} = {sp.sstr(e.rhs)}]"
+    return sp.sstr(e)
+
+
+def chain_relation(derivation) -> str:
+    """The relation a derivation establishes between its start and its end: '=' when every step
+    is an equality, '<=>' when some are equivalences, '=>' when some step only implies."""
+    rels = {getattr(st.rule, "relation", EQUAL) for st in derivation.steps}
+    if IMPLIES in rels or rels - {EQUAL, IFF}:
+        return IMPLIES
+    return IFF if IFF in rels else EQUAL
+
+
+def _same(a, b) -> bool:
+    from .compare import equal_mod_n
+    return equal_mod_n(a, b)
+
+
+def _connected(src, dst, edges) -> bool:
+    """Whether src and dst are joined by a path of edges (nodes compared soundly)."""
+    seen = [src]
+    frontier = [src]
+    while frontier:
+        node = frontier.pop()
+        if _same(node, dst):
+            return True
+        for a, b in edges:
+            for x, y in ((a, b), (b, a)):
+                if _same(node, x) and not any(_same(y, s) for s in seen):
+                    seen.append(y)
+                    frontier.append(y)
+    return False
+
+
+def establishes(statements: Sequence[Statement], derivations: Sequence) -> tuple[bool, str]:
+    """Whether the (already checked) derivations establish every statement; with the reason."""
+    statements = list(statements)
+    derivations = list(derivations)
+    if not statements:
+        return False, "the theorem has no formal statement"
+    if not derivations:
+        return False, "the derivation function returned no derivation"
+    allowed = {h for s in statements for h in s.hypotheses}
+    edges_eq, edges_iff, concluded = [], [], []
+    for d in derivations:
+        title = d.title or sp.sstr(d.start)
+        if d.goal is None:
+            return False, f"derivation '{title}' has no goal"
+        if not d.steps:
+            return False, f"derivation '{title}' has no step"
+        for h in d.hypotheses:
+            h = as_hypothesis(h)
+            if h not in allowed:
+                return False, f"derivation '{title}' uses the hypothesis {h.name!r}, which the statement does not make"
+        rel = chain_relation(d)
+        if rel == EQUAL and not isinstance(d.start, sp.Eq):
+            edges_eq.append((d.start, d.goal))
+        elif rel in (EQUAL, IFF) and isinstance(d.start, sp.Eq) and isinstance(d.goal, sp.Eq):
+            edges_iff.append((d.start, d.goal))
+        concl = getattr(d.steps[-1].rule, "concludes", None)
+        if rel == IMPLIES and concl is not None:
+            concluded.append(concl)
+    for s in statements:
+        if s.kind == "identity":
+            ok = _connected(s.lhs, s.rhs, edges_eq) or any(
+                _same(c, sp.Eq(s.lhs, s.rhs, evaluate=False)) for c in concluded)
+        else:
+            ok = _connected(s.lhs, s.rhs, edges_iff)
+        if not ok:
+            return False, f"no chain of derivations establishes the statement {s.sstr()}"
+    return True, "every formal statement is established by the derivations"

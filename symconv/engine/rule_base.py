@@ -8,7 +8,7 @@ import sympy as sp
 
 from .compare import equal_mod_n
 
-__all__ = ["Rule", "RuleError", "bound_symbols"]
+__all__ = ["Rule", "RuleError", "bound_symbols", "rename_bound", "substitute", "replace_applied"]
 
 
 class RuleError(ValueError):
@@ -60,6 +60,72 @@ def _no_capture(value: sp.Expr, body: sp.Expr) -> None:
     clash = sp.sympify(value).free_symbols & bound_symbols(body)
     if clash:
         raise RuleError(f"substitution would capture {sorted(map(str, clash))} under an inner sum")
+
+
+#: expressions that bind the variables of their limits
+BINDERS = (sp.Sum, sp.Product, sp.Integral)
+
+
+def _fresh(var: sp.Symbol, cls) -> sp.Dummy:
+    if cls is sp.Integral:                # a real variable keeps its assumptions
+        return sp.Dummy(var.name, **{k_: v_ for k_, v_ in var.assumptions0.items() if k_ != "commutative"})
+    return sp.Dummy(var.name, integer=True)   # sums and products run over integers
+
+
+def _rebuild(e: sp.Basic, args: list) -> sp.Basic:
+    if list(args) == list(e.args):
+        return e
+    if isinstance(e, sp.Eq):
+        return sp.Eq(*args, evaluate=False)
+    return e.func(*args)
+
+
+def rename_bound(e: sp.Basic) -> sp.Basic:
+    """e with every variable bound inside it (by a sum, product or integral) renamed to a fresh
+    symbol, so that substituting into e can capture nothing.
+
+    >>> from symconv.objects.indexed import a, b, t, zsum
+    >>> s = rename_bound(zsum(a(t) * b(t), t))
+    >>> t in s.free_symbols, s.limits[0][0] == t, s.function.free_symbols == {s.limits[0][0]}
+    (False, False, True)
+    """
+    e = sp.sympify(e)
+    if not e.args:
+        return e
+    if isinstance(e, BINDERS):
+        ren = {lim[0]: _fresh(lim[0], type(e)) for lim in e.limits}
+        body = rename_bound(e.function).xreplace(ren)
+        limits = [(ren[lim[0]],) + tuple(rename_bound(sp.sympify(q)).xreplace(ren) for q in lim[1:])
+                  for lim in e.limits]
+        return type(e)(body, *limits)
+    return _rebuild(e, [rename_bound(q) for q in e.args])
+
+
+def substitute(e: sp.Basic, mapping: dict) -> sp.Basic:
+    """Capture-avoiding substitution of free symbols: the bound variables of e are renamed to
+    fresh symbols first.
+
+    >>> from symconv.objects.indexed import a, b, i, t, zsum
+    >>> substitute(zsum(a(i - t) * b(t), t), {i: t})    # the free i becomes t, not the bound t
+    Sum(a(-_t + t)*b(_t), (_t, 0, n - 1))
+    """
+    return rename_bound(e).xreplace({sp.sympify(k_): sp.sympify(v_) for k_, v_ in mapping.items()})
+
+
+def replace_applied(e: sp.Basic, match, build, bound: frozenset = frozenset()) -> sp.Basic:
+    """Replace every applied function q with match(q) by build(q, bound), bottom-up; ``bound`` is the
+    set of variables bound around q (so build can refuse to capture them)."""
+    e = sp.sympify(e)
+    if not e.args:
+        return e
+    if isinstance(e, BINDERS):
+        inner = bound | {lim[0] for lim in e.limits}
+        body = replace_applied(e.function, match, build, inner)
+        limits = [(lim[0],) + tuple(replace_applied(sp.sympify(q), match, build, inner) for q in lim[1:])
+                  for lim in e.limits]
+        return type(e)(body, *limits) if (body, limits) != (e.function, [tuple(q) for q in e.limits]) else e
+    out = _rebuild(e, [replace_applied(q, match, build, bound) for q in e.args])
+    return build(out, bound) if match(out) else out
 
 
 def _fail(msg: str):

@@ -25,7 +25,7 @@ from sympy.core.function import AppliedUndef
 
 from ..exact.modular import congruent_mod
 from .compare import equal_mod_n, integer_poly, merge_powers
-from .rule_base import Rule, RuleError, _eq_map, _fail, bound_symbols
+from .rule_base import Rule, RuleError, _eq_map, _fail, bound_symbols, replace_applied, substitute
 from .sum_rules import (CancelTerms, CombineSums, FactorIntegrals, FactorSums, Fubini, GeometricSum, ProductOfSums,
                         PullIn, PullOut, ReindexSum, Sift, SubstituteIntegral,
                         SplitSum, SwapSums)
@@ -40,39 +40,118 @@ __all__ = ["equal_mod_n", "Rule", "Unfold", "Fold", "Sift", "ReindexSum", "PullO
 
 
 class Unfold(Rule):
-    """Replace entries by their definitions (the conventions' ENTRY table)."""
+    """Replace entries by their definitions (the conventions' ENTRY table, or the script's own).
+
+    The substitution avoids capture: the definition's bound variables are renamed to fresh
+    symbols before its parameters are replaced by the arguments, and a definition whose
+    other symbols would fall under a sum binding them is refused.  ``definitions`` may
+    add names but not redefine a convention of ENTRY (S, C, F, F^*, conv) differently;
+    a name defined by the script is flagged in the step's detail and in its justification.
+    """
 
     def __init__(self, *names: str, definitions: dict | None = None, label: str = ""):
         """``label`` names a hypothesis when the 'definition' is one (e.g. shift-equivariance)."""
         self.names = names
         self.label = label
-        self.definitions = dict(ENTRY, **(definitions or {}))
+        own = dict(definitions or {})
+        for nm, lam in own.items():
+            if nm in ENTRY and not _same_definition(ENTRY[nm], lam):
+                raise RuleError(f"{nm!r} is a convention (symconv.objects.indexed.ENTRY: {sp.sstr(ENTRY[nm])}); "
+                                f"a script may not redefine it as {sp.sstr(lam)}: give its object another name")
+            if not isinstance(lam, sp.Lambda):
+                raise RuleError(f"the definition of {nm!r} must be a sympy Lambda, got {type(lam).__name__}")
+        self.definitions = dict(ENTRY, **own)
+        #: names this step takes from the script's own definitions, not from the conventions
+        self.own_names = tuple(nm for nm in names if nm in own and nm not in ENTRY)
         for nm in names:
             if nm not in self.definitions:
                 raise RuleError(f"no definition for {nm!r}")
 
+    def _unfold_one(self, e, nm):
+        lam = self.definitions[nm]
+        conv_fn = _ENTRY_FUNCTIONS.get(nm) if nm in ENTRY else None
+        found = {q.func for q in e.atoms(AppliedUndef) if q.func.__name__ == nm}
+        if conv_fn is not None and found - {conv_fn}:
+            raise RuleError(f"{nm!r} here is not the convention's object of that name (ENTRY): "
+                            "rename the script's object")
+        if len(found) > 1:
+            raise RuleError(f"several different objects are named {nm!r}")
+        extra = lam.expr.free_symbols - set(lam.variables)   # the definition's own parameters
+
+        def build(q, bound):
+            if len(q.args) != len(lam.variables):
+                raise RuleError(f"{nm} takes {len(lam.variables)} indices, got {sp.sstr(q)}")
+            clash = extra & bound
+            if clash:
+                raise RuleError(f"unfolding {sp.sstr(q)} would put the definition's {sorted(map(str, clash))} "
+                                "under a sum binding them")
+            return substitute(lam.expr, dict(zip(lam.variables, q.args)))
+
+        return replace_applied(e, lambda q: isinstance(q, AppliedUndef) and q.func.__name__ == nm, build)
+
     def apply(self, expr):
         def fn(e):
             for nm in self.names:
-                lam = self.definitions[nm]
-                e = e.replace(lambda q, nm=nm: isinstance(q, AppliedUndef) and q.func.__name__ == nm,
-                              lambda q, lam=lam: lam(*q.args))
+                e = self._unfold_one(e, nm)
             return e
         return _eq_map(expr, fn)
 
+    def check(self, prev, nxt):
+        ok, detail = super().check(prev, nxt)
+        return ok, detail + self._own_note()
+
+    def _own_note(self) -> str:
+        if not self.own_names:
+            return ""
+        return " (definition of " + ", ".join(self.own_names) + ": this script's own, not a convention)"
+
     def justification(self) -> str:
+        own = ""
+        if self.own_names:
+            own = " (this script's definition of " + ", ".join(rf"${_tex_name(nm, self.definitions[nm])}$"
+                                                        for nm in self.own_names) + ")"
         if self.label:
-            return self.label
-        return "definition of " + ", ".join(rf"${_tex_name(nm)}$" for nm in self.names)
+            return self.label + own
+        conv = [nm for nm in self.names if nm not in self.own_names]
+        parts = []
+        if conv:
+            parts.append("definition of " + ", ".join(rf"${_tex_name(nm, self.definitions[nm])}$" for nm in conv))
+        if self.own_names:
+            parts.append("definition of " + ", ".join(rf"${_tex_name(nm, self.definitions[nm])}$"
+                                                      for nm in self.own_names)
+                         + " (this script's)")
+        return "; ".join(parts)
+
+
+def _same_definition(lam1, lam2) -> bool:
+    """Whether two definitions agree for every argument (compared soundly at fresh indices)."""
+    if not (isinstance(lam1, sp.Lambda) and isinstance(lam2, sp.Lambda)
+            and len(lam1.variables) == len(lam2.variables)):
+        return False
+    args = [sp.Dummy(f"q{q}", integer=True) for q in range(len(lam1.variables))]
+    return equal_mod_n(substitute(lam1.expr, dict(zip(lam1.variables, args))),
+                       substitute(lam2.expr, dict(zip(lam2.variables, args))))
+
+
+def _entry_functions() -> dict:
+    from ..objects import indexed
+    return {"S": indexed.S, "C": indexed.C, "F": indexed.F, "F^*": indexed.Fs, "conv": indexed.conv}
+
+
+_ENTRY_FUNCTIONS = _entry_functions()
 
 
 class Fold(Unfold):
     """The reverse of Unfold: the stated expression unfolds to the previous one."""
 
     def check(self, prev, nxt):
-        got = Unfold.apply(self, nxt)
-        if equal_mod_n(got, Unfold.apply(self, prev)):
-            return True, "Fold: stated expression unfolds to the previous one"
+        try:
+            got = Unfold.apply(self, nxt)
+            before = Unfold.apply(self, prev)
+        except RuleError as exc:
+            return False, f"Fold does not apply: {exc}"
+        if equal_mod_n(got, before):
+            return True, "Fold: stated expression unfolds to the previous one" + self._own_note()
         return False, f"Fold: {sp.sstr(nxt)} unfolds to {sp.sstr(got)}, not {sp.sstr(prev)}"
 
     def apply(self, expr):  # pragma: no cover - Fold is checked backwards
@@ -195,11 +274,14 @@ class DiagonalConstancy(Rule):
         return r"lemma: constant along cyclic diagonals (induction on $j$)"
 
 
-def _tex_name(nm: str) -> str:
+def _tex_name(nm: str, lam=None) -> str:
     import re
 
     from ..objects.indexed import TEX_NAMES
     tex = TEX_NAMES.get(nm, nm)
+    if lam is not None and "#1" in tex and isinstance(lam, sp.Lambda):   # #1, #2, ...: the parameters
+        for q in range(len(lam.variables), 0, -1):
+            tex = tex.replace(f"#{q}", sp.latex(lam.variables[q - 1]))
     return re.sub(r"\(?#\d?[,#\d]*\)?", "", tex).replace("_{}", "") or nm
 
 

@@ -277,7 +277,9 @@ def all_index_uses(body: sp.Expr, var: sp.Symbol) -> bool:
         return all(integer_poly(a_) for a_ in body.args)
     if body.is_Pow and body.base in CYCLIC_BASES:
         return integer_poly(body.exp)
-    if isinstance(body, sp.Sum):
+    if isinstance(body, sp.Sum):          # a range that depends on var is not periodic in it
+        if any(var in sp.sympify(q).free_symbols for lim in body.limits for q in lim[1:]):
+            return False
         return all_index_uses(body.function, var)
     if body.is_Add or body.is_Mul:
         return all(all_index_uses(a_, var) for a_ in body.args)

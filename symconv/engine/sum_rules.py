@@ -13,8 +13,9 @@ from __future__ import annotations
 import sympy as sp
 
 from ..objects.indexed import Iverson, n, omega
-from .compare import equal_mod_n, finite_support, integer_poly, merge_powers, periodic_in
-from .rule_base import Rule, RuleError, _eq_map, _no_capture
+from .compare import (equal_mod_n, finite_range, finite_support, independent_ranges, integer_poly, merge_powers,
+                      periodic_in)
+from .rule_base import Rule, RuleError, _eq_map, _no_capture, rename_bound
 
 __all__ = ["Sift", "ReindexSum", "PullOut", "PullIn", "GeometricSum", "ProductOfSums", "FactorSums", "SwapSums",
            "SplitSum", "CombineSums", "SubstituteIntegral", "Fubini", "FactorIntegrals",
@@ -25,9 +26,9 @@ def _at_var(var: sp.Symbol, fn):
     """A replacer for expr.replace: every Sum binding ``var`` becomes
     Sum(fn(body, (var, lo, hi), others), *others).
 
-    A sum with several limits is an iterated finite sum; it may be taken in
-    any order when every range is Z_n, or when the summand is shown finitely
-    supported in all its variables (sums over Z).
+    A sum with several limits is an iterated sum; bringing ``var`` innermost
+    reorders it, which needs independent ranges and a finite sum (finite ranges,
+    or a summand shown finitely supported): see :func:`_check_iterated`.
     """
     def repl(sm) -> sp.Expr:
         cls = type(sm)
@@ -36,7 +37,7 @@ def _at_var(var: sp.Symbol, fn):
         others = lims[:pos] + lims[pos + 1:]
         if cls is sp.Integral and pos != 0:
             raise RuleError(f"{var} is not the innermost integral: exchange the integrals with Fubini first")
-        if others and cls is sp.Sum:
+        if pos != 0 and cls is sp.Sum:       # var is moved innermost: a reordering
             _check_iterated(sm.function, lims)
         inner = fn(sm.function, lims[pos], others) if cls is sp.Sum else fn(sm.function, lims[pos], others, cls)
         return cls(inner, *others) if others else inner
@@ -48,12 +49,20 @@ def _at_var(var: sp.Symbol, fn):
 
 
 def _check_iterated(body: sp.Expr, lims: list) -> None:
-    bound = {lim[0] for lim in lims}
-    for lim in lims:
-        if bound & (sp.sympify(lim[1]).free_symbols | sp.sympify(lim[2]).free_symbols):
-            raise RuleError("the ranges of an iterated sum depend on its variables")
-    if any(lim[1] == -sp.oo for lim in lims) and not finite_support(body, [lim[0] for lim in lims]):
-        raise RuleError("the iterated sum is not shown finitely supported")
+    """An iterated sum may be reordered only when no range depends on its variables and the sum
+    is finite: every range finite, or the summand shown finitely supported (in the variables
+    whose range is infinite)."""
+    if not independent_ranges(lims):
+        raise RuleError("the ranges of an iterated sum depend on its variables")
+    _check_finite(body, lims, "the iterated sum")
+
+
+def _check_finite(body: sp.Expr, lims: list, what: str) -> None:
+    if all(finite_range(lim[1], lim[2]) for lim in lims):
+        return
+    bounded = [lim[0] for lim in lims if finite_range(lim[1], lim[2])]
+    if not finite_support(body, [lim[0] for lim in lims], bounded):
+        raise RuleError(f"{what} runs over an infinite range and its summand is not shown finitely supported")
 
 
 def _solve_unit(cond: Iverson, var: sp.Symbol) -> sp.Expr | None:
@@ -81,8 +90,10 @@ class Sift(Rule):
             for q, fac in enumerate(factors):
                 if isinstance(fac, sp.KroneckerDelta) and v in fac.free_symbols:
                     sol = _solve_unit(Iverson(*fac.args), v)
-                    if sol is None or not integer_poly(sol):
+                    if sol is None:
                         continue
+                    if not integer_poly(sol):
+                        raise RuleError(f"the delta fixes {v} = {sol}, which is not shown to be an integer")
                     rest = sp.Mul(*(factors[:q] + factors[q + 1:]))
                     _no_capture(sol, rest)
                     return rest.xreplace({v: sol})
@@ -94,6 +105,8 @@ class Sift(Rule):
                 sol = _solve_unit(fac, v)
                 if sol is None:
                     continue
+                if not integer_poly(sol):     # [v = n/2] has no solution for odd n
+                    raise RuleError(f"the bracket fixes {v} = {sol}, which is not shown to be an integer")
                 rest = sp.Mul(*(factors[:q] + factors[q + 1:]))
                 if not periodic_in(rest, v):
                     raise RuleError(f"summand is not shown n-periodic in {v}")
@@ -159,7 +172,7 @@ class PullOut(Rule):
                     outside.append(sp.exp(free))
                 if dep != 0:
                     inside.append(sp.exp(dep))
-            elif fac.is_Pow and fac.base.is_Symbol:   # x^(a+b) = x^a x^b
+            elif fac.is_Pow and fac.base.is_Symbol and fac.base != v:   # x^(a+b) = x^a x^b
                 terms = sp.Add.make_args(sp.expand(fac.exp))
                 dep = sp.Add(*(q for q in terms if v in q.free_symbols))
                 free = sp.Add(*(q for q in terms if v not in q.free_symbols))
@@ -223,9 +236,13 @@ class ProductOfSums(Rule):
         body = sp.Mul(*(f_ for f_ in e.args if not isinstance(f_, sp.Sum)))
         limits: list = []
         for sm in sums:
+            # a sum's variables may occur free nowhere else in the product (not in the other
+            # factors, nor in the other sums' summands or ranges): else they would be captured
+            elsewhere = body.free_symbols.union(*(o.free_symbols for o in sums if o is not sm))
             for lim in sm.limits:
-                if lim[0] in body.free_symbols or any(lim[0] == w[0] for w in limits):
+                if lim[0] in elsewhere or any(lim[0] == w[0] for w in limits):
                     raise RuleError(f"bound variable {lim[0]} clashes")
+        for sm in sums:
             body, limits = body * sm.function, limits + list(sm.limits)
         _check_iterated(body, limits)
         return sp.Sum(body, *limits)
@@ -262,6 +279,8 @@ class SplitSum(Rule):
         if not body.is_Add:
             return sm
         _check_iterated(sm.function, list(sm.limits)) if len(sm.limits) > 1 else None
+        for term in body.args:       # over Z, a sum of terms splits only if every part is finite
+            _check_finite(term, list(sm.limits), "a part of the split sum")
         out = []
         for term in body.args:
             coeff, rest = term.as_coeff_Mul()      # numbers leave the sum
@@ -313,6 +332,8 @@ class PullIn(Rule):
         rest = sp.Mul(*others)
         if self.var in rest.free_symbols:
             raise RuleError(f"a factor outside the sum involves {self.var}")
+        if {lim[0] for lim in sm.limits} & rest.free_symbols:
+            sm = rename_bound(sm)      # the sum's other variables would capture rest: rename them first
         return type(sm)(rest * sm.function, *sm.limits)
 
     def apply(self, expr):
@@ -368,6 +389,8 @@ class SubstituteIntegral(Rule):
         rest = sp.expand(self.image - coeff * new)
         if coeff not in (1, -1) or new in rest.free_symbols or old in rest.free_symbols:
             raise RuleError(f"{old} -> {image} is not a translation or reflection")
+        if rest.is_extended_real is not True:       # a shift into the complex plane moves the contour
+            raise RuleError(f"the shift {rest} is not shown to be real")
 
     def _sub(self, body, lim, others, cls=sp.Sum):
         v, lo, hi = lim
@@ -394,6 +417,8 @@ class Fubini(Rule):
 
     def _swap(self, it):
         lims = list(it.limits)
+        if not independent_ranges(lims):      # int_0^1 int_0^y: the ranges must be swapped too
+            raise RuleError("the ranges of the iterated integral depend on its variables")
         lims[-1], lims[-2] = lims[-2], lims[-1]
         return sp.Integral(it.function, *lims)
 
@@ -418,8 +443,12 @@ class FactorIntegrals(Rule):
             return False, "FactorIntegrals needs a product of two integrals"
         rest = sp.Mul(*(q for q in sp.Mul.make_args(nxt) if not isinstance(q, sp.Integral)))
         a_, b_ = ints
-        if {lim[0] for lim in a_.limits} & (b_.function.free_symbols | rest.free_symbols):
-            return False, "the integration variables are not separate"
+        for p_, q_ in ((a_, b_), (b_, a_)):     # neither integral's variables occur free in the other or rest
+            if ({lim[0] for lim in p_.limits} & (q_.free_symbols | rest.free_symbols)
+                    or not independent_ranges(p_.limits)):
+                return False, "the integration variables are not separate"
+        if {lim[0] for lim in a_.limits} & {lim[0] for lim in b_.limits}:
+            return False, "the two integrals use the same variable"
         merged = sp.Integral(rest * a_.function * b_.function, *b_.limits, *a_.limits)
         nested = [sp.Integral(rest * p_.function * q_, *p_.limits) for p_, q_ in ((a_, b_), (b_, a_))]
         if equal_mod_n(merged, prev) or any(equal_mod_n(e, prev) for e in nested):

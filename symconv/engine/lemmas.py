@@ -202,6 +202,8 @@ def _inst_degree_dilation(old, new) -> bool:
     K, y = old.args[0].args
     if not (y.is_Pow and y.base == X):
         return False
+    if not (y.exp.is_integer and y.exp.is_positive):      # the side condition d >= 1 (x^(-1), x^(1/2): no)
+        return False
     return sp.expand(new - y.exp * deg(Pk(K, X))) == 0
 
 

@@ -23,8 +23,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from ..exact.modular import congruent_mod
-from .compare import equal_mod_n, integer_poly, merge_powers
+from .compare import equal_mod_n, integer_poly, is_cyclic, merge_powers, same_index
 from .rule_base import Rule, RuleError, _eq_map, _fail, bound_symbols, replace_applied, substitute
 from .sum_rules import (CancelTerms, CombineSums, FactorIntegrals, FactorSums, Fubini, GeometricSum, ProductOfSums,
                         PullIn, PullOut, ReindexSum, Sift, SubstituteIntegral,
@@ -183,6 +182,9 @@ class Reindex(Rule):
         self.relation = r"\iff"
         self.subs = {sp.sympify(k_): sp.sympify(v_) for k_, v_ in subs.items()}
         vars_ = list(self.subs)
+        for var in vars_:
+            if not (var.is_Symbol and var.is_integer) or var == n:
+                raise RuleError(f"{var} is not an index (an integer symbol other than n)")
         # the joint map must be affine with an integer matrix of determinant +-1 (unimodular),
         # so that it is a bijection of Z_n^r for every n
         rows = []
@@ -198,7 +200,10 @@ class Reindex(Rule):
             raise RuleError(f"substitution {self.subs} is not a bijection of Z_n (determinant not +-1)")
 
     def apply(self, expr):
-        return expr.xreplace(self.subs) if isinstance(expr, sp.Eq) else _fail("Reindex needs an equation")
+        if not isinstance(expr, sp.Eq):
+            _fail("Reindex needs an equation")
+        # only the free (quantified) indices are substituted: bound ones are renamed first
+        return substitute(expr, self.subs)
 
     def justification(self) -> str:
         parts = ", ".join(rf"{sp.latex(k_)}\mapsto {sp.latex(v_)}" for k_, v_ in self.subs.items())
@@ -258,9 +263,10 @@ class DiagonalConstancy(Rule):
                 and lhs.func == rhs.func and len(lhs.args) == 2 == len(rhs.args)):
             raise RuleError("both sides must be entries of the same matrix")
         (p, q), (p2, q2) = lhs.args, rhs.args
-        if not (congruent_mod(p2 - p, 1, n) and congruent_mod(q2 - q, 1, n)):
+        cyc = is_cyclic(lhs.func)          # indices modulo n only for entries on Z_n
+        if not (same_index(p2, p + 1, cyc) and same_index(q2, q + 1, cyc)):
             raise RuleError("the right side must be the entry one step down the diagonal")
-        if not (p.is_Symbol and q.is_Symbol and p != q):
+        if not (p.is_Symbol and q.is_Symbol and p != q and p.is_integer and q.is_integer):
             raise RuleError("the left side must be g(i, j) for two distinct index symbols")
         g = lhs.func
         out = sp.Eq(g(p, q), g(p - q, 0), evaluate=False)
@@ -412,12 +418,18 @@ class EvaluateSum(Rule):
     (the difference of the two sides must cancel to 0)."""
 
     def apply(self, expr):
-        return expr.replace(lambda q: isinstance(q, sp.Sum), lambda q: q.doit())
+        # only the sums: deep=False leaves integrals and other unevaluated objects alone
+        return _eq_map(expr, lambda e: e.replace(lambda q: isinstance(q, sp.Sum), lambda q: q.doit(deep=False)))
 
     def check(self, prev, nxt):
         got = self.apply(prev)
-        if got.has(sp.Sum) or got.has(sp.Piecewise):
+        if got.has(sp.Sum) or got.has(sp.Piecewise) or got.has(sp.nan, sp.zoo):
             return False, f"SymPy left {sp.sstr(got)} unevaluated"
+        if isinstance(got, sp.Eq) or isinstance(nxt, sp.Eq):
+            if (isinstance(got, sp.Eq) and isinstance(nxt, sp.Eq) and sp.cancel(got.lhs - nxt.lhs) == 0
+                    and sp.cancel(got.rhs - nxt.rhs) == 0):
+                return True, "EvaluateSum: closed forms matched"
+            return False, f"closed form {sp.sstr(got)} is not {sp.sstr(nxt)}"
         if sp.cancel(got - nxt) == 0:
             return True, "EvaluateSum: closed form matched"
         return False, f"closed form {sp.sstr(got)} is not {sp.sstr(nxt)}"

@@ -15,11 +15,12 @@ from sympy.printing.latex import LatexPrinter
 
 from ..engine.derivation import Derivation
 from ..engine.lemmas import LEMMAS
+from ..engine.statement import Statement
 from ..engine.theorem import CASES, Theorem
 from ..objects.indexed import xi
 from ..engine.verdict import TheoremResult
 
-__all__ = ["tex", "escape", "theorem_latex", "document"]
+__all__ = ["tex", "escape", "theorem_latex", "statement_latex", "document"]
 
 
 class _Printer(LatexPrinter):
@@ -115,6 +116,42 @@ def _derivation(d: Derivation) -> list[str]:
     return out
 
 
+def _apply_name(stmt: Statement, name: str, args) -> sp.Expr:
+    """The definition's left side, printed with the notation's own class where the statement uses it."""
+    from sympy.core.function import AppliedUndef
+    exprs = [stmt.lhs, stmt.rhs] + [lam.expr for _, lam in stmt.definitions]
+    for e in exprs:
+        for q in e.atoms(AppliedUndef):
+            if q.func.__name__ == name:
+                return q.func(*args)
+    return sp.Function(name)(*args)
+
+
+def statement_latex(stmt: Statement) -> list[str]:
+    """The formal statement, rendered from the SymPy object itself (never hand-written)."""
+    rel = "=" if stmt.kind == "identity" else r"\iff"
+    body = tex(stmt.lhs) + rf" \;{rel}\; " + tex(stmt.rhs)
+    syms = sorted((q for q in stmt.free_symbols if q.is_Symbol), key=str)
+    ints = [q for q in syms if q.is_integer and str(q) != "n"]
+    others = [q for q in syms if not q.is_integer]
+    quant = [r"$n \ge 1$"] + ([f"integers ${', '.join(tex(q) for q in ints)}$"] if ints else []) \
+        + ([f"all ${', '.join(tex(q) for q in others)}$"] if others else [])
+    out = [r"\noindent\textbf{Formal statement} (the object the engine checks; for " + ", ".join(quant) + "):"]
+    if stmt.hypotheses:
+        hyps = "; ".join((h.text if "$" in h.text else escape(h.text or h.name)) if h.expr is None
+                         else f"${h.latex()}$" for h in stmt.hypotheses)
+        out.append(r"\noindent if " + hyps + ",")
+    out.append(rf"\[ {body} \]")
+    if stmt.text:
+        out.append(rf"\noindent ({escape(stmt.text)})")
+    if stmt.definitions:
+        items = []
+        for name, lam in stmt.definitions:
+            items.append(rf"\item ${tex(_apply_name(stmt, name, lam.variables))} := {tex(lam.expr)}$")
+        out += [r"\noindent where (this script's notation):", r"\begin{itemize}"] + items + [r"\end{itemize}"]
+    return out
+
+
 def _sci(v: float) -> str:
     """1.2e-15 -> 1.2 \\times 10^{-15}; 0 -> 0."""
     if v == 0:
@@ -142,7 +179,11 @@ def theorem_latex(thm: Theorem, result: TheoremResult | None = None) -> str:
     """One theorem: statement, verdict with evidence, derivations, false variants."""
     out = [rf"\subsection*{{\texttt{{{escape(thm.name)}}}}}", escape_breakable(thm.statement)]
     if thm.latex:
+        if thm.formal:
+            out.append(r"\noindent In the usual notation (prose, beside the formal statement):")
         out.append(rf"\[ {thm.latex} \]")
+    for stmt in thm.formal or ():
+        out.extend(statement_latex(stmt))
     if result is not None:
         out.append(r"\noindent Verdict: " + _verdict(result))
     if thm.derivation is not None:

@@ -370,7 +370,10 @@ class CombineSums(SplitSum):
         raise RuleError("CombineSums is checked by splitting the stated sum")
 
     def check(self, prev, nxt):
-        got = SplitSum.apply(self, nxt)
+        try:
+            got = SplitSum.apply(self, nxt)
+        except RuleError as exc:
+            return False, f"CombineSums: {exc}"
         if equal_mod_n(sp.expand(got), sp.expand(prev)) or equal_mod_n(got, prev):
             return True, "CombineSums: the stated sum splits into the previous ones"
         return False, f"CombineSums: {sp.sstr(nxt)} splits into {sp.sstr(got)}, not {sp.sstr(prev)}"
@@ -449,11 +452,12 @@ class FactorIntegrals(Rule):
                 return False, "the integration variables are not separate"
         if {lim[0] for lim in a_.limits} & {lim[0] for lim in b_.limits}:
             return False, "the two integrals use the same variable"
-        merged = sp.Integral(rest * a_.function * b_.function, *b_.limits, *a_.limits)
+        merged = [sp.Integral(rest * a_.function * b_.function, *p_.limits, *q_.limits)
+                  for p_, q_ in ((b_, a_), (a_, b_))]
         nested = [sp.Integral(rest * p_.function * q_, *p_.limits) for p_, q_ in ((a_, b_), (b_, a_))]
-        if equal_mod_n(merged, prev) or any(equal_mod_n(e, prev) for e in nested):
+        if any(equal_mod_n(e, prev) for e in merged + nested):
             return True, "FactorIntegrals: the stated product multiplies out to the previous integral"
-        return False, f"FactorIntegrals: {sp.sstr(nxt)} multiplies out to {sp.sstr(merged)}, not {sp.sstr(prev)}"
+        return False, f"FactorIntegrals: {sp.sstr(nxt)} multiplies out to {sp.sstr(merged[0])}, not {sp.sstr(prev)}"
 
     def justification(self) -> str:
         return r"Fubini: an integral of a product of separate factors is the product of the integrals"

@@ -73,18 +73,40 @@ class Derivation:
     def end(self) -> sp.Basic:
         return self.steps[-1].expr if self.steps else self.start
 
-    def check(self) -> DerivationCheck:
-        """Re-check every step; stop at the first that fails."""
+    def definitions(self) -> dict:
+        """Every definition the chain may unfold: its rules' ``definitions=`` and its definitional
+        hypotheses F(i, j, ...) = body (F undefined, distinct index arguments)."""
+        defs: dict = {}
+        for h in self.hypotheses:
+            lam = definitional(h.expr)
+            if lam is not None:
+                defs[h.expr.lhs.func.__name__] = lam
+        for st in self.steps:
+            defs.update(getattr(st.rule, "definitions", None) or {})
+        return defs
+
+    def check(self, concrete: bool = True) -> DerivationCheck:
+        """Re-check every step; stop at the first that fails.
+
+        With ``concrete`` (the default) every equality step the rules accept is also evaluated
+        concretely (:mod:`symconv.engine.concrete`, which shares no code with the rules): a step
+        that concrete evaluation contradicts fails with the witness.
+        """
         from .rules import equal_mod_n
 
         reports: list[StepReport] = []
         lemmas: list[str] = []
         if not self.steps:
             return DerivationCheck(False, reports, lemmas, "a derivation with no step proves nothing")
+        defs = self.definitions() if concrete else {}
         prev = self.start
         for idx, st in enumerate(self.steps, 1):
             in_context = getattr(st.rule, "check_in_context", None)
             ok, detail = in_context(self, prev, st.expr) if in_context else st.rule.check(prev, st.expr)
+            if ok and concrete:
+                contradicted, why = concrete_contradicts(st.rule, prev, st.expr, defs)
+                if contradicted:
+                    ok, detail = False, f"{st.rule.name} was accepted by the rule, but {why}"
             reports.append(StepReport(idx, st.rule.name, ok, detail))
             if not ok:
                 return DerivationCheck(False, reports, lemmas, f"step {idx}: {detail}")
@@ -96,3 +118,46 @@ class Derivation:
                                    f"the chain ends at {sp.sstr(prev)}, not at the goal {sp.sstr(self.goal)}")
         return DerivationCheck(True, reports, lemmas)
 
+
+def definitional(expr) -> sp.Lambda | None:
+    """F(v1, ..., vk) = body, F undefined and v1..vk distinct symbols, as a Lambda; else None."""
+    from sympy.core.function import AppliedUndef
+    if not isinstance(expr, sp.Eq) or not isinstance(expr.lhs, AppliedUndef):
+        return None
+    args = expr.lhs.args
+    if not all(a.is_Symbol for a in args) or len(set(args)) != len(args) or expr.lhs.func in expr.rhs.atoms():
+        return None
+    return sp.Lambda(args, expr.rhs)
+
+
+def concrete_contradicts(rule, prev, nxt, defs: dict) -> tuple[bool, str]:
+    """Whether concrete evaluation contradicts an equality step prev = nxt (with the witness).
+
+    Only equality steps are evaluated (an equivalence or implication step relates statements,
+    not values), and not steps that use a hypothesis which is no definition, or a named lemma's
+    facts about particular quantities (``rule.lemma_facts``: random data need not satisfy them;
+    the lemma's own check backs such a step).  Both pairings of the sides of two equations must differ to contradict.
+    """
+    from .concrete import concrete_compare
+
+    if getattr(rule, "relation", "=") != "=" or getattr(rule, "lemma_facts", False):
+        return False, ""
+    hyp = getattr(rule, "hyp", None)
+    if hyp is not None and definitional(hyp) is None:
+        return False, ""
+    if isinstance(prev, sp.Eq) and isinstance(nxt, sp.Eq):
+        pairings = [((prev.lhs, nxt.lhs), (prev.rhs, nxt.rhs)), ((prev.lhs, nxt.rhs), (prev.rhs, nxt.lhs))]
+        whys = []
+        for pairing in pairings:
+            outs = [concrete_compare(p, q, definitions=defs) for p, q in pairing]
+            bad = [o for o in outs if o.differ]
+            if not bad:
+                return False, ""
+            whys.append(bad[0].detail)
+        return True, f"concrete evaluation contradicts it: {whys[0]}"
+    if isinstance(prev, sp.Eq) or isinstance(nxt, sp.Eq):
+        return False, ""
+    out = concrete_compare(prev, nxt, definitions=defs)
+    if out.differ:
+        return True, f"concrete evaluation contradicts it: {out.detail}"
+    return False, ""

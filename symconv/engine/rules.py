@@ -364,6 +364,8 @@ class ApplyLemma(Rule):
     """A named lemma: ``instance(prev, next)`` checks that the step is an instance of it
     and that its side conditions hold, returning (ok, detail)."""
 
+    lemma_facts = True   # rewrites with facts about particular quantities (see derivation.concrete_contradicts)
+
     def __init__(self, lemma: str, instance, text: str, relation: str = "="):
         self.lemma, self.instance, self.text, self.relation = lemma, instance, text, relation
 
@@ -383,6 +385,8 @@ class LemmaRewrite(Rule):
     the stated expression must be the previous one with the mapping applied.  A
     lemma without an instance predicate cannot be used here.
     """
+
+    lemma_facts = True   # rewrites with facts about particular quantities (see derivation.concrete_contradicts)
 
     def __init__(self, lemma: str, mapping: dict, text: str):
         self.lemma, self.mapping, self.text = lemma, dict(mapping), text

@@ -258,3 +258,18 @@ def _timed(p, q):
 
 def test_entry_table_is_the_default():
     assert set(ENTRY) <= {"S", "C", "F", "F^*", "conv"}
+
+
+def test_exact_inverse_in_cyclotomic_fields():
+    import random
+    from fractions import Fraction
+    from symconv.engine.concrete import _cinv, _cmul, _cpow, _reduce
+    rng = random.Random(1)
+    for L in (4, 12, 20, 24, 28):
+        for _ in range(10):
+            val = {q: Fraction(rng.randint(-5, 5), rng.randint(1, 4)) for q in rng.sample(range(L), 3)}
+            if not any(_reduce(val, L)):
+                continue
+            for w in (_cmul(val, _cinv(val, L), L), _cmul(_cpow(val, -3, L), _cpow(val, 3, L), L)):
+                red = _reduce(w, L)
+                assert red[0] == 1 and not any(red[1:])

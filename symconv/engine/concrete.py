@@ -44,7 +44,9 @@ Evaluation model
   unity.  When there are more than ``max_points`` assignments, ``max_points``
   of them are drawn with ``random.Random(seed)``.
 * Undefined entry functions on Z_n (``_symconv_cyclic`` True) take a random
-  non-zero Gaussian rational (p + q i)/d at each argument tuple reduced mod N;
+  non-zero Gaussian integer p + q i (|p|, |q| <= 5) at each argument tuple
+  reduced mod N (integers keep the arithmetic fast; rationals enter through
+  1/n, x and inverses);
   sequences on Z (``_symconv_cyclic`` False) take one on [-2, 2] (in every
   argument) and 0 outside.  The data are a function of (seed, N, trial,
   name, arguments), fresh for each N and trial.  ``X`` (the plain polynomial
@@ -290,16 +292,16 @@ class _State:
         _phi(self.L)
 
     def datum(self, key) -> dict:
-        """A random non-zero Gaussian rational (p + q i)/d, a function of (seed, N, trial, key)."""
+        """A random non-zero Gaussian integer p + q i, |p|, |q| <= 5, a function of (seed, N, trial, key)."""
         h = hashlib.blake2b(repr((self.seed, self.N, self.trial, key)).encode(), digest_size=8).digest()
         r = int.from_bytes(h, "little")
-        p, q, d = r % 11 - 5, (r // 11) % 11 - 5, 1
+        p, q = r % 11 - 5, (r // 11) % 11 - 5
         if p == 0 and q == 0:
             p = 1 + (r // 363) % 5
         out = {}
         for k, num in ((0, p), (self.Lq, q)):
             if num:
-                out[k] = num // d if num % d == 0 else Fraction(num, d)
+                out[k] = num
         self.data[key] = out
         return out
 

@@ -200,12 +200,30 @@ def test_infinite_reorder_is_unevaluable():
 def test_integral_and_real_exponent():
     tau = sp.Symbol("tau", real=True)
     unevaluable(sp.Integral(sp.Function("g")(tau), (tau, 0, 1)), 0)
-    o = unevaluable(omega ** (n * r_real), 1)
-    assert "r" in o.detail
+    # a real scalar r is never an integer: omega^(n r) = 1 is refuted (at n = 2, say), and a bracket
+    # [r = 0] is ill-typed, never "agree"
+    differ(omega ** (n * r_real), 1)
+    o = unevaluable(zsum(omega ** (r_real * l), l), n * Iverson(r_real, 0))
+    assert o.ill_typed
+
+
+def test_scalars_take_random_values():
+    lam_ = sp.Symbol("lambda")
+    assert concrete_compare(lam_ * a(i) * b(j), b(j) * a(i) * lam_).status == "agree"
+    differ(lam_ * a(i), a(i))
+    pos = sp.Symbol("p", positive=True)
+    differ(sp.Abs(pos) - pos + 1, 0)
+    assert concrete_compare(sp.Abs(pos), pos).status == "agree"
+
+
+def test_ill_typed_index_is_flagged():
+    o = unevaluable(zsum(Iverson(j, n / 2) * x(j), j), x(n / 2))
+    assert o.ill_typed and "ill-typed" in o.detail
+    assert not concrete_compare(a(i), a(i + 1) - a(i + 1) + a(i)).ill_typed
 
 
 @pytest.mark.parametrize("expr", [sp.pi * a(i), sp.sqrt(2) * a(i), sp.Float(0.5) * a(i), sp.Function("g")(i),
-                                  sp.Symbol("lambda") * a(i), sp.Symbol("A", commutative=False),
+                                  sp.Symbol("A", commutative=False),
                                   sp.Function("Pk")(a(i), X), sp.Sum(a(t), (t, 3, 0)), sp.log(a(i)),
                                   sp.Product(a(t), (t, 0, sp.oo)), omega ** sp.Rational(1, 2),
                                   a(i) / (a(i) - a(i))])

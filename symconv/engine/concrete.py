@@ -124,6 +124,10 @@ class ConcreteOutcome:
     status: str
     detail: str
     points: int
+    #: the expressions are ill-typed at some point (an index of an entry on Z_n, an Iverson bracket's
+    #: argument or an exponent of omega or xi that is not an integer, e.g. [j = n/2] at odd n): no
+    #: value, and no statement about it holds
+    ill_typed: bool = False
 
     @property
     def differ(self) -> bool:
@@ -133,6 +137,11 @@ class ConcreteOutcome:
 
 class _Unevaluable(Exception):
     """Raised when an expression, or a point, cannot be evaluated exactly."""
+
+
+class _IllTyped(_Unevaluable):
+    """Raised where Z_n needs an integer (an entry's index, a bracket, an exponent of omega or xi)
+    and the value is not one: the expression has no meaning at that point."""
 
 
 # --------------------------------------------------------------------------- exact arithmetic in Q(zeta_L)
@@ -244,12 +253,13 @@ def _cpow(v: dict, e: int, L: int) -> dict:
     return out  # type: ignore[return-value]
 
 
-def _as_int(x, what: str) -> int:
+def _as_int(x, what: str, typed: bool = False) -> int:
+    """x as an int; ``typed``: the place needs an integer by the notation's typing (ill-typed otherwise)."""
     if type(x) is int:
         return x
     if isinstance(x, Fraction) and x.denominator == 1:
         return int(x)
-    raise _Unevaluable(f"{what} {x} is not an integer")
+    raise (_IllTyped if typed else _Unevaluable)(f"{what} {x} is not an integer")
 
 
 def _fmt(v, L: int) -> str:
@@ -304,6 +314,20 @@ class _State:
                 out[k] = num
         self.data[key] = out
         return out
+
+
+def _random_scalar(sym, seed: int, N: int, trial: int, point: int, q_s: int, st):
+    """A random exact value of a free scalar symbol that respects its assumptions: a rational that
+    is not an integer (positive or negative as assumed) when real, else a Gaussian rational with a
+    non-zero imaginary part."""
+    h = hashlib.blake2b(repr((seed, N, trial, "scalar", str(sym), point, q_s)).encode(), digest_size=8).digest()
+    r = int.from_bytes(h, "little")
+    p, q, im = 1 + r % 9, 1 + (r // 9) % 4, 1 + (r // 36) % 5
+    sign = -1 if (sym.is_negative or (not sym.is_positive and sym.is_nonnegative is not True and (r // 180) % 2)) else 1
+    val = sign * (p + Fraction(1, q + 1))     # never an integer: a scalar is not an index
+    if sym.is_real:
+        return val
+    return {0: val, st.Lq % st.L: Fraction(im, q)} if st.Lq % st.L else {0: val + Fraction(im, q)}
 
 
 def _random_x(seed: int, N: int, trial: int, point: int) -> Fraction:
@@ -479,14 +503,14 @@ class _Compiler:
                 def pw_omega(env):
                     x = ex(env)
                     if type(x) is not int:
-                        x = _as_int(x, "the exponent of omega")
+                        x = _as_int(x, "the exponent of omega", typed=True)
                     return -x * st.LN
                 return pw_omega
 
             def pw(env):
                 x = ex(env)
                 if type(x) is not int:
-                    x = _as_int(x, f"the exponent of {e.base}")
+                    x = _as_int(x, f"the exponent of {e.base}", typed=True)
                 return x * base(env)
             return pw
         if isinstance(e, (sp.exp, sp.cos, sp.sin)):
@@ -672,8 +696,8 @@ class _Compiler:
         p, q = (self.rat(a, scope, "an argument of an Iverson bracket") for a in e.args)
 
         def iv(env):
-            a_ = _as_int(p(env), "the Iverson bracket's argument")
-            b_ = _as_int(q(env), "the Iverson bracket's argument")
+            a_ = _as_int(p(env), "the Iverson bracket's argument", typed=True)
+            b_ = _as_int(q(env), "the Iverson bracket's argument", typed=True)
             return 1 if (a_ - b_) % st.N == 0 else 0
         return "rat", iv
 
@@ -695,7 +719,7 @@ class _Compiler:
             def cyc_entry1(env):
                 x = g0(env)
                 if type(x) is not int:
-                    x = _as_int(x, f"an index of {name}")
+                    x = _as_int(x, f"an index of {name}", typed=True)
                 key = (name, True, (x % st.N,))
                 d = st.data.get(key)
                 return d if d is not None else st.datum(key)
@@ -706,9 +730,9 @@ class _Compiler:
             def cyc_entry2(env):
                 x, y = g0(env), g1(env)
                 if type(x) is not int:
-                    x = _as_int(x, f"an index of {name}")
+                    x = _as_int(x, f"an index of {name}", typed=True)
                 if type(y) is not int:
-                    y = _as_int(y, f"an index of {name}")
+                    y = _as_int(y, f"an index of {name}", typed=True)
                 N = st.N
                 key = (name, True, (x % N, y % N))
                 d = st.data.get(key)
@@ -717,7 +741,7 @@ class _Compiler:
         if cyclic:
             def cyc_entry(env):
                 N = st.N
-                key = (name, True, tuple(_as_int(g(env), f"an index of {name}") % N for g in args))
+                key = (name, True, tuple(_as_int(g(env), f"an index of {name}", typed=True) % N for g in args))
                 d = st.data.get(key)
                 return d if d is not None else st.datum(key)
             return "cyc", cyc_entry
@@ -1132,7 +1156,7 @@ def concrete_compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int =
         defs.update(definitions)
 
     free, zargs = _collect((a, b), defs)
-    indices, gscope = [], {}
+    indices, gscope, scalars = [], {}, []
     for s in sorted(free, key=sp.default_sort_key):
         if s == N_SYM or s == OMEGA:
             continue
@@ -1144,6 +1168,11 @@ def concrete_compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int =
         elif s.is_integer is True:
             gscope[s] = (len(gscope), "rat")
             indices.append(s)
+        elif s.is_commutative and s.is_integer is None and s.is_finite is not False:
+            # a scalar (lambda, a real frequency, a polynomial variable y): a random exact value per
+            # point that respects its assumptions (real -> rational; positive/negative/nonzero)
+            gscope[s] = (len(gscope), "rat" if s.is_real else "cyc")
+            scalars.append(s)
         else:
             facts = sorted(k for k, q in s.assumptions0.items() if q and k != "commutative")
             if s.is_commutative is False:
@@ -1162,7 +1191,7 @@ def concrete_compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int =
         return ConcreteOutcome("unevaluable", "expression too deep", 0)
 
     rng = Random(seed)
-    points, unevaluable, first_reason = 0, 0, ""
+    points, unevaluable, first_reason, ill = 0, 0, "", ""
     ns = []
     x_slot = gscope[X][0] if X in gscope else None
     for N in n_values:
@@ -1199,6 +1228,8 @@ def concrete_compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int =
                 xv = None
                 if x_slot is not None:
                     xv = env[x_slot] = _random_x(seed, N, trial, p_i)
+                for q_s, sym in enumerate(scalars):
+                    env[gscope[sym][0]] = _random_scalar(sym, seed, N, trial, p_i, q_s, st)
                 st.memo = {}
                 try:
                     va = fa(env)
@@ -1207,6 +1238,8 @@ def concrete_compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int =
                     unevaluable += 1
                     if not first_reason:
                         first_reason = f"{_where(N, indices, vals, xv)}: {ex}"
+                    if isinstance(ex, _IllTyped) and not ill:
+                        ill = f"ill-typed at {_where(N, indices, vals, xv)}: {ex}"
                     continue
                 except (ZeroDivisionError, RecursionError, OverflowError, MemoryError) as ex:
                     unevaluable += 1
@@ -1218,6 +1251,8 @@ def concrete_compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int =
                     return ConcreteOutcome(
                         "differ", f"{_where(N, indices, vals, xv)} (data seed {seed}, trial {trial}): "
                                   f"first = {_fmt(va, st.L)}, second = {_fmt(vb, st.L)}", points)
+    if ill:
+        return ConcreteOutcome("unevaluable", ill, points, ill_typed=True)
     if unevaluable:
         return ConcreteOutcome("unevaluable", f"{unevaluable} point(s) unevaluable ({points} equal), "
                                               f"first at {first_reason}", points)

@@ -77,10 +77,16 @@ class Derivation:
         """Every definition the chain may unfold: its rules' ``definitions=`` and its definitional
         hypotheses F(i, j, ...) = body (F undefined, distinct index arguments)."""
         defs: dict = {}
+        seen: set = set()
         for h in self.hypotheses:
             lam = definitional(h.expr)
             if lam is not None:
-                defs[h.expr.lhs.func.__name__] = lam
+                name = h.expr.lhs.func.__name__
+                if name in seen:           # two facts about one object: neither defines it
+                    defs.pop(name, None)
+                else:
+                    defs[name] = lam
+                seen.add(name)
         for st in self.steps:
             defs.update(getattr(st.rule, "definitions", None) or {})
         return defs
@@ -120,12 +126,14 @@ class Derivation:
 
 
 def definitional(expr) -> sp.Lambda | None:
-    """F(v1, ..., vk) = body, F undefined and v1..vk distinct symbols, as a Lambda; else None."""
+    """F(v1, ..., vk) = body, F undefined and v1..vk distinct integer symbols (indices), as a Lambda;
+    else None (a fact about particular objects, e.g. |a| = p, is no definition)."""
     from sympy.core.function import AppliedUndef
     if not isinstance(expr, sp.Eq) or not isinstance(expr.lhs, AppliedUndef):
         return None
     args = expr.lhs.args
-    if not all(a.is_Symbol for a in args) or len(set(args)) != len(args) or expr.lhs.func in expr.rhs.atoms():
+    if (not all(a.is_Symbol and a.is_integer for a in args) or len(set(args)) != len(args)
+            or expr.lhs.func in expr.rhs.atoms()):
         return None
     return sp.Lambda(args, expr.rhs)
 
@@ -150,7 +158,7 @@ def concrete_contradicts(rule, prev, nxt, defs: dict) -> tuple[bool, str]:
         whys = []
         for pairing in pairings:
             outs = [concrete_compare(p, q, definitions=defs) for p, q in pairing]
-            bad = [o for o in outs if o.differ]
+            bad = [o for o in outs if o.differ or o.ill_typed]
             if not bad:
                 return False, ""
             whys.append(bad[0].detail)
@@ -160,4 +168,6 @@ def concrete_contradicts(rule, prev, nxt, defs: dict) -> tuple[bool, str]:
     out = concrete_compare(prev, nxt, definitions=defs)
     if out.differ:
         return True, f"concrete evaluation contradicts it: {out.detail}"
+    if out.ill_typed:
+        return True, f"concrete evaluation finds it meaningless: {out.detail}"
     return False, ""

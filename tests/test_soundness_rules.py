@@ -28,8 +28,19 @@ za, zb, zc = (sequence_function(name) for name in ("za", "zb", "zc"))   # finite
 
 
 def ok(start, stated, rule) -> bool:
-    """Whether the one-step derivation start -> stated by rule is accepted."""
-    return sc.Derivation(start).step(stated, rule).check().ok
+    """Whether the step start -> stated is accepted by the rule itself AND by the derivation.
+
+    A rejection must come from the rule's own check: the derivation also evaluates its
+    steps concretely, and that independent check must not hide a rule that accepts a
+    false step (``assert not ok(...)`` fails as soon as the rule alone accepts it).
+    """
+    rule_says, detail = rule.check(start, stated)
+    derivation_says = sc.Derivation(start).step(stated, rule).check().ok
+    if rule_says:
+        assert derivation_says, "the rule accepts the step, the derivation's other checks do not: " + detail
+        return True
+    assert not derivation_says, "the rule rejects the step but the derivation accepts it"
+    return False
 
 
 # ------------------------------------------------------------------ 1. capture-avoiding substitution

@@ -3,7 +3,8 @@
 import numpy as np
 import sympy as sp
 
-from symconv.engine.audit import AuditClaim, exactly, printed_decimal
+import symconv as sc
+from symconv.engine.audit import AuditClaim, exactly, from_check, printed_decimal
 from symconv.objects.kernels import conv_full
 from symconv.objects.kernels2d import conv2d_full, separable
 from symconv.objects.layers import avg_pool2d, convolve2d, correlate2d, max_pool2d, output_size
@@ -69,9 +70,10 @@ def _two_g3():
 def _pool_invariance():
     cex = V.local_pool_invariance_claim(4)
     g = V.global_pool_invariance(6)
-    verdict = "refuted" if cex is not None else "holds"
-    return verdict, (f"{cex.description if cex else 'no counterexample'}; invariance holds for global pooling "
-                     f"after circular convolution ({'verified n = 6' if g is None else g})")
+    verdict, value = from_check(cex)
+    glob = g.detail if isinstance(g, sc.Holds) else f"not shown: {g}"
+    return verdict, (f"{cex.description if isinstance(cex, sc.Counterexample) else value}; invariance holds for "
+                     f"global pooling after circular convolution ({glob})")
 
 
 AUDIT = [
@@ -80,9 +82,11 @@ AUDIT = [
     AuditClaim(S, "Increasing the filter size", "g = 1/25 ones(5, 5)", lambda: _normalised([[1] * 5] * 5, 25)),
     AuditClaim(S, "The average filter", "F = f (x) g  <=>  F(x,y) = 1/9 sum_{u,v=-1..1} f(x+v, y+u)", _average_formula),
     AuditClaim(S, "Gaussian filter", "g = 1/16 [[1,2,1],[2,4,2],[1,2,1]]", lambda: _normalised(B3, 16)),
-    AuditClaim(S, "Gaussian filter", "g5 = 1/246 [[1,4,6,4,1], ...]", lambda: _normalised(B5, 246)),
+    AuditClaim(S, "Gaussian filter", "g5 = 1/246 [[1,4,6,4,1], ...]", lambda: _normalised(B5, 246),
+               reading="the factor 1/246 normalises the 5x5 binomial filter (its entries then sum to 1)"),
     AuditClaim(S, "Iterative application", "g5 = 1/256 [[1,4,6,4,1], ...]", lambda: _normalised(B5, 256)),
-    AuditClaim(S, "Iterative application", "2 x g3 = 1/16 [[1,2,1],[2,4,2],[1,2,1]]", _two_g3),
+    AuditClaim(S, "Iterative application", "2 x g3 = 1/16 [[1,2,1],[2,4,2],[1,2,1]]", _two_g3,
+               reading="as printed: twice the matrix g3 equals g3"),
     AuditClaim(S, "Iterative application", "applying g3 twice = g5 (g3 * g3 = g5)",
                lambda: exactly(conv2d_full(B3, B3), B5)),
     AuditClaim(S, "Iterative application", "2 x a filter of size 3 = 1 x filter of size 5",
@@ -90,8 +94,9 @@ AUDIT = [
     AuditClaim(S, "Iterative application", "3 x a filter of size 3 = 1 x filter of size 7",
                lambda: exactly(len(conv_full(conv_full([1] * 3, [1] * 3), [1] * 3)), 7)),
     AuditClaim(S, "Iterative application", "M* = 2 x ((M-1)/2) x N + 1",
-               lambda: ("holds" if all(iterated_filter_size(N) is None for N in range(1, 6)) else "refuted",
-                        "= N(M-1) + 1 (theorem iterated_filter_size, proved; rechecked for N <= 5, M <= 7)")),
+               lambda: from_check(*(iterated_filter_size(N) for N in range(1, 6)),
+                                  note="= N(M-1) + 1 (theorem iterated_filter_size, proved; rechecked for N <= 5, M <= 7)"),
+               reading="N passes of a size-M filter equal one filter of size 2 ((M-1)/2) N + 1"),
     AuditClaim(S, "Iterative application", "(f (x) h) (x) g = f (x) (h (x) g)", _assoc),
     AuditClaim(S, "Derive a signal: Sobel", "Sobel x = [[1,0,-1],[2,0,-2],[1,0,-1]] is smoothing (x) derivative",
                lambda: exactly(separable([[1, 0, -1], [2, 0, -2], [1, 0, -1]]), ([1, 2, 1], [1, 0, -1]))),
@@ -118,12 +123,17 @@ AUDIT = [
                lambda: exactly((5 - output_size(5, 3), 5 - output_size(5, 3)), (2, 2))),
     AuditClaim(S, "Max pooling", "max pooling 3x3 of the 6x6 example = [[7, 29], [3, 15]]",
                lambda: exactly(max_pool2d(F6, 3).tolist(), [[7, 29], [3, 15]])),
-    AuditClaim(S, "Max pooling", "average pooling 3x3 of the 6x6 example = [[4.3, 16.4], [1.88, 5.88]]", _avg_pool),
+    AuditClaim(S, "Max pooling", "average pooling 3x3 of the 6x6 example = [[4.3, 16.4], [1.88, 5.88]]", _avg_pool,
+               reading="each printed decimal is the exact average rounded to the digits shown"),
     AuditClaim(S, "Convolutions + pooling", "Convolutions introduce shift-equivariance",
-               lambda: ("holds" if V.circular_layer_equivariant(6) is None else "refuted",
-                        "exactly with circular padding; with zero padding only away from the borders "
-                        "(theorem padded_layer_equivariance_set)")),
-    AuditClaim(S, "Convolutions + pooling", "Convolutions + pooling create shift-invariant models", _pool_invariance),
+               lambda: from_check(V.circular_layer_equivariant(6),
+                                  note="exactly with circular padding; with zero padding only away from the borders "
+                                       "(theorem padded_layer_equivariance_set)"),
+               reading="a convolution layer with circular padding commutes with every cyclic shift"),
+    AuditClaim(S, "Convolutions + pooling", "Convolutions + pooling create shift-invariant models", _pool_invariance,
+               reading="a convolution layer followed by local (window 2, stride 2) max pooling is exactly invariant "
+                       "to every shift of its input"),
     AuditClaim(S, "LeNet in PyTorch", "fc1 = Linear(4*4*50, 500) after conv5, pool2, conv5, pool2 on 28x28",
-               lambda: ("holds" if V.lenet_shapes(28) is None else "refuted", "28 -> 24 -> 12 -> 8 -> 4")),
+               lambda: from_check(V.lenet_shapes(28), note="28 -> 24 -> 12 -> 8 -> 4"),
+               reading="conv5, pool2, conv5, pool2 (no padding) take a 28x28 input to 4x4, so fc1 has 4*4*50 inputs"),
 ]

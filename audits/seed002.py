@@ -105,8 +105,9 @@ def _edge_filters():
 AUDIT = [
     AuditClaim(S, "Convolve", "f * g = g * f (convolution is commutative)", _commutative),
     AuditClaim(S, "Convolve", "mode='same' makes the output on the same scale as the maximum from the inputs",
-               _same_mode),
-    AuditClaim(S, "Convolve", "np.convolve(n, u, mode='same') / 20 is f(x) * g(x)", _scaling),
+               _same_mode, reading="mode='same' scales the output to the size of the inputs' maximum"),
+    AuditClaim(S, "Convolve", "np.convolve(n, u, mode='same') / 20 is f(x) * g(x)", _scaling,
+               reading="the plotted values np.convolve(n, u, mode='same') / 20 approximate (f*g)(x) on the grid"),
     AuditClaim(S, "Convolve", "cross-correlation is convolution without reflecting either function", _correlation),
     AuditClaim(S, "Convolve", "convolving the standard normal with the uniform density on [-3, 3] produces a new "
                "distribution", _density),

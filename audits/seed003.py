@@ -2,7 +2,7 @@
 
 import sympy as sp
 
-from symconv.engine.audit import AuditClaim, exactly
+from symconv.engine.audit import AuditClaim, exactly, from_check
 from symconv.objects.kernels import conv_full
 
 S = "003 lecture"
@@ -145,17 +145,19 @@ AUDIT = [
     AuditClaim(S, "worked example", "the kernel is flipped due to the negative iterator in h(i) = int f(x) g(i - x)",
                _flip),
     AuditClaim(S, "definition", "intuition 1: f * g is a weighted smoothing of f with the weighting function g",
-               _smoothing),
+               _smoothing, reading="with the lecture's g, f * g is a weighted average of f (min f <= f*g <= max f)"),
     AuditClaim(S, "properties", "f * g = g * f", _commutative),
     AuditClaim(S, "properties", "alpha (f * g) = (alpha f) * g for scalar alpha", _scalar),
     AuditClaim(S, "properties", "(f * g) * h = f * (g * h)", _assoc),
     AuditClaim(S, "properties", "f * (g + h) = f * g + f * h", _distrib),
     AuditClaim(S, "properties", "d(f*g)/dx = df/dx * g = dg/dx * f", _differentiation),
-    AuditClaim(S, "properties", "(f * g) is as many times differentiable as the max of g and f", _smoothness),
+    AuditClaim(S, "properties", "(f * g) is as many times differentiable as the max of g and f", _smoothness,
+               reading="f * g is exactly (no more than) as many times differentiable as the smoother of f and g"),
     AuditClaim(S, "discretization", "H(i, j) = sum_x sum_y I(x, y) G(i - x, j - y) (2-D discrete convolution)",
                _discrete_2d),
     AuditClaim(S, "worked example", "(f*g)(i) for f = 1 on [-1, 2], g = 1 - 0.2|x| on x > 0",
-               lambda: ("holds" if _example()._exact(1) is None else "refuted",
-                        "(i+1)(9-i)/10 on (-1, 2], 33/10 - 3i/5 for i > 2, 0 for i <= -1 "
-                        "(theorem seed003_example_closed_form)")),
+               lambda: from_check(_example()._exact(1),
+                                  note="(i+1)(9-i)/10 on (-1, 2], 33/10 - 3i/5 for i > 2, 0 for i <= -1 "
+                                       "(theorem seed003_example_closed_form)"),
+               reading="the lecture's closed form of (f*g)(i) for these f and g, on every interval"),
 ]

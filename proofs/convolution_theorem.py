@@ -64,7 +64,8 @@ def _exact(n_, factor=1):
     if not same:
         return sc.Counterexample(n_, f"f = exp(-{a_} t^2), g = exp(-{b_} t^2): F{{f*g}} = {lhs}, claimed {rhs} "
                                      "(certified different at omega = 1/3)")
-    return None
+    return sc.Holds(f"f = exp(-{a_} t^2), g = exp(-{b_} t^2): F{{f*g}} = {'' if factor == 1 else f'{factor} '}F{{f}} F{{g}}, "
+                    "both sides integrated by SymPy and decided equal (decide_equal)")
 
 
 def _numeric(n_, rng, dps):

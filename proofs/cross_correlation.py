@@ -53,7 +53,8 @@ def _exact(n_, commutes=False):
         if [sp.expand(a - b) for a, b in zip(c1, other)] != [0] * len(c1):
             return sc.Counterexample(n_, f"lengths ({p_}, {n_}): f star g and g star f"
                                          f"{'' if commutes else ' reversed'} differ")
-    return None
+    return sc.Holds(f"f star g = g * reflected f and f star g = (g star f){'' if commutes else ' reversed'} exactly "
+                    f"for generic f of lengths 1..{n_} and g of length {n_}")
 
 
 correlation_eq_reflected_conv = sc.Theorem(
@@ -92,7 +93,9 @@ def _lagrange(n_, equality_only_if_equal=False):
         num, den2 = sum(a * b for a, b in zip(fc, gc)), sum(a * a for a in fc) * sum(b * b for b in gc)
         if num > 0 and num**2 == den2 and f_ != g_:         # NCC = num / sqrt(den2) = 1, in rationals
             return sc.Counterexample(n_, f"g = 2f + 1 = {g_} differs from f = {f_} but its NCC with f is exactly 1")
-    return None
+    return sc.Holds(f"Lagrange's identity |u|^2 |v|^2 - <u,v>^2 = 1/2 sum (u_p v_q - u_q v_p)^2 expands to 0 for "
+                    f"generic u, v of length {n_}" + (" (and the affine match g = 2f + 1 was not a counterexample)"
+                                                     if equality_only_if_equal and n_ >= 2 else ""))
 
 
 def _ncc_defect(x, y):

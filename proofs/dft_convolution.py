@@ -54,13 +54,13 @@ def _F(v, sign=-1):
     return [sum(v[q] * ex(sign * 2 * jj * q / den) for q in range(n_)) for jj in range(n_)]
 
 
-def _exact(n_, claim) -> "sc.Counterexample | None":
+def _exact(n_, claim) -> "sc.Counterexample | sc.Holds":
     """claim(F, a, b) -> list of expressions that must vanish, decided in Q(zeta_n) for real symbols."""
     av, bv = sp.symbols(f"a0:{n_}", real=True), sp.symbols(f"b0:{n_}", real=True)
     for q, e in enumerate(claim(sc.dft_matrix(n_), av, bv)):
         if sc.cyclotomic_residual(sp.expand(e)):
             return sc.Counterexample(n_, f"entry {q} does not vanish in Q(zeta_{n_})")
-    return None
+    return sc.Holds(f"all {q + 1} entries of the claim's difference vanish in Q(zeta_{n_}) for real symbolic a, b")
 
 
 def _conv_claim(F, av, bv, conj=False):
@@ -236,7 +236,8 @@ def _zero_pad(n_, extra=0):
             lin = conv_full(av, bv) + [0] * (N - (p_ + q_ - 1))
             if any(sp.expand(c - l_) != 0 for c, l_ in zip(cyc, lin)):
                 return sc.Counterexample(n_, f"|a| = {p_}, |b| = {q_}, N = {N}: cyclic and linear convolution differ")
-    return None
+    return sc.Holds(f"cyclic convolution of the zero-padded signals = linear convolution for generic a of length "
+                    f"1..{n_}, b of length {n_}, every N from |a|+|b|-1{f'-{extra}' if extra else ''} to |a|+|b|+1")
 
 
 linear_conv_eq_cyclic_zero_padded = sc.Theorem(

@@ -37,7 +37,7 @@ def _smoothing(n_, scale=None):
             total = 4 ** (n_ - 1) * scale
         if total != 1:
             return sc.Counterexample(n_, f"{name}({n_}) sums to {total}")
-    return None
+    return sc.Holds(f"box({n_}) and binomial({n_}) each sum to exactly 1 (rational entries)")
 
 
 smoothing_filters_sum_to_one = sc.Theorem(
@@ -50,7 +50,8 @@ smoothing_filters_sum_to_one = sc.Theorem(
     numeric_sizes=(2, 3, 5),
     false_variants=[sc.FalseVariant(
         "binomial_normalised_by_246", "The 5x5 binomial filter normalised by 1/246 (slides 001) sums to 1.",
-        exact=lambda n_: _smoothing(n_, scale=sp.Rational(1, 246)) if n_ == 5 else None, n_range=(5, 5))],
+        exact=lambda n_: _smoothing(n_, scale=sp.Rational(1, 246)) if n_ == 5 else sc.Holds(
+            f"n={n_}: only the 5x5 filter is claimed"), n_range=(5, 5))],
 )
 
 DERIVATIVES = ["roberts_x", "roberts_y", "roberts_diagonal", "sobel_x", "sobel_y", "sobel_v1", "sobel_v2",
@@ -63,7 +64,7 @@ def _derivatives(n_, names=DERIVATIVES, target=0):
         total = sum(sum(r) for r in filters[name]())
         if total != target:
             return sc.Counterexample(n_, f"{name} sums to {total}, not {target}")
-    return None
+    return sc.Holds(f"{', '.join(names)} each sum to exactly {target}")
 
 
 derivative_filters_sum_to_zero = sc.Theorem(
@@ -89,7 +90,7 @@ def _separable(n_, names=("sobel_x", "sobel_y", "prewitt_x", "prewitt_y")):
         got = separable(FL.FILTERS[name]())
         if got != expected.get(name):
             return sc.Counterexample(n_, f"{name}: separable() gives {got}, the claim is {expected.get(name)}")
-    return None
+    return sc.Holds(f"separable() gives exactly the claimed factors of {', '.join(names)} (exact integers)")
 
 
 sobel_eq_smoothing_mul_derivative = sc.Theorem(
@@ -106,8 +107,8 @@ sobel_eq_smoothing_mul_derivative = sc.Theorem(
     numeric_sizes=(1,),
     false_variants=[sc.FalseVariant(
         "sobel_diagonal_separable", "The diagonal Sobel filter [[2,1,0],[1,0,-1],[0,-1,-2]] is separable.",
-        exact=lambda n_: None if separable(FL.sobel("v1")) is not None else sc.Counterexample(
-            n_, "sobel v1 has rank 2, so it is no outer product u v^T"))],
+        exact=lambda n_: sc.Holds("separable() factors sobel v1") if separable(FL.sobel("v1")) is not None
+        else sc.Counterexample(n_, "sobel v1 has rank 2, so it is no outer product u v^T"))],
 )
 
 
@@ -116,7 +117,8 @@ def _binomial_square(n_, family=FL.binomial):
     if [[sp.Rational(v) for v in r] for r in got] != [[sp.Rational(v) for v in r] for r in want]:
         return sc.Counterexample(n_, f"{family.__name__}({n_}) * itself != {family.__name__}({2 * n_ - 1}): "
                                      f"first row {got[0]} vs {want[0]}")
-    return None
+    return sc.Holds(f"{family.__name__}({n_}) * {family.__name__}({n_}) = {family.__name__}({2 * n_ - 1}) "
+                    "entry by entry (exact rationals)")
 
 
 binomial_conv_self_eq_binomial = sc.Theorem(
@@ -148,7 +150,8 @@ def _sharpen(n_, extra=0):
                 if sp.expand(lhs[i, j] - ((A - 1) * f[i, j] + hp[i, j])) != 0:
                     return sc.Counterexample(n_, f"{nb} neighbours, pixel ({i},{j}): "
                                                  f"{sp.expand(lhs[i, j] - ((A - 1) * f[i, j] + hp[i, j]))}")
-    return None
+    return sc.Holds(f"f star sharpen(A{f' + {extra}' if extra else ''}) = (A-1) f + f star Laplacian at every pixel of "
+                    f"a symbolic {n_}x{n_} image, 4 and 8 neighbours, symbolic A")
 
 
 sharpen_eq_scaled_identity_add_laplacian = sc.Theorem(

@@ -50,7 +50,7 @@ def _check(n_, broken=None):
             raise RuntimeError(f"case {n_}: {name} not decided")
         if not same:
             return sc.Counterexample(n_, f"case {n_}: {name} fails (certified at a point): {lhs} vs {rhs}")
-    return None
+    return sc.Holds(f"case {n_}: " + ", ".join(claims) + " decided equal (piecewise, pieces_equal)")
 
 
 def _numeric(n_, rng, dps):
@@ -130,7 +130,7 @@ def _gauss_properties(n_, broken=False):
             raise RuntimeError(f"triple {n_}: {name} not decided")
         if not same:
             return sc.Counterexample(n_, f"a, b, c = {a_}, {b_}, {c_}: {name} fails (certified at t = 1/3)")
-    return None
+    return sc.Holds(f"a, b, c = {a_}, {b_}, {c_}: " + ", ".join(claims) + " decided equal (decide_equal)")
 
 
 def _gauss_numeric(n_, rng, dps):
@@ -183,7 +183,8 @@ def _diff(n_, wrong=False):
         raise RuntimeError(f"pair {n_}: not decided")
     if not same:
         return sc.Counterexample(n_, f"a={a_}, b={b_}: d/dt(f*g) = {lhs} vs {rhs} (certified different at t = 1/3)")
-    return None
+    claim = "f' * g'" if wrong else "f' * g"
+    return sc.Holds(f"a={a_}, b={b_}: d/dt(f*g) = {claim} decided equal (decide_equal)")
 
 
 def _diff_numeric(n_, rng, dps):
@@ -238,7 +239,8 @@ def _diff_pieces(n_, jump_factor=False):
         raise RuntimeError(f"case {n_}: not decided")
     if not same:
         return sc.Counterexample(n_, f"case {n_}: (f*g)' = {lhs} but the claimed side is {rhs}")
-    return None
+    claim = "f * g' (pointwise g')" if jump_factor else "f' * g"
+    return sc.Holds(f"case {n_}: (f*g)' = {claim} on every open interval between breakpoints (pieces_equal)")
 
 
 def _diff_pieces_numeric(n_, rng, dps):

@@ -61,8 +61,8 @@ padded_layer_equivariance_set = sc.Theorem(
     claims="verified",
     latex=r"\big(\mathrm{corr}_w(S^m x)\big)_i = \big(S^m \mathrm{corr}_w(x)\big)_i\ \forall x, w \iff "
           r"L \le i \le n-1-R \ \wedge\ L \le (i-m) \bmod n \le n-1-R",
-    exact=lambda n_: V.padded_layer_equivariance_set(n_, "zeros") or V.padded_layer_equivariance_set(
-        n_, "replicate") or V.padded_layer_equivariance_set(n_, "reflect"),
+    exact=lambda n_: sc.Holds.all(V.padded_layer_equivariance_set(n_, "zeros"), V.padded_layer_equivariance_set(
+        n_, "replicate"), V.padded_layer_equivariance_set(n_, "reflect")),
     n_range=(2, 8),
     numeric=lambda n_, rng, dps: _both(_border_defect, n_, rng, dps), numeric_sizes=(2, 4, 7, 10),
     false_variants=[sc.FalseVariant(
@@ -117,7 +117,7 @@ max_pool_equivariance = sc.Theorem(
     "shift/k), is not invariant to them, and matches no output shift for other shifts; average pooling too.",
     claims="verified",
     latex=r"\mathrm{maxpool}_k(S^{qk}x) = S^{q}\,\mathrm{maxpool}_k(x) \neq \mathrm{maxpool}_k(x)",
-    exact=lambda n_: V.max_pool_equivariance(n_) or V.max_pool_equivariance(n_, pool=V.avg_pool1d),
+    exact=lambda n_: sc.Holds.all(V.max_pool_equivariance(n_), V.max_pool_equivariance(n_, pool=V.avg_pool1d)),
     n_range=(1, 12),
     numeric=lambda n_, rng, dps: _both(_pool_defect, n_, rng, dps), numeric_sizes=(2, 6, 12),
     false_variants=[sc.FalseVariant(
@@ -205,8 +205,8 @@ padded_layer2d_equivariance_set = sc.Theorem(
     claims="verified",
     latex=r"\big(\mathrm{corr}_w(S^{(a,b)} X)\big)_{ij} = \big(S^{(a,b)}\mathrm{corr}_w(X)\big)_{ij}\ \forall X, w"
           r"\iff (a = 0 \vee i \in G_m(a)) \wedge (b = 0 \vee j \in G_n(b))",
-    exact=lambda n_: V2.padded_layer2d_equivariance_set(n_, "zeros") or V2.padded_layer2d_equivariance_set(
-        n_, "replicate") or V2.padded_layer2d_equivariance_set(n_, "reflect"),
+    exact=lambda n_: sc.Holds.all(V2.padded_layer2d_equivariance_set(n_, "zeros"), V2.padded_layer2d_equivariance_set(
+        n_, "replicate"), V2.padded_layer2d_equivariance_set(n_, "reflect")),
     n_range=(2, 4),
     numeric=lambda n_, rng, dps: float_and_mp(_border2d_defect, dps, rng.standard_normal((n_, n_ + 1)),
                                               rng.standard_normal((min(n_, 3), min(n_ + 1, 2)))),
@@ -238,7 +238,7 @@ pool2d_equivariance = sc.Theorem(
     claims="verified",
     latex=r"\mathrm{pool}_k(S^{k(a,b)} X) = S^{(a,b)}\,\mathrm{pool}_k(X),\quad "
           r"\mathrm{pool}_k(S^{m} X) \neq \mathrm{pool}_k(X)\ \ (m \neq 0)",
-    exact=lambda q: V2.pool2d_equivariance(q) or V2.avg_pool2d_equivariance(q), n_range=(2, 3),
+    exact=lambda q: sc.Holds.all(V2.pool2d_equivariance(q), V2.avg_pool2d_equivariance(q)), n_range=(2, 3),
     numeric=lambda n_, rng, dps: float_and_mp(_pool2d_defect, dps, rng.standard_normal((2 * n_, 2 * n_))),
     numeric_sizes=(2, 3), budget=180.0,
     false_variants=[sc.FalseVariant(

@@ -26,7 +26,9 @@ def _derive_permutation():
 
 def _sum_rows(M, n_):
     bad = [r for r in range(n_) if M[r].sum() != 1 or sorted(M[r]) != [0] * (n_ - 1) + [1]]
-    return sc.Counterexample(n_, f"row {bad[0]} of S + S^T is {M[bad[0]].tolist()}") if bad else None
+    if bad:
+        return sc.Counterexample(n_, f"row {bad[0]} of S + S^T is {M[bad[0]].tolist()}")
+    return sc.Holds(f"every row of S + S^T is 0/1 with exactly one 1 (n={n_})")
 
 
 def _numeric_perm(n_, rng, dps):
@@ -121,7 +123,7 @@ shift_pow_eq_one = sc.Theorem(
     numeric=_numeric_pow,
     false_variants=[sc.FalseVariant(
         "shift_pow_eq_one_at_n_sub_one", "S^(n-1) = I.",
-        exact=lambda n_: sc.verify.shift_pow_eq_one(n_, n_ - 1) if n_ > 1 else None)],
+        exact=lambda n_: sc.verify.shift_pow_eq_one(n_, n_ - 1) if n_ > 1 else sc.Holds("n=1: S^0 = I = S"))],
 )
 
 

@@ -153,7 +153,8 @@ channel_equivariant_iff_block_circulant = sc.Theorem(
     claims="verified",
     latex=r"W (I_c \otimes S) = (I_c \otimes S) W \iff W = \big[\mathrm{circ}(h_{ab})\big]_{a,b}, "
           r"\quad \dim = n c^2",
-    exact=lambda n_: V.channel_equivariant_iff_block_circulant(n_, 2) or V.channel_equivariant_iff_block_circulant(n_, 3),
+    exact=lambda n_: sc.Holds.all(V.channel_equivariant_iff_block_circulant(n_, 2),
+                                  V.channel_equivariant_iff_block_circulant(n_, 3)),
     n_range=(1, 6),
     numeric=_numeric_channels, numeric_sizes=(1, 3, 6),
     false_variants=[sc.FalseVariant(

@@ -22,6 +22,7 @@ from .objects import (circulant, circulant_defect, circular_convolve, dft_matrix
                       omega, shift, shift_matrix, symbol_matrix, symbol_vector)
 from .engine import (CASES, GENERIC, Counterexample, Derivation, FalseVariant, RunOptions, Theorem,
                      TheoremResult, Verdict, load_theorems, mp_matrix, mp_max_abs, run_theorem)
+from .engine.verdict import Holds
 from .testing import (EquivarianceReport, ShiftTable, assert_circulant, assert_shift_equivariant,
                       assert_shift_invariant, equivariance_defect, shift_table, torch_op)
 from .cli import prove_module
@@ -34,7 +35,7 @@ __all__ = [
     "circulant", "circulant_defect", "circular_convolve", "dft_matrix", "dft_matrix_cyclotomic",
     "dft_matrix_numeric", "fourier_mode", "is_circulant", "omega", "shift", "shift_matrix",
     "symbol_matrix", "symbol_vector",
-    "CASES", "GENERIC", "Counterexample", "Derivation", "FalseVariant", "RunOptions", "Theorem", "TheoremResult",
+    "CASES", "GENERIC", "Counterexample", "Holds", "Derivation", "FalseVariant", "RunOptions", "Theorem", "TheoremResult",
     "Verdict", "load_theorems", "mp_matrix", "mp_max_abs", "run_theorem",
     "EquivarianceReport", "assert_circulant", "assert_shift_equivariant", "equivariance_defect",
     "ShiftTable", "shift_table", "assert_shift_invariant", "torch_op",

@@ -14,14 +14,14 @@ PROOFS = str(ROOT / "proofs")
 FALSE_PROOF = '''
 import symconv as sc
 bogus = sc.Theorem("shift_commutes_with_transpose", "S S^T = S^T S and S = S^T.", claims="verified",
-    exact=lambda n: None if n < 3 else sc.Counterexample(n, "S != S^T"), n_range=(1, 5),
+    exact=lambda n: sc.Holds("S = S^T") if n < 3 else sc.Counterexample(n, "S != S^T"), n_range=(1, 5),
     false_variants=[sc.FalseVariant("v", "v", exact=lambda n: sc.Counterexample(n, "x"))])
 '''
 SLOW_PROOF = '''
 import time
 import symconv as sc
 slow = sc.Theorem("slow_claim", "slow.", claims="verified", budget=0.3,
-    exact=lambda n: time.sleep(0.2), n_range=(1, 10),
+    exact=lambda n: (time.sleep(0.2), sc.Holds("slow"))[1], n_range=(1, 10),
     false_variants=[sc.FalseVariant("v", "v", exact=lambda n: sc.Counterexample(n, "x"))])
 '''
 

@@ -71,13 +71,14 @@ def _thm(**kw):
 
 
 def test_counterexample_means_refuted_and_fails():
-    r = sc.run_theorem(_thm(exact=lambda n_: sc.Counterexample(n_, "boom") if n_ == 3 else None))
+    r = sc.run_theorem(_thm(exact=lambda n_: sc.Counterexample(n_, "boom") if n_ == 3 else sc.Holds("ok")))
     assert r.verdict is sc.Verdict.REFUTED and not r.passed and r.n_checked == (1, 2)
 
 
 def test_timeout_is_undecided_never_a_pass():
     def slow(n_):
         time.sleep(0.3)
+        return sc.Holds("slow but fine")
     r = sc.run_theorem(_thm(exact=slow, n_range=(1, 50), budget=0.5))
     assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
     assert any("timed out" in note for note in r.notes)
@@ -88,52 +89,53 @@ def test_numeric_agreement_alone_is_only_cross_checked():
     assert r.verdict is sc.Verdict.CROSS_CHECKED
     def slow(n_):
         time.sleep(0.3)
+        return sc.Holds("slow but fine")
     r2 = sc.run_theorem(_thm(claims="verified", exact=slow, budget=0.4, n_range=(1, 9),
                              numeric=lambda n_, rng, dps: (0.0, 0.0)))
     assert r2.verdict is sc.Verdict.CROSS_CHECKED and not r2.passed   # never upgraded to verified
 
 
 def test_numeric_disagreement_is_undecided():
-    r = sc.run_theorem(_thm(exact=lambda n_: None, numeric=lambda n_, rng, dps: (1.0, 1.0)))
+    r = sc.run_theorem(_thm(exact=lambda n_: sc.Holds("ok"), numeric=lambda n_, rng, dps: (1.0, 1.0)))
     assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
 
 
 def test_broken_derivation_does_not_prove():
     bad = lambda: [sc.Derivation(sp.Symbol("a")).step(sp.Symbol("b"), ExponentArithmetic())]  # noqa: E731
-    r = sc.run_theorem(_thm(claims="proved", derivation=bad, exact=lambda n_: None))
+    r = sc.run_theorem(_thm(claims="proved", derivation=bad, exact=lambda n_: sc.Holds("ok")))
     assert r.verdict is sc.Verdict.VERIFIED and not r.passed and "failed" in r.proof
 
 
 def test_a_false_variant_that_escapes_fails_the_theorem():
-    r = sc.run_theorem(_thm(exact=lambda n_: None,
-                            false_variants=[sc.FalseVariant("not_false", "x", exact=lambda n_: None)]))
+    r = sc.run_theorem(_thm(exact=lambda n_: sc.Holds("ok"),
+                            false_variants=[sc.FalseVariant("not_false", "x", exact=lambda n_: sc.Holds("true"))]))
     assert r.verdict is sc.Verdict.VERIFIED and not r.passed
 
 
 @pytest.mark.parametrize("n_", range(1, 7))
 def test_fast_dft_check_agrees_with_brute_force(n_):
-    assert sc.verify.dft_diagonalizes_circulant(n_) is None
-    assert sc.verify.dft_diagonalizes_circulant_direct(n_) is None
+    assert isinstance(sc.verify.dft_diagonalizes_circulant(n_), sc.Holds)
+    assert isinstance(sc.verify.dft_diagonalizes_circulant_direct(n_), sc.Holds)
 
 
 def test_instances_never_verify_and_named_cases_do():
     with pytest.raises(ValueError, match="no exact check over generic entries"):
-        _thm(exact=lambda n_: None, exact_scope="seeded random instances")
-    inst = sc.run_theorem(_thm(claims="cross-checked", exact=lambda n_: None, exact_scope="seeded random instances",
+        _thm(exact=lambda n_: sc.Holds("ok"), exact_scope="seeded random instances")
+    inst = sc.run_theorem(_thm(claims="cross-checked", exact=lambda n_: sc.Holds("ok"), exact_scope="seeded random instances",
                                numeric=lambda n_, rng, dps: (0.0, 0.0)))
     assert inst.verdict is sc.Verdict.CROSS_CHECKED
-    cases = sc.run_theorem(_thm(exact=lambda n_: None, exact_scope=sc.CASES, n_range=(1, 3)))
+    cases = sc.run_theorem(_thm(exact=lambda n_: sc.Holds("ok"), exact_scope=sc.CASES, n_range=(1, 3)))
     assert cases.verdict is sc.Verdict.VERIFIED and cases.passed
     assert "cases 1..3" in sc.render.text.theorem_line(cases)
 
 
 def test_theorem_declarations_are_validated():
     with pytest.raises(ValueError, match="false variant"):
-        _thm(exact=lambda n_: None, false_variants=[])
+        _thm(exact=lambda n_: sc.Holds("ok"), false_variants=[])
     with pytest.raises(ValueError, match="no derivation"):
-        _thm(claims="proved", exact=lambda n_: None)
+        _thm(claims="proved", exact=lambda n_: sc.Holds("ok"))
     with pytest.raises(ValueError, match="claims"):
-        _thm(claims="refuted", exact=lambda n_: None)
+        _thm(claims="refuted", exact=lambda n_: sc.Holds("ok"))
 
 
 def test_a_crashing_check_is_reported_not_passed():
@@ -178,7 +180,9 @@ def test_integral_rules_need_their_hypotheses():
     double = sp.Integral(f_(x_) * f_(y_ - x_), (x_, *R), (y_, *R))
     swapped = sp.Integral(f_(x_) * f_(y_ - x_), (y_, *R), (x_, *R))
     assert not sc.Derivation(double).step(swapped, SwapSums()).check().ok        # sums' rule: no
-    assert sc.Derivation(double).step(swapped, Fubini()).check().ok              # Fubini, a named lemma
+    assert not sc.Derivation(double).step(swapped, Fubini()).check().ok          # Fubini needs its hypothesis
+    l1 = "f absolutely integrable on R"
+    assert sc.Derivation(double, hypotheses=(l1,)).step(swapped, Fubini(hypothesis=l1)).check().ok  # a named lemma
     with pytest.raises(RuleError):
         SubstituteIntegral(x_, 2 * y_, y_)                                        # not measure-preserving
     outer = sc.Derivation(double).step(sp.Integral(f_(x_), (x_, *R)) * sp.Integral(f_(y_), (y_, *R)), PullOut(y_))

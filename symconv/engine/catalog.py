@@ -5,6 +5,10 @@
 >>> _ = open(os.path.join(d, "empty.py"), "w").write("x = 1\\n")
 >>> load_theorems([d])
 []
+>>> load_theorems([d], import_budget=30)
+Traceback (most recent call last):
+...
+symconv.engine.catalog.LoadError: ...empty.py defines no theorems
 """
 
 from __future__ import annotations
@@ -17,7 +21,13 @@ from pathlib import Path
 
 from .theorem import Theorem
 
-__all__ = ["load_module_theorems", "load_proof_module", "load_theorems", "proof_files", "select"]
+__all__ = ["load_module_theorems", "load_proof_module", "load_theorems", "proof_files", "select", "LoadError",
+           "probe_import"]
+
+
+class LoadError(Exception):
+    """A script that cannot be loaded (it raised, even SystemExit; its import did not end within its
+    budget; it defines nothing to check).  The message is one line."""
 
 
 def proof_files(paths) -> list[Path]:
@@ -73,11 +83,57 @@ def load_module_theorems(path: Path) -> list[Theorem]:
     return module_theorems(vars(load_proof_module(path)), Path(path).resolve().stem)
 
 
-def load_theorems(paths) -> list[Theorem]:
-    """All theorems of the proof scripts under ``paths``."""
+def probe_import(path, seconds: float, importer, count, what: str = "theorems") -> int:
+    """Import ``path`` first in a forked child process (``importer(path)`` -> module), within ``seconds``
+    (a watchdog kills an import stuck even in C code), and return ``count(module)``.
+
+    Raises :class:`LoadError` (one line) when the import raises anything, SystemExit included, does
+    not end in time, or ``count`` is 0.  Without fork the probe runs in this process with the SIGALRM
+    limit only (see :func:`symconv.engine.budget.run_guarded`).
+    """
+    from .budget import run_guarded
+
+    def work(budget, report):
+        return int(count(importer(path)))
+
+    g = run_guarded(work, seconds)
+    if g.status in ("timed out", "killed"):
+        raise LoadError(f"importing {path} did not finish within {seconds:g} s")
+    if not g.ok:
+        why = f"it raised {g.error} at import" if g.status == "raised" else g.why()
+        raise LoadError(f"cannot load {path}: {why}")
+    if g.value == 0:
+        raise LoadError(f"{path} defines no {what}")
+    return g.value
+
+
+def _import_proof(path):
+    mod = load_proof_module(path)
+    return module_theorems(vars(mod), Path(path).resolve().stem)
+
+
+def load_theorems(paths, import_budget: float | None = None) -> list[Theorem]:
+    """All theorems of the proof scripts under ``paths``.
+
+    With ``import_budget`` (seconds) each script is first imported in a child process under a
+    watchdog (:func:`probe_import`), and a script that raises (SystemExit too), hangs or defines
+    no theorem raises :class:`LoadError`.
+    """
     out: list[Theorem] = []
     for f in proof_files(paths):
-        out.extend(load_module_theorems(f))
+        if import_budget is not None:
+            probe_import(f, import_budget, _import_proof, len, "theorems")
+            try:
+                found = load_module_theorems(f)
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:     # SystemExit included: never a silent exit
+                raise LoadError(f"cannot load {f}: it raised {type(exc).__name__}: {exc} at import") from None
+            if not found:
+                raise LoadError(f"{f} defines no theorems")
+            out.extend(found)
+        else:
+            out.extend(load_module_theorems(f))
     return sorted(out, key=lambda t: t.topic_order)   # stable: file order within a topic
 
 

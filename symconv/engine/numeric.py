@@ -1,19 +1,31 @@
 """Seeded numeric cross-checks (float64 and mpmath).  Agreement here is
 ``cross-checked`` evidence, never ``verified``.
 
+An error must be a finite real number >= 0: NaN, an infinity, a negative
+number or anything that is not a real number (a complex, a string, None) makes
+the cross-check ``undecided``; it is never dropped by ``max()`` or shown as 0.
+
 >>> bool(rng_for("x", 0).integers(0, 10**6) == rng_for("x", 0).integers(0, 10**6))
 True
+>>> error_value(float("nan"), "the float64 error", 3)
+(None, 'the float64 error at n=3 is nan (NaN), not a finite error >= 0')
+>>> error_value(-1.0, "the float64 error", 3)[1]
+'the float64 error at n=3 is -1.0 (negative), not a finite error >= 0'
+>>> error_value(2e-16, "the float64 error", 3)
+(2e-16, '')
 """
 
 from __future__ import annotations
 
+import math
+import numbers
 import zlib
 from dataclasses import dataclass
 
 import numpy as np
 
 __all__ = ["rng_for", "NumericOutcome", "run_numeric", "mp_tolerance", "mp_matrix", "mp_max_abs", "to_mp_array",
-           "float_and_mp", "quad_f64"]
+           "float_and_mp", "quad_f64", "error_value"]
 
 
 def rng_for(name: str, seed: int) -> np.random.Generator:
@@ -27,19 +39,54 @@ def mp_tolerance(dps: int) -> float:
 
 @dataclass
 class NumericOutcome:
-    float_error: float
-    mp_error: float
+    """The worst errors over ``sizes``.  ``problem`` is non-empty when an error was not a finite real
+    number >= 0 (the outcome then says nothing: it is neither agreement nor disagreement)."""
+
+    float_error: float | None
+    mp_error: float | None
     tolerance: float
     mp_tol: float
     sizes: list[int]
+    problem: str = ""
+
+    @property
+    def decided(self) -> bool:
+        return not self.problem and self.float_error is not None and self.mp_error is not None
 
     @property
     def ok(self) -> bool:
-        return self.float_error <= self.tolerance and self.mp_error <= self.mp_tol
+        """Agreement within both tolerances (False when undecided: see ``decided``)."""
+        return self.decided and self.float_error <= self.tolerance and self.mp_error <= self.mp_tol
+
+
+def error_value(value, which: str, n) -> tuple[float | None, str]:
+    """``(float(value), "")`` for a finite real error >= 0, else ``(None, why)``."""
+    import mpmath
+
+    is_real = (isinstance(value, (numbers.Real, mpmath.mpf)) and not isinstance(value, bool)) or (
+        type(value).__module__.startswith("sympy") and getattr(value, "is_number", False)
+        and getattr(value, "is_real", False) is True)
+    if not is_real:
+        return None, f"{which} at n={n} is {value!r} ({type(value).__name__}), not a real number"
+    try:
+        x = float(value)
+    except (TypeError, ValueError, OverflowError) as exc:
+        return None, f"{which} at n={n} is {value!r}, which has no float value ({exc})"
+    if math.isnan(x):
+        return None, f"{which} at n={n} is nan (NaN), not a finite error >= 0"
+    if math.isinf(x):
+        return None, f"{which} at n={n} is {x} (infinite), not a finite error >= 0"
+    if x < 0:
+        return None, f"{which} at n={n} is {x!r} (negative), not a finite error >= 0"
+    return x, ""
 
 
 def run_numeric(fn, name: str, sizes, seed: int, dps: int, tolerance: float, budget) -> NumericOutcome:
-    """Run ``fn(n, rng, dps)`` over ``sizes``; keep the worst errors."""
+    """Run ``fn(n, rng, dps)`` over ``sizes``; keep the worst errors.
+
+    The first error that is not a finite real number >= 0 ends the run with ``problem`` set and
+    no error values (never a NaN hidden by ``max()``, never a 0.0 shown for it).
+    """
     import mpmath
 
     rng = rng_for(name, seed)
@@ -47,9 +94,20 @@ def run_numeric(fn, name: str, sizes, seed: int, dps: int, tolerance: float, bud
     with mpmath.workdps(dps):
         for n in sizes:
             budget.check()
-            ef, em = fn(n, rng, dps)
+            out = fn(n, rng, dps)
+            if not isinstance(out, (tuple, list)) or len(out) != 2:
+                return NumericOutcome(None, None, tolerance, mp_tolerance(dps), done,
+                                      f"the numeric check at n={n} returned {out!r:.80}, expected "
+                                      "(float64 error, mpmath error)")
+            ef, em = out
+            for value, which in ((ef, "the float64 error"), (em, f"the mpmath error (dps {dps})")):
+                _, why = error_value(value, which, n)
+                if why:
+                    return NumericOutcome(None, None, tolerance, mp_tolerance(dps), done, why)
             worst_f, worst_m = max(worst_f, float(ef)), max(worst_m, float(em))
             done.append(n)
+    if not done:
+        return NumericOutcome(None, None, tolerance, mp_tolerance(dps), done, "no size to check")
     return NumericOutcome(worst_f, worst_m, tolerance, mp_tolerance(dps), done)
 
 

@@ -3,42 +3,61 @@
 The verdict is the strongest level the evidence supports:
 
 * any exact counterexample -> ``refuted`` (it overrides everything);
-* numeric disagreement without an exact counterexample -> ``undecided``;
+* a check that did not answer properly -> ``undecided``, whatever else holds: an
+  exact check that returned neither ``Holds`` nor a ``Counterexample`` (None,
+  True, a string), that raised, or whose process died; a numeric
+  disagreement; a numeric error that is NaN, infinite, negative or not real;
 * every derivation step checked (and its lemmas) -> ``proved``;
-* the exact check passed for every n of the range -> ``verified``;
+* the exact check returned ``Holds`` for every n of the range -> ``verified``;
 * only numeric agreement -> ``cross-checked``;
 * otherwise (time out, a step not shown) -> ``undecided``.
 
+A time-out only removes that phase's evidence: a ``proved`` theorem whose
+exact range timed out stays ``proved`` (the note says where it stopped).
+
+Each phase (the exact range, the numeric check, each false variant) runs in
+a forked child process under a watchdog (:func:`symconv.engine.budget.run_guarded`):
+the child is killed at its deadline plus a grace period, so a check stuck in
+C code ends ``undecided`` ("killed by the watchdog"), keeping the n that had
+already passed.  Where fork does not exist (or with ``RunOptions(isolate=False)``)
+the phases run in this process with the SIGALRM limit only.
+
 >>> from symconv.engine.theorem import Theorem, FalseVariant
->>> from symconv.engine.verdict import Counterexample
+>>> from symconv.engine.verdict import Counterexample, Holds
 >>> thm = Theorem("square_nonneg_mod", "n^2 mod 4 is 0 or 1.", claims="verified",
-...     exact=lambda n: None if n*n % 4 in (0, 1) else Counterexample(n, "bad"),
+...     exact=lambda n: Holds(f"{n}^2 mod 4 = {n*n % 4}") if n*n % 4 in (0, 1) else Counterexample(n, "bad"),
 ...     n_range=(1, 40), false_variants=[FalseVariant("square_mod_4_is_0", "n^2 = 0 mod 4.",
-...     exact=lambda n: None if n*n % 4 == 0 else Counterexample(n, f"{n}^2 mod 4 = {n*n % 4}"))])
+...     exact=lambda n: Holds(f"{n}^2 = 0 mod 4") if n*n % 4 == 0 else Counterexample(n, f"{n}^2 mod 4 = {n*n % 4}"))])
 >>> r = run_theorem(thm)
->>> r.verdict.value, r.n_checked, r.variants[0].verdict.value, str(r.variants[0].counterexample)
-('verified', (1, 40), 'refuted', 'n=1: 1^2 mod 4 = 1')
+>>> r.verdict.value, r.n_checked, r.exact_evidence, r.variants[0].verdict.value, str(r.variants[0].counterexample)
+('verified', (1, 40), 'n=40: 40^2 mod 4 = 0', 'refuted', 'n=1: 1^2 mod 4 = 1')
+>>> run_theorem(Theorem("no_evidence", "x.", claims="verified", exact=lambda n: None, n_range=(1, 3),
+...     false_variants=thm.false_variants)).notes
+['exact check returned None at n=1, expected Holds or Counterexample']
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, field
 
-from .budget import Budget, BudgetExhausted, hard_limit
+from .budget import Budget, BudgetExhausted, Guarded, hard_limit, run_guarded
 from .lemmas import check_lemma
-from .numeric import run_numeric
+from .numeric import NumericOutcome, run_numeric
 from .statement import establishes
 from .theorem import CASES, GENERIC, FalseVariant, Theorem
-from .verdict import Counterexample, TheoremResult, Verdict, VariantResult
+from .verdict import Counterexample, Holds, TheoremResult, Verdict, VariantResult
 
-__all__ = ["run_theorem", "run_exact_range", "run_variant", "RunOptions"]
+__all__ = ["run_theorem", "run_exact_range", "run_variant", "RunOptions", "ExactOutcome"]
 
 
 class RunOptions:
-    """Options of a run: n_max caps every exact range, dps and seed the numerics."""
+    """Options of a run: n_max caps every exact range, dps and seed the numerics; budget (seconds)
+    overrides each phase's time budget; isolate=False runs the phases in this process (no watchdog:
+    for a debugger, or where fork does not exist)."""
 
     def __init__(self, n_max: int | None = None, dps: int = 50, seed: int = 0,
-                 budget: float | None = None, variants: bool = True):
+                 budget: float | None = None, variants: bool = True, isolate: bool = True):
         if n_max is not None and (not isinstance(n_max, int) or n_max < 1):
             raise ValueError(f"n_max must be a positive int, got {n_max!r}")
         if not isinstance(dps, int) or dps < 15:
@@ -48,6 +67,7 @@ class RunOptions:
         if budget is not None and budget <= 0:
             raise ValueError(f"budget must be positive seconds, got {budget!r}")
         self.n_max, self.dps, self.seed, self.budget, self.variants = n_max, dps, seed, budget, variants
+        self.isolate = bool(isolate)
 
 
 def _range(rng: tuple[int, int], n_max: int | None) -> tuple[int, int]:
@@ -57,35 +77,111 @@ def _range(rng: tuple[int, int], n_max: int | None) -> tuple[int, int]:
     return lo, hi
 
 
-def run_exact_range(check, lo: int, hi: int, budget: Budget):
-    """-> (last n passed or None, counterexample or None, timed_out)."""
-    last = None
-    try:
+def _what(value) -> str:
+    if value is None:
+        return "None"
+    text = repr(value)
+    return f"{type(value).__name__} {text[:60]}" + ("..." if len(text) > 60 else "")
+
+
+def _bad_answer(n, what: str) -> str:
+    return f"exact check returned {what} at n={n}, expected Holds or Counterexample"
+
+
+@dataclass
+class ExactOutcome:
+    """What an exact range showed.
+
+    ``last``: the last n of the unbroken run lo..last where the check returned ``Holds`` (None if
+    none); ``evidence``: that Holds' detail; ``complete``: every n of the range held;
+    ``problem``: why not, when nothing was refuted (time-out, exception, a wrong answer);
+    ``timed_out``: the problem is a time-out (the watchdog's or the budget's), not a broken check;
+    ``bad``: (n, what) for every answer that was neither Holds nor a Counterexample.
+    """
+
+    last: int | None = None
+    counterexample: Counterexample | None = None
+    complete: bool = False
+    problem: str = ""
+    evidence: str = ""
+    timed_out: bool = False
+    bad: list = field(default_factory=list)
+
+
+def _exact_work(check, lo: int, hi: int, variant: bool):
+    """The exact phase as ``run_guarded`` work: reports ("holds", n, detail) for each n that held.
+
+    For a theorem the first answer that is neither Holds nor a Counterexample ends the range; for a
+    false variant it is reported ("bad", n, what) and the search for a counterexample goes on.
+    """
+    def work(budget: Budget, report) -> tuple:
         for n in range(lo, hi + 1):
             budget.check()
-            with hard_limit(budget):
-                cex = check(n)
-            if cex is not None:
-                if not isinstance(cex, Counterexample):
-                    raise TypeError(f"exact check returned {type(cex).__name__}, expected Counterexample or None")
-                return last, cex, False
-            last = n
-    except BudgetExhausted:
-        return last, None, True
-    return last, None, False
+            out = check(n)
+            if isinstance(out, Counterexample):
+                return ("counterexample", n, out)
+            if isinstance(out, Holds):
+                report(("holds", n, str(out.detail)))
+            elif variant:
+                report(("bad", n, _what(out)))
+            else:
+                return ("bad", n, _what(out))
+        return ("done", hi, None)
+    return work
+
+
+def run_exact_range(check, lo: int, hi: int, budget: "Budget | float", *, isolate: bool = True,
+                    variant: bool = False) -> ExactOutcome:
+    """Run ``check(n)`` for n = lo..hi within the budget (seconds, or a Budget's remaining time),
+    in a child process under the watchdog (see :func:`symconv.engine.budget.run_guarded`).
+
+    Only ``Holds`` passes an n; a ``Counterexample`` refutes; anything else is an error.
+    """
+    seconds = budget.remaining if isinstance(budget, Budget) else float(budget)
+    g: Guarded = run_guarded(_exact_work(check, lo, hi, variant), seconds, isolate=isolate)
+    out = ExactOutcome()
+    for kind, n, detail in g.progress:
+        if kind == "holds":
+            if not out.bad and n == (lo if out.last is None else out.last + 1):
+                out.last, out.evidence = n, f"n={n}: {detail}"
+        else:
+            out.bad.append((n, detail))
+    if g.ok:
+        kind, n, value = g.value
+        if kind == "counterexample":
+            out.counterexample = value if isinstance(value, Counterexample) else Counterexample(n, str(value))
+        elif kind == "bad":
+            out.bad.append((n, value))
+            out.problem = _bad_answer(n, value)
+        elif out.bad:
+            out.problem = "; ".join(_bad_answer(b, w) for b, w in out.bad[:3]) + (
+                f" (and {len(out.bad) - 3} more)" if len(out.bad) > 3 else "")
+        else:
+            out.complete = out.last == hi
+            if not out.complete:   # pragma: no cover - defensive: every n reported Holds
+                out.problem = f"exact check stopped after n = {out.last}"
+        return out
+    held = f"n = {lo}..{out.last} held" if out.last is not None else "no n held"
+    out.timed_out = g.status in ("timed out", "killed")
+    out.problem = f"exact check {g.why()} ({held})"
+    return out
 
 
 def run_variant(thm: Theorem, var: FalseVariant, opts: RunOptions) -> VariantResult:
+    """Run a false variant's exact check: only a Counterexample refutes it.  A Holds, a wrong answer,
+    an exception or a time-out leaves it NOT refuted (``undecided``), which fails the theorem."""
     lo, hi = _range(var.n_range or thm.n_range, opts.n_max)
-    budget = Budget(opts.budget or thm.budget)
-    try:
-        last, cex, timed_out = run_exact_range(var.exact, lo, hi, budget)
-    except Exception as exc:
+    if getattr(var, "exact", None) is None:
         return VariantResult(var.name, var.statement, Verdict.UNDECIDED, None,
-                             f"false variant NOT refuted: its check raised {type(exc).__name__}: {exc}")
-    if cex is not None:
-        return VariantResult(var.name, var.statement, Verdict.REFUTED, cex)
-    why = "timed out" if timed_out else f"no counterexample for n = {lo}..{hi}"
+                             "false variant NOT refuted: it has no exact check")
+    ex = run_exact_range(var.exact, lo, hi, opts.budget or thm.budget, isolate=opts.isolate, variant=True)
+    if ex.counterexample is not None:
+        return VariantResult(var.name, var.statement, Verdict.REFUTED, ex.counterexample)
+    ended_early = ex.problem and not ex.problem.startswith("exact check returned")   # time-out, raised, died
+    why = ex.problem if ended_early else f"no counterexample for n = {lo}..{hi}"
+    if ex.bad:
+        why += "; " + "; ".join(_bad_answer(b, w) for b, w in ex.bad[:3]) + (
+            f" (and {len(ex.bad) - 3} more)" if len(ex.bad) > 3 else "")
     return VariantResult(var.name, var.statement, Verdict.UNDECIDED, None,
                          f"false variant NOT refuted: {why}")
 
@@ -133,47 +229,66 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
             derivation_ok = False
             res.proof = f"derivation raised {type(exc).__name__}: {exc}"
 
+    # Evidence that did not answer properly (an exact check returning None or raising, a numeric
+    # disagreement, a NaN error...): it forbids proved and verified, whatever else holds.
+    broken: list[str] = []
     exact_complete = False
     if thm.exact is not None:
         lo, hi = _range(thm.n_range, opts.n_max)
         res.n_requested = (lo, hi)
-        try:
-            last, cex, timed_out = run_exact_range(thm.exact, lo, hi, Budget(opts.budget or thm.budget))
-        except Exception as exc:  # a broken check is reported, never counted as a pass
-            res.notes.append(f"exact check raised {type(exc).__name__}: {exc}")
+        ex = run_exact_range(thm.exact, lo, hi, opts.budget or thm.budget, isolate=opts.isolate)
+        if ex.last is not None:
+            res.n_checked = (lo, ex.last)
+        res.exact_evidence = ex.evidence
+        if ex.counterexample is not None:
+            res.counterexample = ex.counterexample
+        elif ex.complete:
+            exact_complete = True
         else:
-            if last is not None:
-                res.n_checked = (lo, last)
-            if cex is not None:
-                res.counterexample = cex
-            elif timed_out:
-                res.notes.append(f"exact check timed out after n = {last}")
-            else:
-                exact_complete = True
+            res.notes.append(ex.problem)
+            if not ex.timed_out:
+                broken.append(ex.problem)
 
     numeric_ok = None
     if thm.numeric is not None and res.counterexample is None:
-        sizes = [s for s in thm.numeric_sizes if opts.n_max is None or s <= max(opts.n_max, 1)] or [1]
-        try:
-            out = run_numeric(thm.numeric, thm.name, sizes, opts.seed, opts.dps, thm.tolerance,
-                              Budget(opts.budget or thm.budget))
+        # --n-max caps the sizes; when it excludes them all, the smallest declared size still runs
+        # (never a size the check was not written for)
+        sizes = [s for s in thm.numeric_sizes if opts.n_max is None or s <= opts.n_max] or \
+            sorted(thm.numeric_sizes)[:1]
+
+        def numeric_work(budget: Budget, report) -> NumericOutcome:
+            return run_numeric(thm.numeric, thm.name, sizes, opts.seed, opts.dps, thm.tolerance, budget)
+
+        g = run_guarded(numeric_work, opts.budget or thm.budget, isolate=opts.isolate)
+        out = g.value if g.ok else None
+        if g.ok and not isinstance(out, NumericOutcome):   # pragma: no cover - run_numeric's own type
+            g = Guarded("raised", error=f"numeric phase returned {_what(out)}")
+        if not g.ok:
+            why = f"numeric cross-check {g.why()}"
+            res.notes.append(why)
+            if g.status not in ("timed out", "killed"):
+                broken.append(why)
+        elif not out.decided:
+            why = f"numeric cross-check undecided: {out.problem}"
+            res.notes.append(why)
+            broken.append(why)
+            res.numeric_tolerance, res.numeric_dps, res.numeric_seed = out.tolerance, opts.dps, opts.seed
+            res.numeric_sizes = out.sizes
+        else:
             res.numeric_error, res.numeric_mp_error = out.float_error, out.mp_error
             res.numeric_tolerance, res.numeric_dps, res.numeric_seed = out.tolerance, opts.dps, opts.seed
             res.numeric_sizes = out.sizes
             numeric_ok = out.ok
             if not out.ok:
-                res.notes.append("numeric cross-check DISAGREES beyond tolerance")
-        except BudgetExhausted:
-            res.notes.append("numeric cross-check timed out")
-        except Exception as exc:
-            numeric_ok = None
-            res.notes.append(f"numeric cross-check raised {type(exc).__name__}: {exc}")
+                why = "numeric cross-check DISAGREES beyond tolerance"
+                res.notes.append(why)
+                broken.append(why)
 
     if res.counterexample is not None:
         res.verdict = Verdict.REFUTED
         if derivation_ok:
             res.notes.append("a derivation was accepted for a refuted statement: report this as a bug")
-    elif numeric_ok is False:
+    elif broken:
         res.verdict = Verdict.UNDECIDED
     elif derivation_ok:
         res.verdict = Verdict.PROVED

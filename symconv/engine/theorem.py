@@ -3,13 +3,16 @@
 A proof script builds :class:`Theorem` objects at module level; the CLI, the
 pytest plugin and the LaTeX renderer all read the same objects.
 
->>> from symconv.engine.verdict import Counterexample
+>>> from symconv.engine.verdict import Counterexample, Holds
 >>> def exact(n):
-...     return None if (n * (n + 1)) % 2 == 0 else Counterexample(n, "odd")
+...     if (n * (n + 1)) % 2 == 0:
+...         return Holds(f"{n}*{n + 1} = {n * (n + 1)} is even")
+...     return Counterexample(n, "odd")
 >>> thm = Theorem("consecutive_product_even", "n(n+1) is even.", claims="verified",
 ...               exact=exact, n_range=(1, 50),
 ...               false_variants=[FalseVariant("consecutive_product_div_3", "n(n+1) is divisible by 3.",
-...                   exact=lambda n: None if n*(n+1) % 3 == 0 else Counterexample(n, "n(n+1) mod 3 != 0"))])
+...                   exact=lambda n: Holds(f"3 divides {n * (n + 1)}") if n*(n+1) % 3 == 0
+...                   else Counterexample(n, "n(n+1) mod 3 != 0"))])
 >>> thm.claims.value
 'verified'
 """

@@ -14,7 +14,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Verdict", "Counterexample", "StepReport", "TheoremResult", "VariantResult"]
+__all__ = ["Verdict", "Counterexample", "Holds", "StepReport", "TheoremResult", "VariantResult"]
 
 
 class Verdict(str, enum.Enum):
@@ -61,6 +61,54 @@ class Counterexample:
 
 
 @dataclass
+class Holds:
+    """Explicit evidence that an exact check passed at one n: ``detail`` says what was decided.
+
+    An exact check returns ``Holds`` or a :class:`Counterexample`; anything else (None, True, a
+    string) is an error, and that n is ``undecided``.  ``Holds`` has no truth value, so the old
+    idiom ``check_a(n) or check_b(n)`` (which would skip ``check_b``) raises instead of passing:
+    combine checks with :meth:`Holds.all`.
+
+    >>> h = Holds("W S = S W exactly for generic W, n=5")
+    >>> str(h)
+    'W S = S W exactly for generic W, n=5'
+    >>> Holds.all(Holds("a"), Holds("b")).detail
+    'a; b'
+    >>> print(Holds.all(Holds("a"), Counterexample(2, "no"), Holds("c")))
+    n=2: no
+    >>> bool(h)
+    Traceback (most recent call last):
+    ...
+    TypeError: Holds has no truth value: test isinstance(result, Counterexample), or combine checks with Holds.all(...)
+    """
+
+    detail: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.detail
+
+    def __bool__(self) -> bool:
+        raise TypeError("Holds has no truth value: test isinstance(result, Counterexample), "
+                        "or combine checks with Holds.all(...)")
+
+    @staticmethod
+    def all(*results: Any) -> Any:
+        """The results of several checks at one n, as one: the first that is not a ``Holds`` (a
+        Counterexample, or a wrong answer that the runner reports as an error), else one ``Holds``
+        joining the details.  No argument is an error (nothing was decided)."""
+        if not results:
+            raise ValueError("Holds.all() needs at least one result: nothing was decided")
+        for r in results:
+            if not isinstance(r, Holds):
+                return r
+        data: dict[str, Any] = {}
+        for r in results:
+            data.update(r.data)
+        return Holds("; ".join(r.detail for r in results), data)
+
+
+@dataclass
 class StepReport:
     """One checked derivation step."""
 
@@ -100,6 +148,7 @@ class TheoremResult:
     n_checked: tuple[int, int] | None = None   # (first, last) n verified exactly
     n_requested: tuple[int, int] | None = None
     exact_scope: str = ""
+    exact_evidence: str = ""          # what the exact check decided at the last n it passed (Holds.detail)
     counterexample: Counterexample | None = None
     numeric_error: float | None = None
     numeric_mp_error: float | None = None
@@ -123,6 +172,8 @@ class TheoremResult:
             if isinstance(x, Counterexample):
                 return {"n": x.n, "description": x.description,
                         "data": {k: str(v) for k, v in x.data.items()}}
+            if isinstance(x, Holds):
+                return {"detail": x.detail, "data": {k: str(v) for k, v in x.data.items()}}
             if isinstance(x, (StepReport, VariantResult)):
                 return {k: enc(v) for k, v in x.__dict__.items()}
             if isinstance(x, (list, tuple)):

@@ -1,4 +1,4 @@
-"""Layer 3: exact checks of the core theorems at one n (Counterexample or None)."""
+"""Layer 3: exact checks of the core theorems at one n (Holds, saying what was decided, or a Counterexample)."""
 
 from .circulant import (circulant_commutes_with_shift, circulant_eq_sum_shift_powers,
                         penalty_gradient_orthogonal, circulant_mul_comm,

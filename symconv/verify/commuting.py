@@ -6,8 +6,8 @@ seeded integer entries (so its eigenvalues 1..n are simple), solve AB = BA for
 a generic B exactly over Q, and test every eigenvector v of A against every
 basis matrix B of the solution space: B v must be parallel to v.
 
->>> print(commuting_preserves_eigenvectors(4))
-None
+>>> print(commuting_preserves_eigenvectors(4))  # doctest: +ELLIPSIS
+A = ... (simple eigenvalues 1..4): B v is parallel to v for each of the 4 eigenvectors v of A and each of the 4 basis matrices B of {B : AB = BA}, exact over Q (n=4)
 >>> print(commuting_preserves_eigenvectors(2, simple=False))  # doctest: +ELLIPSIS
 n=2: A = I has the repeated eigenvalue 1; B = ... commutes with A, but B e_... is not parallel to e_...
 """
@@ -18,7 +18,7 @@ import random
 
 import sympy as sp
 
-from ..engine.verdict import Counterexample
+from ..engine.verdict import Counterexample, Holds
 
 __all__ = ["commuting_preserves_eigenvectors", "commutant_basis"]
 
@@ -35,7 +35,7 @@ def _parallel(u: sp.Matrix, v: sp.Matrix) -> bool:
     return all(sp.expand(u[p] * v[q] - u[q] * v[p]) == 0 for p in range(len(u)) for q in range(len(u)))
 
 
-def commuting_preserves_eigenvectors(n: int, simple: bool = True, seed: int = 0) -> Counterexample | None:
+def commuting_preserves_eigenvectors(n: int, simple: bool = True, seed: int = 0) -> Counterexample | Holds:
     """Exact instance check; simple=False drops the hypothesis (A = I), which is false for n >= 2."""
     rnd = random.Random(seed * 1000 + n)
     if simple:
@@ -43,15 +43,19 @@ def commuting_preserves_eigenvectors(n: int, simple: bool = True, seed: int = 0)
     else:
         A = sp.eye(n)
     basis = commutant_basis(A)
+    count = 0
     for lam, _mult, vecs in A.eigenvects():
         for v in vecs:
+            count += 1
             for B in basis:
                 if not _parallel(B * v, v):
                     what = "A = I has the repeated eigenvalue 1" if not simple else f"A = {A.tolist()}"
                     return Counterexample(n, f"{what}; B = {B.tolist()} commutes with A, but "
                                              f"B {_name(v)} is not parallel to {_name(v)}",
                                           {"A": A, "B": B, "v": v})
-    return None
+    what = f"A = {A.tolist()} (simple eigenvalues 1..{n})" if simple else "A = I"
+    return Holds(f"{what}: B v is parallel to v for each of the {count} eigenvectors v of A and each of the "
+                 f"{len(basis)} basis matrices B of {{B : AB = BA}}, exact over Q (n={n})")
 
 
 def _name(v: sp.Matrix) -> str:

@@ -8,8 +8,8 @@ exact zero tests in Q(zeta_n):
 * sums of roots of unity are decided by reduction modulo Phi_n
   (:func:`symconv.exact.root_sum_is_zero`).
 
->>> [dft_diagonalizes_circulant(n) for n in (1, 2, 3, 12)]
-[None, None, None, None]
+>>> [type(dft_diagonalizes_circulant(n)).__name__ for n in (1, 2, 3, 12)]
+['Holds', 'Holds', 'Holds', 'Holds']
 >>> print(dft_diagonalizes_circulant(3, sign=-1))   # omega with the wrong sign
 n=3: c = e_1 (circ(c) = S): (F S)[1,0] = zeta^2 but (D F)[1,0] = zeta^1 with the claimed D[1,1] = zeta^1
 """
@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from ..engine.verdict import Counterexample
+from ..engine.verdict import Counterexample, Holds
 from ..exact import congruent_mod, cyclotomic_residual, root_sum_is_zero
 from ..objects import circulant, dft_exponents, dft_matrix, symbol_vector
 
@@ -33,7 +33,7 @@ def _first_mismatch(X: np.ndarray, Y: np.ndarray, n: int):
     return None if not bad.size else tuple(map(int, bad[0]))
 
 
-def fourier_modes_are_shift_eigenvectors(n: int, sign: int = 1) -> Counterexample | None:
+def fourier_modes_are_shift_eigenvectors(n: int, sign: int = 1) -> Counterexample | Holds:
     """S f_k = omega**(sign*k) f_k for every k, where f_k[j] = zeta**(j*k).
 
     (S f_k)[i] = f_k[i-1] is computed by applying the shift's permutation;
@@ -49,7 +49,8 @@ def fourier_modes_are_shift_eigenvectors(n: int, sign: int = 1) -> Counterexampl
         j, kk = bad
         return Counterexample(n, f"(S f_{kk})[{j}] = zeta^{SE[j, kk]} but omega^{sign * kk} f_{kk}[{j}] = "
                                  f"zeta^{RHS[j, kk]} (zeta = exp(2 pi i/{n}))")
-    return None
+    return Holds(f"S f_k = omega^({sign}k) f_k for every k, all {n}x{n} entries compared as exponents of "
+                 f"zeta mod n, n={n}")
 
 
 def geometric_sums(n: int) -> list[bool]:
@@ -65,7 +66,7 @@ def geometric_sums(n: int) -> list[bool]:
 _d, _j, _k, _l, _N = sp.symbols("d j k l N", integer=True)
 
 
-def dft_mul_conj_transpose(n: int, scale: int | None = None) -> Counterexample | None:
+def dft_mul_conj_transpose(n: int, scale: int | None = None) -> Counterexample | Holds:
     """F F* = scale * I with scale = n (the claim with scale = 1 is false for n > 1).
 
     Entry (j, k) is sum_l zeta**(-j*l) * zeta**(k*l); the exponent identity
@@ -76,6 +77,10 @@ def dft_mul_conj_transpose(n: int, scale: int | None = None) -> Counterexample |
     if not congruent_mod(-_j * _l + _k * _l, (_k - _j) * _l, _N):
         return Counterexample(n, "exponent identity failed")  # pragma: no cover
     zero = geometric_sums(n)
+    # the d = 0 sum has n terms zeta^0 = 1 (every exponent 0*l is 0), so it is n exactly
+    d0 = np.bincount(np.zeros(n, dtype=np.int64), minlength=n)
+    if not (d0[0] == n and not d0[1:].any()):  # pragma: no cover - arithmetic identity
+        return Counterexample(n, "the d = 0 geometric sum is not n")
     for d in range(n):
         value_is = 0 if zero[d] else (n if d == 0 else None)
         want = scale if d == 0 else 0
@@ -84,10 +89,11 @@ def dft_mul_conj_transpose(n: int, scale: int | None = None) -> Counterexample |
         if value_is != want:
             return Counterexample(n, f"(F F*)[{0},{d}] = {value_is}, claimed {want}",
                                   {"entry": (0, d)})
-    return None
+    return Holds(f"F F* = {scale} I: the {n} geometric sums decided exactly in Q(zeta_{n}) "
+                 f"(the d = 0 sum is {n}, the others 0), n={n}")
 
 
-def dft_diagonalizes_circulant(n: int, sign: int = 1) -> Counterexample | None:
+def dft_diagonalizes_circulant(n: int, sign: int = 1) -> Counterexample | Holds:
     """F circ(c) F^-1 = diag(F c) for every c, decided exactly at n.
 
     With sign = -1 the (false) claim uses omega with the wrong sign,
@@ -118,10 +124,14 @@ def dft_diagonalizes_circulant(n: int, sign: int = 1) -> Counterexample | None:
     if bad:  # pragma: no cover - implied by 2 for these D
         j, kk = bad
         return Counterexample(n, f"F S^{kk} F^-1 has zeta^{Dk[j, kk]} at {j}, diag(F e_{kk}) has zeta^{E[j, kk]}")
-    return dft_mul_conj_transpose(n)     # 4.
+    inv = dft_mul_conj_transpose(n)      # 4.
+    if not isinstance(inv, Holds):
+        return inv
+    return Holds(f"F S = D F with D = diag(omega^({sign}j)) (all entries, exponents mod n), D^k = diag(F e_k) for "
+                 f"every k, and {inv.detail}; circ(e_k) = S^k and linearity in c as argued in the docstring, n={n}")
 
 
-def dft_diagonalizes_circulant_direct(n: int) -> Counterexample | None:
+def dft_diagonalizes_circulant_direct(n: int) -> Counterexample | Holds:
     """Brute force, for small n: F circ(c) F* = n diag(F c) with symbolic c, entries in Q(zeta_n)."""
     c = symbol_vector("c", n)
     F = dft_matrix(n)
@@ -134,4 +144,4 @@ def dft_diagonalizes_circulant_direct(n: int) -> Counterexample | None:
             res = cyclotomic_residual(lhs[j, k] - want, n)
             if res:
                 return Counterexample(n, f"entry ({j},{k}) differs by {res}")
-    return None
+    return Holds(f"F circ(c) F* = n diag(F c) for symbolic c, all {n * n} entries reduced to 0 in Q(zeta_{n}), n={n}")

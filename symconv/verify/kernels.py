@@ -3,8 +3,8 @@
 Each check takes a size n and covers every pair of kernel lengths up to n
 that involves n, so a range n = 1..N covers all pairs up to N.
 
->>> [kernel_poly_mul_eq_conv(n) for n in (1, 2, 5)]
-[None, None, None]
+>>> print(kernel_poly_mul_eq_conv(2))
+P_(a*b) = P_a P_b exactly for generic a, b with lengths (1, 2), (2, 1), (2, 2) (n=2)
 >>> print(kernel_poly_mul_eq_conv(2, use_correlation=True))  # doctest: +ELLIPSIS
 n=2: lengths (1, 2): ...
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..engine.verdict import Counterexample
+from ..engine.verdict import Counterexample, Holds
 from ..objects import circular_convolve
 from ..objects.kernels import (conv_full, correlate_full, dilate, kernel_polynomial, receptive_field,
                                stack)
@@ -39,7 +39,13 @@ def _pairs(n: int):
                 yield k1, k2
 
 
-def kernel_poly_mul_eq_conv(n: int, use_correlation: bool = False) -> Counterexample | None:
+def _pairs_text(n: int) -> str:
+    pairs = list(_pairs(n))
+    shown = ", ".join(f"({a}, {b})" for a, b in pairs[:4])
+    return shown + (f", ... ({len(pairs)} pairs with max = {n})" if len(pairs) > 4 else "")
+
+
+def kernel_poly_mul_eq_conv(n: int, use_correlation: bool = False) -> Counterexample | Holds:
     """P_{a*b} = P_a P_b (use_correlation=True: the false claim with a star b in place of a*b)."""
     for k1, k2 in _pairs(n):
         a, b = generic_kernel("a", k1), generic_kernel("b", k2)
@@ -47,10 +53,11 @@ def kernel_poly_mul_eq_conv(n: int, use_correlation: bool = False) -> Counterexa
         diff = sp.expand(kernel_polynomial(c, X) - kernel_polynomial(a, X) * kernel_polynomial(b, X))
         if diff != 0:
             return Counterexample(n, f"lengths ({k1}, {k2}): P_(a*b) - P_a P_b = {diff}")
-    return None
+    what = "P_(a star b)" if use_correlation else "P_(a*b)"
+    return Holds(f"{what} = P_a P_b exactly for generic a, b with lengths {_pairs_text(n)} (n={n})")
 
 
-def correlation_poly_eq_laurent(n: int, swapped: bool = False) -> Counterexample | None:
+def correlation_poly_eq_laurent(n: int, swapped: bool = False) -> Counterexample | Holds:
     """sum_s (a star b)_s x^s = P_a(x) P_b(1/x) (swapped=True: the false P_a(1/x) P_b(x))."""
     for k1, k2 in _pairs(n):
         a, b = generic_kernel("a", k1), generic_kernel("b", k2)
@@ -61,10 +68,12 @@ def correlation_poly_eq_laurent(n: int, swapped: bool = False) -> Counterexample
         diff = sp.cancel(lhs - rhs)
         if diff != 0:
             return Counterexample(n, f"lengths ({k1}, {k2}): difference {sp.factor(diff)}")
-    return None
+    claim = "P_a(1/x) P_b(x)" if swapped else "P_a(x) P_b(1/x)"
+    return Holds(f"sum_s (a star b)_s x^s = {claim} exactly (cancelled to 0) for generic a, b with lengths "
+                 f"{_pairs_text(n)} (n={n})")
 
 
-def circular_poly_eq_mod(n: int, modulus_sign: int = -1) -> Counterexample | None:
+def circular_poly_eq_mod(n: int, modulus_sign: int = -1) -> Counterexample | Holds:
     """P_{a (*) b} = P_a P_b mod (x^n - 1) for length-n a, b (modulus_sign=+1: the false x^n + 1)."""
     a, b = generic_kernel("a", n), generic_kernel("b", n)
     lhs = kernel_polynomial(circular_convolve(a, b), X)
@@ -72,7 +81,8 @@ def circular_poly_eq_mod(n: int, modulus_sign: int = -1) -> Counterexample | Non
     diff = sp.expand(lhs - rhs)
     if diff != 0:
         return Counterexample(n, f"P_(a (*) b) - (P_a P_b mod x^{n} {'+' if modulus_sign > 0 else '-'} 1) = {diff}")
-    return None
+    return Holds(f"P_(a (*) b) = P_a P_b mod x^{n} {'+' if modulus_sign > 0 else '-'} 1 exactly for generic "
+                 f"length-{n} a, b (n={n})")
 
 
 def _span_of(c: list) -> tuple[int, bool]:
@@ -81,7 +91,7 @@ def _span_of(c: list) -> tuple[int, bool]:
     return len(c), bool(first.is_nonzero) and bool(last.is_nonzero)
 
 
-def conv_support_span(n: int, off_by: int = 0) -> Counterexample | None:
+def conv_support_span(n: int, off_by: int = 0) -> Counterexample | Holds:
     """|a * b| = |a| + |b| - 1 when the end taps are non-zero (off_by=1: the false |a| + |b|)."""
     for k1, k2 in _pairs(n):
         a, b = generic_kernel("a", k1, True), generic_kernel("b", k2, True)
@@ -90,10 +100,11 @@ def conv_support_span(n: int, off_by: int = 0) -> Counterexample | None:
         if not ends or span != want:
             return Counterexample(n, f"lengths ({k1}, {k2}): a*b has span {span} "
                                      f"(end taps non-zero: {ends}), claimed {want}")
-    return None
+    return Holds(f"|a * b| = |a| + |b| - 1{' + ' + str(off_by) if off_by else ''} with certainly non-zero end taps, "
+                 f"generic a, b with lengths {_pairs_text(n)} (n={n})")
 
 
-def stack_receptive_field(n: int, naive: bool = False) -> Counterexample | None:
+def stack_receptive_field(n: int, naive: bool = False) -> Counterexample | Holds:
     """n stacked kernels of sizes k <= 4 and dilations d <= 3 see 1 + sum (k_i - 1) d_i inputs.
 
     The stack is computed exactly with generic kernels (non-zero ends).
@@ -106,10 +117,12 @@ def stack_receptive_field(n: int, naive: bool = False) -> Counterexample | None:
             want = n * k if naive else receptive_field([k] * n, [d] * n)
             if not ends or span != want:
                 return Counterexample(n, f"{n} layers of size {k}, dilation {d}: span {span}, claimed {want}")
-    return None
+    claim = "n k" if naive else "1 + sum (k_i - 1) d_i"
+    return Holds(f"{n} stacked generic kernels (non-zero ends) of size k = 1..4, dilation d = 1..3: span = {claim} "
+                 f"in all 12 cases (n={n})")
 
 
-def iterated_filter_size(n: int, formula=None) -> Counterexample | None:
+def iterated_filter_size(n: int, formula=None) -> Counterexample | Holds:
     """Slides 001: N passes of a size-M filter equal one filter of size 2*((M-1)/2)*N + 1 (N = n)."""
     formula = formula or (lambda M, N: 2 * sp.Rational(M - 1, 2) * N + 1)
     for M in range(1, 8):
@@ -117,11 +130,12 @@ def iterated_filter_size(n: int, formula=None) -> Counterexample | None:
         want = formula(M, n)
         if not ends or span != want:
             return Counterexample(n, f"{n} passes of a size-{M} filter: size {span}, formula gives {want}")
-    return None
+    return Holds(f"{n} passes of a generic size-M filter (non-zero ends) have the size the formula gives, "
+                 f"M = 1..7 (n={n})")
 
 
 def kernel_factors_into_size3(n: int, rational_only: bool = False, seed: int = 0,
-                              dps: int = 40) -> Counterexample | None:
+                              dps: int = 40) -> Counterexample | Holds:
     """Seeded instances with L = n: random integer kernels of size 2L+1, and kernels built from
     chosen rational roots, factor into L size-3 kernels (exactly when the roots are rational,
     else with reconstruction error below 10^-(dps-10)).
@@ -138,14 +152,14 @@ def kernel_factors_into_size3(n: int, rational_only: bool = False, seed: int = 0
     if rational_only:
         kern = [1, 1, 1, 1, 1] + [0] * (2 * n - 4) if n >= 2 else None
         if kern is None:
-            return None
+            return Holds(f"n={n}: no kernel of size {2 * n + 1} is tried (the refuting family needs n >= 2)")
         P = sp.Poly(sum(c * X_**t for t, c in enumerate(kern)), X_)
         _, facs = P.factor_list()
         if any(f.degree() > 2 for f, _ in facs):
             return Counterexample(n, f"kernel {kern}: P_a = {P.as_expr()} has the factor "
                                      f"{[f.as_expr() for f, _ in facs if f.degree() > 2][0]}, irreducible "
                                      "over Q of degree > 2, so no factorisation into rational size-3 kernels exists")
-        return None
+        return Holds(f"kernel {kern}: P_a = {P.as_expr()} factors over Q into factors of degree <= 2 (n={n})")
     cases = [[rnd.randint(-9, 9) for _ in range(2 * n)] + [rnd.choice([-3, -2, -1, 1, 2, 3])] for _ in range(3)]
     roots = [sp.Rational(rnd.randint(-6, 6), rnd.randint(1, 3)) for _ in range(2 * n)]
     cases.append([int(c) if c.is_Integer else c for c in reversed(sp.Poly(
@@ -160,10 +174,12 @@ def kernel_factors_into_size3(n: int, rational_only: bool = False, seed: int = 0
             return Counterexample(n, f"kernel {kern}: reconstruction error {f.reconstruction_error:.2e}")
         if kern is cases[-1] and not f.exact:
             return Counterexample(n, f"kernel {kern} with rational roots was not factored exactly")
-    return None
+    return Holds(f"3 seeded random integer kernels of size {2 * n + 1} factor into {n} real size-3 kernels "
+                 f"(reconstruction error < 1e-{dps - 10}), and one with {2 * n} rational roots factors exactly "
+                 f"(instances, seed {seed}, n={n})")
 
 
-def separable_iff_rank_one(n: int, symmetric_claim: bool = False) -> Counterexample | None:
+def separable_iff_rank_one(n: int, symmetric_claim: bool = False) -> Counterexample | Holds:
     """n x n: P_{u v^T}(x, y) = p_u(x) q_v(y) for generic u, v, and separable() recovers u v^T
     from a seeded rank-1 rational K and rejects a seeded rank-2 one.
 
@@ -175,11 +191,11 @@ def separable_iff_rank_one(n: int, symmetric_claim: bool = False) -> Counterexam
 
     if symmetric_claim:
         if n < 2:
-            return None
+            return Holds("n=1: every 1x1 kernel is symmetric and separable")
         J = [[1 if i + j == n - 1 else 0 for j in range(n)] for i in range(n)]
         if separable(J) is None:
             return Counterexample(n, f"the exchange matrix {J} is symmetric but has rank {n}, so it is not separable")
-        return None
+        return Holds(f"the exchange matrix {J} is symmetric and separable (n={n})")
     u, v = generic_kernel("u", n), generic_kernel("v", n)
     K = [[u[i] * v[j] for j in range(n)] for i in range(n)]
     Y = sp.Symbol("y")
@@ -199,10 +215,11 @@ def separable_iff_rank_one(n: int, symmetric_claim: bool = False) -> Counterexam
         K2[0][0] += 1
         if separable(K2) is not None:
             return Counterexample(n, f"separable() accepted the rank-2 kernel {K2}")
-    return None
+    return Holds(f"P_(u v^T)(x, y) = p_u(x) q_v(y) exactly for generic u, v of length {n}; separable() recovers a "
+                 f"seeded rank-1 kernel" + (" and rejects a seeded rank-2 one" if n >= 2 else "") + f" (n={n})")
 
 
-def stack_image_dimension(n: int) -> Counterexample | None:
+def stack_image_dimension(n: int) -> Counterexample | Holds:
     """Stacking two n x n kernels: the image in R^((2n-1)^2) has dimension exactly 2n^2 - 1.
 
     Upper bound: (cA, B/c) has the same stack, so the tangent direction (A, -B) lies in
@@ -238,25 +255,26 @@ def stack_image_dimension(n: int) -> Counterexample | None:
     r = DomainMatrix(rows, (len(out), len(cols)), sp.QQ).rank()
     if r != 2 * n * n - 1:
         return Counterexample(n, f"Jacobian rank {r} at the seeded point, expected {2 * n * n - 1}")
-    return None
+    return Holds(f"the scaling direction (A, -B) is in the Jacobian's kernel symbolically, and the Jacobian has rank "
+                 f"{2 * n * n - 1} at a seeded rational point: the image has dimension 2n^2 - 1 = {2 * n * n - 1} (n={n})")
 
 
-def every_kernel_is_a_stack(n: int) -> Counterexample | None:
+def every_kernel_is_a_stack(n: int) -> Counterexample | Holds:
     """The false claim 'every (2n-1)x(2n-1) rational kernel is a stack of two n x n rational
     kernels', refuted for n >= 2 by the box filter of size 2n-1 (with a certificate)."""
     from ..objects.kernels2d import split_into_two
 
     if n < 2:
-        return None
+        return Holds("n=1: every 1x1 kernel is a stack of two 1x1 kernels")
     box = [[1] * (2 * n - 1) for _ in range(2 * n - 1)]
     d = split_into_two(box, size=n)
     if not d.factors:
         return Counterexample(n, f"the {2 * n - 1}x{2 * n - 1} box filter is not a stack of two {n}x{n} "
                                  f"rational kernels: {d.reason}")
-    return None
+    return Holds(f"the {2 * n - 1}x{2 * n - 1} box filter is a stack of two {n}x{n} rational kernels (n={n})")
 
 
-def dilate_poly_eq_comp_pow(n: int, wrong_power: bool = False) -> Counterexample | None:
+def dilate_poly_eq_comp_pow(n: int, wrong_power: bool = False) -> Counterexample | Holds:
     """P_{dilate(a, d)}(x) = P_a(x^d) for generic a of size n and d = 1..4
     (wrong_power=True: the false P_a(x)^d)."""
     from ..objects.kernels import dilate
@@ -267,4 +285,5 @@ def dilate_poly_eq_comp_pow(n: int, wrong_power: bool = False) -> Counterexample
         rhs = kernel_polynomial(a, X) ** d if wrong_power else kernel_polynomial(a, X).subs(X, X**d)
         if sp.expand(lhs - rhs) != 0:
             return Counterexample(n, f"d={d}: P_(a dilated) - claim = {sp.expand(lhs - rhs)}")
-    return None
+    return Holds(f"P_(dilate(a, d))(x) = {'P_a(x)^d' if wrong_power else 'P_a(x^d)'} exactly for generic a of size {n}, "
+                 f"d = 1..4 (n={n})")

@@ -3,16 +3,16 @@
 Signals and kernels are generic symbols, so "equal" means equal for every input.
 
 >>> print(padded_layer_equivariance_set(5, "zeros"))
-None
->>> print(output_size_formula(10))
-None
+zeros 'same' padding, n=5: for k = 1..5 and every shift m = 1..4, the outputs unchanged for every signal and kernel are exactly the predicted ones
+>>> print(output_size_formula(10))  # doctest: +ELLIPSIS
+the output-size formula equals the number of window positions for k, s, d = 1..4, p = 0..3 (... cases with a window that fits), n=10
 """
 
 from __future__ import annotations
 
 import sympy as sp
 
-from ..engine.verdict import Counterexample
+from ..engine.verdict import Counterexample, Holds
 from ..objects.layers import avg_pool1d, correlate1d, global_avg_pool, max_pool1d, output_size
 
 __all__ = ["output_size_formula", "lenet_shapes", "circular_layer_equivariant", "padded_layer_equivariance_set",
@@ -33,26 +33,29 @@ def _same(a, b) -> bool:
     return sp.expand(sp.sympify(a) - sp.sympify(b)) == 0
 
 
-def output_size_formula(n: int, formula=None) -> Counterexample | None:
+def output_size_formula(n: int, formula=None) -> Counterexample | Holds:
     """floor((n + 2p - d(k-1) - 1)/s) + 1 = the number of window positions i >= 0 with
     i*s + (k-1)*d <= n + 2p - 1, counted one by one, for k, s, d <= 4 and p <= 3."""
     formula = formula or (lambda n_, k, p, s, d: (n_ + 2 * p - d * (k - 1) - 1) // s + 1)
+    cases = 0
     for k in range(1, 5):
         for p in range(0, 4):
             for s in range(1, 5):
                 for d in range(1, 5):
                     if n + 2 * p - d * (k - 1) < 1:
                         continue
+                    cases += 1
                     count = 0
                     while count * s + (k - 1) * d <= n + 2 * p - 1:
                         count += 1
                     got = formula(n, k, p, s, d)
                     if got != count:
                         return Counterexample(n, f"k={k}, p={p}, s={s}, d={d}: {count} windows, formula gives {got}")
-    return None
+    return Holds(f"the output-size formula equals the number of window positions for k, s, d = 1..4, p = 0..3 "
+                 f"({cases} cases with a window that fits), n={n}")
 
 
-def lenet_shapes(n: int = 28, conv_padding: int = 0) -> Counterexample | None:
+def lenet_shapes(n: int = 28, conv_padding: int = 0) -> Counterexample | Holds:
     """LeNet of the slides: 28 -conv5-> 24 -pool2-> 12 -conv5-> 8 -pool2-> 4, so fc1 has 4*4*50 inputs.
 
     conv_padding=2 checks the false claim that fc1 = 4*4*50 with 'same' 5x5 convolutions.
@@ -62,21 +65,25 @@ def lenet_shapes(n: int = 28, conv_padding: int = 0) -> Counterexample | None:
     sizes.append(output_size(sizes[-1], 2, 0, 2))
     sizes.append(output_size(sizes[-1], 5, conv_padding))
     sizes.append(output_size(sizes[-1], 2, 0, 2))
-    if n == 28 and (sizes != [28, 24, 12, 8, 4] or sizes[-1] ** 2 * 50 != 4 * 4 * 50):
+    if n != 28:
+        raise ValueError(f"the LeNet claim is about 28x28 inputs, not n={n}")
+    if sizes != [28, 24, 12, 8, 4] or sizes[-1] ** 2 * 50 != 4 * 4 * 50:
         return Counterexample(n, f"sizes {sizes}: fc1 would need {sizes[-1]}*{sizes[-1]}*50 = "
                                  f"{sizes[-1] ** 2 * 50} inputs, not 4*4*50 = 800")
-    return None
+    return Holds(f"sizes {sizes} (conv5 padding {conv_padding}, pool2 stride 2), so fc1 has 4*4*50 = 800 inputs")
 
 
-def circular_layer_equivariant(n: int, mode: str = "circular") -> Counterexample | None:
+def circular_layer_equivariant(n: int, mode: str = "circular") -> Counterexample | Holds:
     """With circular 'same' padding, cross-correlation commutes with every cyclic shift
     (all kernel sizes k <= n, dilation 1 and 2); mode='zeros' is the false claim."""
     x = _syms("x", n)
+    cases = 0
     for k in range(1, n + 1):
         w = _syms("w", k)
         for d in (1, 2):
             if d * (k - 1) >= n:
                 continue
+            cases += 1
             y = correlate1d(x, w, "same", mode, dilation=d)
             for m in range(1, n):
                 ys = correlate1d(_shift(x, m), w, "same", mode, dilation=d)
@@ -84,7 +91,8 @@ def circular_layer_equivariant(n: int, mode: str = "circular") -> Counterexample
                     if not _same(ys[i], y[(i - m) % n]):
                         return Counterexample(n, f"k={k}, dilation {d}, {mode} padding, shift {m}: output {i} is "
                                                  f"{ys[i]}, shifted output is {y[(i - m) % n]}")
-    return None
+    return Holds(f"{mode} 'same' cross-correlation commutes with every cyclic shift m = 1..{n - 1}, all outputs, "
+                 f"symbolic x and w ({cases} (kernel size, dilation) cases), n={n}")
 
 
 def predicted_good_outputs(n: int, k: int, m: int) -> list[int]:
@@ -95,12 +103,12 @@ def predicted_good_outputs(n: int, k: int, m: int) -> list[int]:
     return [i for i in range(n) if L <= i <= n - 1 - R and L <= (i - m) % n <= n - 1 - R]
 
 
-def padded_layer_equivariance_set(n: int, mode: str = "zeros", predict=None) -> Counterexample | None:
+def padded_layer_equivariance_set(n: int, mode: str = "zeros", predict=None) -> Counterexample | Holds:
     """For zeros/replicate (and reflect with n >= 3) 'same' padding, the outputs equal for every
     signal and kernel after a cyclic shift m are exactly predicted_good_outputs(n, k, m)."""
     predict = predict or predicted_good_outputs
-    if mode == "reflect" and n < 3:
-        return None      # for n <= 2 reflecting is wrapping
+    if mode == "reflect" and n < 3:   # for n <= 2 reflecting is wrapping: outside the statement
+        return Holds(f"n={n}: reflect padding needs n >= 3 (for n <= 2 reflecting is wrapping); nothing to check")
     x = _syms("x", n)
     for k in range(1, min(n, 5) + 1):
         w = _syms("w", k)
@@ -113,18 +121,21 @@ def padded_layer_equivariance_set(n: int, mode: str = "zeros", predict=None) -> 
                 i = next(iter(set(good) ^ set(want)))
                 return Counterexample(n, f"k={k}, {mode}, shift {m}: outputs unchanged {good}, predicted {want}; "
                                          f"at {i}: {sp.expand(ys[i] - y[(i - m) % n])}")
-    return None
+    return Holds(f"{mode} 'same' padding, n={n}: for k = 1..{min(n, 5)} and every shift m = 1..{n - 1}, the outputs "
+                 "unchanged for every signal and kernel are exactly the predicted ones")
 
 
-def strided_layer_equivariance(n: int, claim_all_shifts: bool = False) -> Counterexample | None:
+def strided_layer_equivariance(n: int, claim_all_shifts: bool = False) -> Counterexample | Holds:
     """Stride s in {2, 3} with circular padding (n a multiple of s): a shift by q*s moves the output
     by q; a shift that is not a multiple of s matches no output shift at all.
 
     claim_all_shifts=True checks the false claim that a shift m moves the output by m // s.
     """
+    strides = []
     for s in (2, 3):
         if n % s:
             continue
+        strides.append(s)
         x = _syms("x", n)
         for k in range(1, min(n, 4) + 1):
             w = _syms("w", k)
@@ -144,7 +155,12 @@ def strided_layer_equivariance(n: int, claim_all_shifts: bool = False) -> Counte
                 want = [(m // s) % out] if m % s == 0 else []
                 if matches != want:
                     return Counterexample(n, f"stride {s}, k={k}, shift {m}: output shifts {matches}, expected {want}")
-    return None
+    if not strides:
+        return Holds(f"n={n}: neither stride 2 nor 3 divides n; nothing to check")
+    claim = "a shift m moves the output by m // s" if claim_all_shifts else \
+        "a shift by q*s moves the output by q, other shifts match no output shift"
+    return Holds(f"stride {' and '.join(map(str, strides))}, circular padding, k = 1..{min(n, 4)}, every shift: "
+                 f"{claim} (symbolic x, w), n={n}")
 
 
 def pad_right(x: list, r: int) -> list:
@@ -152,12 +168,14 @@ def pad_right(x: list, r: int) -> list:
     return list(x) + [x[j % len(x)] for j in range(r)]
 
 
-def max_pool_equivariance(n: int, pool=max_pool1d) -> Counterexample | None:
+def max_pool_equivariance(n: int, pool=max_pool1d) -> Counterexample | Holds:
     """Pooling with window k = stride k (n a multiple of k): a shift by q*k moves the output by q;
     it is not invariant (the shift by k moves the output), and other shifts match no output shift."""
+    windows = []
     for k in (2, 3):
         if n % k or n == k:
             continue
+        windows.append(k)
         x = _syms("x", n)
         y = pool(x, k)
         out = len(y)
@@ -167,10 +185,13 @@ def max_pool_equivariance(n: int, pool=max_pool1d) -> Counterexample | None:
             want = [(m // k) % out] if m % k == 0 else []
             if matches != want:
                 return Counterexample(n, f"window {k}, shift {m}: output shifts {matches}, expected {want}")
-    return None
+    if not windows:
+        return Holds(f"{pool.__name__}, n={n}: no window k in (2, 3) divides n with n != k; nothing to check")
+    return Holds(f"{pool.__name__}, window = stride {' and '.join(map(str, windows))}, every shift m = 1..{n - 1}: "
+                 f"a shift by q*k moves the output by q, no other shift matches an output shift (symbolic x), n={n}")
 
 
-def global_pool_invariance(n: int) -> Counterexample | None:
+def global_pool_invariance(n: int) -> Counterexample | Holds:
     """Global average and global max pooling after a circular 'same' layer: exactly invariant to
     every cyclic shift (all kernel sizes k <= n)."""
     x = _syms("x", n)
@@ -185,14 +206,15 @@ def global_pool_invariance(n: int) -> Counterexample | None:
             key = lambda v: sorted(sp.srepr(sp.expand(e)) for e in v)  # noqa: E731
             if key(ys) != key(y):
                 return Counterexample(n, f"k={k}, shift {m}: the multiset of outputs changes")
-    return None
+    return Holds(f"after a circular 'same' layer (k = 1..{n}), the global average is unchanged and the multiset of "
+                 f"outputs (so the global max) is unchanged by every shift m = 1..{n - 1} (symbolic x, w), n={n}")
 
 
-def local_pool_invariance_claim(n: int, pool=max_pool1d) -> Counterexample | None:
+def local_pool_invariance_claim(n: int, pool=max_pool1d) -> Counterexample | Holds:
     """The seeds' claim 'convolution + pooling is shift-invariant', for a circular layer followed by
     pooling of window 2 and stride 2: refuted by a concrete signal (n >= 4, even)."""
     if n < 4 or n % 2:
-        return None
+        return Holds(f"n={n}: the refuting signal needs an even n >= 4; nothing to check")
     x = [1] + [0] * (n - 1)
     w = [1]
     base = pool(correlate1d(x, w, "same", "circular"), 2)
@@ -201,7 +223,7 @@ def local_pool_invariance_claim(n: int, pool=max_pool1d) -> Counterexample | Non
         if list(shifted) != list(base):
             return Counterexample(n, f"x = {x}, kernel [1], {pool.__name__}(2): {list(base)}; "
                                      f"after shifting x by {m}: {list(shifted)}")
-    return None
+    return Holds(f"x = e_0, kernel [1], {pool.__name__}(2): the output is the same after every shift (n={n})")
 
 
 __all__ += ["predicted_good_outputs", "pad_right", "avg_pool1d"]

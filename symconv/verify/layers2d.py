@@ -2,7 +2,7 @@
 (``symconv.engine.shift_table``), with generic symbolic images and kernels.
 
 >>> print(circular_layer2d_equivariant(3))
-None
+circular 'same' padding, 3x4 image, 3x2 kernel: all 11 non-zero 2-D cyclic shifts commute with the layer (exhaustive, generic image and kernel), n=3
 >>> print(circular_layer2d_equivariant(2, mode="zeros"))            # doctest: +ELLIPSIS
 n=2: zeros padding: the shift (0, 1) of a 2x3 image ...
 """
@@ -13,7 +13,7 @@ import numpy as np
 import sympy as sp
 
 from ..engine.shift_table import shift_table
-from ..engine.verdict import Counterexample
+from ..engine.verdict import Counterexample, Holds
 from ..objects.layers import avg_pool2d, correlate2d, max_pool2d
 
 __all__ = ["circular_layer2d_equivariant", "pool2d_equivariance", "avg_pool2d_equivariance",
@@ -25,7 +25,7 @@ def _undecided(table, n: int):
         raise RuntimeError(f"n={n}: shifts {table.undecided_shifts} undecided")
 
 
-def circular_layer2d_equivariant(n: int, mode: str = "circular") -> Counterexample | None:
+def circular_layer2d_equivariant(n: int, mode: str = "circular") -> Counterexample | Holds:
     """An n x (n+1) image, a generic kernel of size min(n, 3) x min(n+1, 2) (non-square, so rows and
     columns are not confused), 'same' padding in ``mode``: every 2-D cyclic shift must commute."""
     shape, k = (n, n + 1), (min(n, 3), min(n + 1, 2))
@@ -36,10 +36,11 @@ def circular_layer2d_equivariant(n: int, mode: str = "circular") -> Counterexamp
     if bad:
         return Counterexample(n, f"{mode} padding: the shift {bad[0]} of a {shape[0]}x{shape[1]} image does not "
                                  f"commute with the layer ({len(bad)} of {len(table.rows)} shifts fail)")
-    return None
+    return Holds(f"{mode} 'same' padding, {shape[0]}x{shape[1]} image, {k[0]}x{k[1]} kernel: all {len(table.rows)} non-zero 2-D "
+                 f"cyclic shifts commute with the layer (exhaustive, generic image and kernel), n={n}")
 
 
-def pool2d_equivariance(q: int, pool=max_pool2d, claim_invariant: bool = False) -> Counterexample | None:
+def pool2d_equivariance(q: int, pool=max_pool2d, claim_invariant: bool = False) -> Counterexample | Holds:
     """k x k pooling with stride k (k = 2, 3) on a (qk) x (qk) image: a shift m matches an output shift
     exactly when k divides both components, and then only r = m/k; no shift leaves the output unchanged.
     With ``claim_invariant`` the false claim that every shift leaves it unchanged."""
@@ -58,10 +59,14 @@ def pool2d_equivariance(q: int, pool=max_pool2d, claim_invariant: bool = False) 
             if row.output_shifts != want or row.invariant:
                 return Counterexample(q, f"{k}x{k} pooling of a {side}x{side} image: the shift {m} moves the output "
                                          f"by {row.output_shifts} (expected {want}), invariant: {row.invariant}")
-    return None
+    claim = "every 2-D cyclic shift leaves the output unchanged" if claim_invariant else \
+        "a shift matches an output shift exactly when k divides it (then only m/k), and none leaves the output unchanged"
+    return Holds(f"{pool.__name__}, k x k windows with stride k for k = 2, 3 on ({q}k) x ({q}k) images, every 2-D cyclic "
+                 f"shift (exhaustive, generic image): {claim} (q={q})")
 
 
-def avg_pool2d_equivariance(q: int) -> Counterexample | None:
+def avg_pool2d_equivariance(q: int) -> Counterexample | Holds:
+    """:func:`pool2d_equivariance` for average pooling."""
     return pool2d_equivariance(q, pool=avg_pool2d)
 
 
@@ -75,17 +80,18 @@ def predicted_good_outputs2d(shape: tuple, k: tuple, shift: tuple) -> list[tuple
     return [(i, j) for i in rows for j in cols]
 
 
-def padded_layer2d_equivariance_set(n: int, mode: str = "zeros", predict=None) -> Counterexample | None:
+def padded_layer2d_equivariance_set(n: int, mode: str = "zeros", predict=None) -> Counterexample | Holds:
     """An n x (n+1) image and a generic kernel of min(n, 3) x min(n+1, 2) (then 2 x min(n+1, 3)), 'same'
     padding in ``mode`` (zeros, replicate; reflect for n >= 3): for every 2-D cyclic shift, the outputs
     equal for every image and kernel are exactly ``predict`` (default predicted_good_outputs2d)."""
     from ..exact import decide_zero
     predict = predict or predicted_good_outputs2d
-    if mode == "reflect" and n < 3:
-        return None      # reflecting 2 samples is wrapping
+    if mode == "reflect" and n < 3:   # reflecting 2 samples is wrapping: outside the statement
+        return Holds(f"n={n}: reflect padding needs n >= 3 (reflecting 2 samples is wrapping); nothing to check")
     shape = (n, n + 1)
     x = np.array(sp.symbols(f"x0:{n * (n + 1)}"), dtype=object).reshape(shape)
-    for k in dict.fromkeys([(min(n, 3), min(n + 1, 2)), (min(n, 2), min(n + 1, 3))]):
+    kernels = list(dict.fromkeys([(min(n, 3), min(n + 1, 2)), (min(n, 2), min(n + 1, 3))]))
+    for k in kernels:
         w = np.array(sp.symbols(f"w0:{k[0] * k[1]}"), dtype=object).reshape(k)
         y = correlate2d(x, w, "same", mode)
         for a in range(n):
@@ -103,4 +109,7 @@ def padded_layer2d_equivariance_set(n: int, mode: str = "zeros", predict=None) -
                     diff = sorted(set(good) ^ set(want))
                     return Counterexample(n, f"kernel {k[0]}x{k[1]}, {mode}, shift ({a}, {b}): {len(good)} outputs "
                                              f"unchanged, {len(want)} predicted; they differ at {diff[:3]}")
-    return None
+    ks = " and ".join(f"{a}x{b}" for a, b in kernels)
+    return Holds(f"{mode} 'same' padding, {n}x{n + 1} image, kernels {ks}: for all {n * (n + 1) - 1} non-zero 2-D cyclic "
+                 f"shifts the outputs unchanged for every image and kernel (decide_zero, none undecided) are exactly "
+                 f"the predicted ones, n={n}")

@@ -3,7 +3,10 @@
 Exit codes:
   0  every theorem reached its claimed level and every false variant was refuted
   1  a theorem was refuted, or a false variant was not refuted (the checker is not sound)
-  2  usage error (bad argument, missing path); one line on stderr, no traceback
+  2  usage error (bad argument, missing path, a script that cannot be loaded: it raises,
+     SystemExit included, its import does not end within --import-budget, or it defines
+     no theorem / no audit claim; `latex -o` naming a directory); one line on stderr,
+     no traceback
   3  a theorem is undecided or below its claimed level (no counterexample);
      for `audit`, a check that could not run
 """
@@ -17,7 +20,7 @@ import sys
 from collections import OrderedDict
 from pathlib import Path
 
-from .engine.catalog import load_theorems, module_theorems, select
+from .engine.catalog import LoadError, load_theorems, module_theorems, select
 from .engine.runner import RunOptions, run_theorem
 from .engine.verdict import TheoremResult, Verdict
 from .render import latex as latex_render
@@ -63,8 +66,36 @@ def _int_option(name: str, minimum: int):
 _n_max, _seed, _dps = _int_option("--n-max", 1), _int_option("--seed", 0), _int_option("--dps", 15)
 
 
+def _seconds(text):
+    """argparse type: a positive number of seconds."""
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--import-budget must be a number of seconds, got {text!r}") from None
+    if not v > 0 or v == float("inf"):
+        raise argparse.ArgumentTypeError(f"--import-budget must be > 0 seconds, got {text}")
+    return v
+
+
+#: seconds a script's import may take (it runs in a child process first, under a watchdog)
+IMPORT_BUDGET = 60.0
+
+EXIT_CODES = """exit codes:
+  0  every theorem reached its claimed level and every false variant was refuted
+     (audit: every check ran; refuted rows are findings)
+  1  a theorem was refuted, or a false variant was not refuted
+  2  usage error: bad argument, missing path, a script that cannot be loaded (it
+     raises, SystemExit included; its import does not end within --import-budget;
+     it defines no theorem or no audit claim), latex -o naming a directory;
+     one line on stderr
+  3  a theorem is undecided or below its claimed level (no counterexample);
+     audit: a check that could not run"""
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="symconv", description="Machine-checked mathematics of convolutional layers.")
+    fmt = argparse.RawDescriptionHelpFormatter
+    p = _Parser(prog="symconv", description="Machine-checked mathematics of convolutional layers.",
+                epilog=EXIT_CODES, formatter_class=fmt)
     sub = p.add_subparsers(dest="cmd", required=True, parser_class=_Parser)
     common = _Parser(add_help=False)
     common.add_argument("paths", nargs="*", default=["proofs"], help="proof scripts or directories")
@@ -72,13 +103,20 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--n-max", type=_n_max, help="cap every exact range at n")
     common.add_argument("--dps", type=_dps, default=50, help="mpmath digits (default 50)")
     common.add_argument("--seed", type=_seed, default=0, help="seed of the numeric checks (default 0)")
-    pr = sub.add_parser("prove", parents=[common], help="check theorems and print verdicts")
+    common.add_argument("--import-budget", type=_seconds, default=IMPORT_BUDGET, metavar="SECONDS",
+                        help=f"seconds each script's import may take (default {IMPORT_BUDGET:g})")
+    pr = sub.add_parser("prove", parents=[common], help="check theorems and print verdicts",
+                        epilog=EXIT_CODES, formatter_class=fmt)
     pr.add_argument("--json", action="store_true", help="machine-readable output")
-    sub.add_parser("list", parents=[common], help="list theorems")
-    au = sub.add_parser("audit", help="check the seeds' worked examples and claims (default audits/)")
+    sub.add_parser("list", parents=[common], help="list theorems", epilog=EXIT_CODES, formatter_class=fmt)
+    au = sub.add_parser("audit", help="check the seeds' worked examples and claims (default audits/)",
+                        epilog=EXIT_CODES, formatter_class=fmt)
     au.add_argument("paths", nargs="*", default=["audits"], help="audit scripts or directories")
     au.add_argument("--json", action="store_true", help="machine-readable output")
-    lx = sub.add_parser("latex", parents=[common], help="write the LaTeX document")
+    au.add_argument("--import-budget", type=_seconds, default=IMPORT_BUDGET, metavar="SECONDS",
+                    help=f"seconds each script's import may take (default {IMPORT_BUDGET:g})")
+    lx = sub.add_parser("latex", parents=[common], help="write the LaTeX document", epilog=EXIT_CODES,
+                        formatter_class=fmt)
     lx.add_argument("-o", "--output", required=True, help="output .tex file")
     lx.add_argument("--pdf", action="store_true", help="also compile with pdflatex where it exists")
     return p
@@ -86,8 +124,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def _load(args):
     try:
-        thms = load_theorems(args.paths)
+        thms = load_theorems(args.paths, import_budget=args.import_budget)
     except FileNotFoundError as exc:
+        raise UsageError(str(exc)) from None
+    except LoadError as exc:
         raise UsageError(str(exc)) from None
     except Exception as exc:  # a proof script that does not import: one line, exit 2
         raise UsageError(f"cannot load proof scripts: {type(exc).__name__}: {exc}") from None
@@ -119,6 +159,18 @@ def _prove(thms, opts, as_json, out=None) -> int:
     return exit_code(results)
 
 
+def _check_output(output: str) -> None:
+    """-o must name a file we can write: not a directory, under a directory (or a path to create)."""
+    out = Path(output)
+    if out.is_dir() or output.endswith(("/", "\\")):
+        raise UsageError(f"-o {output} is a directory: give the .tex file to write")
+    for parent in out.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise UsageError(f"-o {output}: {parent} is a file, not a directory")
+            break
+
+
 def _latex(thms, opts, output: str, pdf: bool) -> int:
     groups: "OrderedDict[str, list]" = OrderedDict()
     results = []
@@ -128,8 +180,12 @@ def _latex(thms, opts, output: str, pdf: bool) -> int:
         groups.setdefault(t.topic, []).append((t, r))
     text = latex_render.document(list(groups.items()))
     out = Path(output)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"symconv: error: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     print(f"wrote {out} ({len(thms)} theorems)")
     if pdf:
         exe = shutil.which("pdflatex")
@@ -147,25 +203,32 @@ def _latex(thms, opts, output: str, pdf: bool) -> int:
     return exit_code(results)
 
 
-def _audit(paths, as_json: bool) -> int:
+def _audit(paths, as_json: bool, import_budget: float = IMPORT_BUDGET) -> int:
     """Print the audit table; exit 0 when every check ran (refuted rows are findings), 3 otherwise."""
     import json
 
     from .engine.audit import load_audit, run_audit
 
     try:
-        claims = load_audit(paths)
+        claims = load_audit(paths, import_budget=import_budget)
     except FileNotFoundError as exc:
+        raise UsageError(str(exc)) from None
+    except LoadError as exc:
         raise UsageError(str(exc)) from None
     except Exception as exc:
         raise UsageError(f"cannot load audit scripts: {type(exc).__name__}: {exc}") from None
+    if not claims:
+        raise UsageError(f"no audit claims found in {' '.join(map(str, paths))}")
     rows = run_audit(claims)
     if as_json:
         print(json.dumps([r.__dict__ for r in rows], indent=2))
     else:
         print(f"symconv audit: {len(rows)} claims from the seeds")
         for r in rows:
-            print(f"[{r.verdict:>9}] {r.seed} / {r.where}: {r.claim}\n             -> {r.value}")
+            print(f"[{r.verdict:>9}] {r.seed} / {r.where}: {r.claim}")
+            if r.reading:
+                print(f"             read as: {r.reading}")
+            print(f"             -> {r.value}")
         counts = {v: sum(r.verdict == v for r in rows) for v in ("holds", "refuted", "undecided")}
         print(f"\nholds {counts['holds']}, refuted {counts['refuted']}, undecided {counts['undecided']}")
     return EXIT_UNDECIDED if any(r.verdict == "undecided" for r in rows) else EXIT_OK
@@ -176,8 +239,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
         if args.cmd == "audit":
-            return _audit(args.paths, args.json)
+            return _audit(args.paths, args.json, args.import_budget)
         opts = RunOptions(n_max=args.n_max, dps=args.dps, seed=args.seed)
+        if args.cmd == "latex":
+            _check_output(args.output)
         thms = _load(args)
     except UsageError as exc:
         print(f"symconv: error: {exc}", file=sys.stderr)
@@ -185,13 +250,18 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, TypeError, ImportError, SyntaxError) as exc:
         print(f"symconv: error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if args.cmd == "list":
-        for t in thms:
-            print(f"{t.topic}::{t.name}  [{t.claims.value}]  {t.statement}")
-        return EXIT_OK
-    if args.cmd == "prove":
-        return _prove(thms, opts, args.json)
-    return _latex(thms, opts, args.output, args.pdf)
+    try:
+        if args.cmd == "list":
+            for t in thms:
+                print(f"{t.topic}::{t.name}  [{t.claims.value}]  {t.statement}")
+            return EXIT_OK
+        if args.cmd == "prove":
+            return _prove(thms, opts, args.json)
+        return _latex(thms, opts, args.output, args.pdf)
+    except SystemExit as exc:   # raised by a proof script while it was checked: never a silent exit 0
+        print(f"symconv: error: a proof script raised SystemExit({exc.code!r}) while its theorems were checked; "
+              "nothing is reported as passing", file=sys.stderr)
+        return EXIT_UNDECIDED
 
 
 def prove_module(namespace: dict, argv: list[str] | None = None) -> int:

@@ -96,3 +96,67 @@ def test_broken_proof_script_is_one_line(tmp_path, capsys):
     assert main(["prove", str(tmp_path)]) == EXIT_USAGE
     err = capsys.readouterr().err
     assert "AttributeError" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def _one_line_exit_2(argv, capsys, fragment):
+    assert main(argv) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert fragment in err, err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_proof_script_raising_system_exit_at_import_is_one_line(tmp_path, capsys):
+    (tmp_path / "bye.py").write_text("import symconv as sc\nraise SystemExit(0)\n")
+    _one_line_exit_2(["prove", str(tmp_path)], capsys, "raised SystemExit: 0 at import")
+    _one_line_exit_2(["list", str(tmp_path / "bye.py")], capsys, "raised SystemExit")
+
+
+def test_proof_script_with_zero_theorems_is_one_line(tmp_path, capsys):
+    (tmp_path / "nothing.py").write_text("import symconv as sc\nx = 1\n")
+    _one_line_exit_2(["prove", str(tmp_path / "nothing.py")], capsys, "defines no theorems")
+    (tmp_path / "good.py").write_text(FALSE_PROOF)       # one good script does not excuse an empty one
+    _one_line_exit_2(["prove", str(tmp_path)], capsys, "nothing.py defines no theorems")
+
+
+def test_proof_script_whose_import_never_ends_is_one_line(tmp_path, capsys):
+    import time as _time
+    (tmp_path / "hang.py").write_text("import itertools\nsum(itertools.repeat(0))\n")   # C loop: no SIGALRM
+    t0 = _time.monotonic()
+    _one_line_exit_2(["prove", str(tmp_path), "--import-budget", "1"], capsys, "did not finish within 1 s")
+    assert _time.monotonic() - t0 < 10
+
+
+def test_audit_folder_without_claims_is_one_line(tmp_path, capsys):
+    _one_line_exit_2(["audit", str(tmp_path)], capsys, "no audit claims found")
+    (tmp_path / "a.py").write_text("AUDIT = []\n")
+    _one_line_exit_2(["audit", str(tmp_path)], capsys, "defines no audit claims")
+    (tmp_path / "a.py").write_text("raise SystemExit(0)\n")
+    _one_line_exit_2(["audit", str(tmp_path)], capsys, "raised SystemExit")
+
+
+def test_latex_output_directory_is_one_line(tmp_path, capsys):
+    shift = str(ROOT / "proofs" / "shift.py")
+    _one_line_exit_2(["latex", shift, "-o", str(tmp_path)], capsys, "is a directory")
+    (tmp_path / "file").write_text("x")
+    _one_line_exit_2(["latex", shift, "-o", str(tmp_path / "file" / "doc.tex")], capsys, "is a file, not a directory")
+
+
+def test_help_documents_the_exit_codes(capsys):
+    for argv in (["--help"], ["prove", "--help"], ["audit", "--help"]):
+        with pytest.raises(SystemExit) as exc:
+            main(argv)
+        assert exc.value.code == 0
+        out = capsys.readouterr().out
+        assert "exit codes:" in out and "2  usage error" in out and "3  a theorem is undecided" in out
+
+
+def test_system_exit_while_checking_is_not_a_pass(tmp_path, capsys):
+    (tmp_path / "exits.py").write_text('''
+import symconv as sc
+def _bye():
+    raise SystemExit(0)
+t = sc.Theorem("exits_in_derivation", "x.", claims="proved", derivation=_bye, exact=lambda n: sc.Holds("x"),
+    n_range=(1, 2), false_variants=[sc.FalseVariant("v", "v", exact=lambda n: sc.Counterexample(n, "x"))])
+''')
+    code = main(["prove", str(tmp_path)])
+    assert code != EXIT_OK

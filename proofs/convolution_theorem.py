@@ -35,11 +35,12 @@ def _derive():
             .step(sp.Integral(E(t) * sp.Integral(f(tau) * g(t - tau), (tau, *R)), (t, *R)),
                   Unfold("Fconv", "conv_fg", definitions=DEFS))
             .step(sp.Integral(E(t) * f(tau) * g(t - tau), (tau, *R), (t, *R)), PullIn(tau))
-            .step(sp.Integral(E(t) * f(tau) * g(t - tau), (t, *R), (tau, *R)), Fubini())
+            .step(sp.Integral(E(t) * f(tau) * g(t - tau), (t, *R), (tau, *R)), Fubini(hypothesis=L1))
             .step(sp.Integral(E(u + tau) * f(tau) * g(u), (u, *R), (tau, *R)), SubstituteIntegral(t, u + tau, u))
             .step(sp.Integral(E(tau) * f(tau) * E(u) * g(u), (u, *R), (tau, *R)), ExponentArithmetic())
             .step(sp.Integral(E(tau) * f(tau) * sp.Integral(E(u) * g(u), (u, *R)), (tau, *R)), PullOut(u))
-            .step(sp.Integral(E(tau) * f(tau), (tau, *R)) * sp.Integral(E(u) * g(u), (u, *R)), FactorIntegrals())
+            .step(sp.Integral(E(tau) * f(tau), (tau, *R)) * sp.Integral(E(u) * g(u), (u, *R)),
+                  FactorIntegrals(hypothesis=L1))
             .step(Ff(w) * Fg(w), Fold("Ff", "Fg", definitions=DEFS))]
 
 

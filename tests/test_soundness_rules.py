@@ -11,6 +11,7 @@ import pytest
 import sympy as sp
 
 import symconv as sc
+from symconv.engine.statement import Hypothesis
 from symconv.engine.compare import equal_mod_n, finite_support, integer_poly, reorder_ok
 from symconv.engine.rules import (CancelTerms, CombineSums, DiagonalConstancy, EvaluateSum, ExponentArithmetic,
                                   FactorIntegrals, FactorSums, Fold, Fubini, GeometricSum, IndexArithmetic,
@@ -27,15 +28,17 @@ g2 = sequence_function("g2")
 za, zb, zc = (sequence_function(name) for name in ("za", "zb", "zc"))   # finitely supported sequences on Z
 
 
-def ok(start, stated, rule) -> bool:
+def ok(start, stated, rule, hypotheses=()) -> bool:
     """Whether the step start -> stated is accepted by the rule itself AND by the derivation.
 
     A rejection must come from the rule's own check: the derivation also evaluates its
     steps concretely, and that independent check must not hide a rule that accepts a
     false step (``assert not ok(...)`` fails as soon as the rule alone accepts it).
     """
-    rule_says, detail = rule.check(start, stated)
-    derivation_says = sc.Derivation(start).step(stated, rule).check().ok
+    d = sc.Derivation(start, hypotheses=hypotheses).step(stated, rule)
+    in_context = getattr(rule, "check_in_context", None)
+    rule_says, detail = in_context(d, start, stated) if in_context else rule.check(start, stated)
+    derivation_says = d.check().ok
     if rule_says:
         assert derivation_says, "the rule accepts the step, the derivation's other checks do not: " + detail
         return True
@@ -397,17 +400,39 @@ def test_integral_rules_attacked():
     assert not ok(one, sp.Integral(f_(z_ + 1), (z_, *R)), SubstituteIntegral(y_, z_ - 1, z_))   # index + 1
     assert not ok(sp.Integral(f_(y_), (y_, 0, 1)), sp.Integral(f_(z_ + 1), (z_, 0, 1)),
                   SubstituteIntegral(y_, z_ + 1, z_))      # not the whole line: the range moves too
+    L1 = Hypothesis("f, g absolutely integrable on R", text=r"$f, g \in L^1(\mathbb{R})$")
+    hyp = (L1,)
     # Fubini swaps independent ranges only
     tri = sp.Integral(f_(y_) * g_(z_), (y_, 0, z_), (z_, 0, 1))
-    assert not ok(tri, sp.Integral(f_(y_) * g_(z_), (z_, 0, 1), (y_, 0, z_)), Fubini())
+    assert not ok(tri, sp.Integral(f_(y_) * g_(z_), (z_, 0, 1), (y_, 0, z_)), Fubini(L1), hyp)
     sq = sp.Integral(f_(y_) * g_(z_), (y_, *R), (z_, *R))
-    assert ok(sq, sp.Integral(f_(y_) * g_(z_), (z_, *R), (y_, *R)), Fubini())
+    sq_swapped = sp.Integral(f_(y_) * g_(z_), (z_, *R), (y_, *R))
+    assert ok(sq, sq_swapped, Fubini(hypothesis=L1), hyp)
     # FactorIntegrals: separate variables, no extra factor
-    assert ok(sq, sp.Integral(f_(y_), (y_, *R)) * sp.Integral(g_(z_), (z_, *R)), FactorIntegrals())
-    assert not ok(sq, 2 * sp.Integral(f_(y_), (y_, *R)) * sp.Integral(g_(z_), (z_, *R)), FactorIntegrals())
-    assert not ok(sq, sp.Integral(f_(y_), (y_, *R)) * sp.Integral(g_(-z_), (z_, *R)), FactorIntegrals())
+    product = sp.Integral(f_(y_), (y_, *R)) * sp.Integral(g_(z_), (z_, *R))
+    assert ok(sq, product, FactorIntegrals(hypothesis=L1), hyp)
+    assert not ok(sq, 2 * product, FactorIntegrals(L1), hyp)
+    assert not ok(sq, sp.Integral(f_(y_), (y_, *R)) * sp.Integral(g_(-z_), (z_, *R)), FactorIntegrals(L1), hyp)
     captured = sp.Integral(f_(y_) * g_(z_), (y_, *R)) * sp.Integral(g_(z_), (z_, *R))   # z free in the first
-    assert not ok(sp.Integral(f_(y_) * g_(z_) * g_(z_), (y_, *R), (z_, *R)), captured, FactorIntegrals())
+    assert not ok(sp.Integral(f_(y_) * g_(z_) * g_(z_), (y_, *R), (z_, *R)), captured, FactorIntegrals(L1), hyp)
+
+
+def test_fubini_needs_its_stated_hypothesis():
+    y_, z_ = sp.symbols("y z", real=True)
+    f_, g_ = sp.Function("f"), sp.Function("g")
+    sq = sp.Integral(f_(y_) * g_(z_), (y_, *R), (z_, *R))
+    sq_swapped = sp.Integral(f_(y_) * g_(z_), (z_, *R), (y_, *R))
+    product = sp.Integral(f_(y_), (y_, *R)) * sp.Integral(g_(z_), (z_, *R))
+    L1 = Hypothesis("f, g absolutely integrable on R", text=r"$f, g \in L^1(\mathbb{R})$")
+    for rule, stated in ((Fubini, sq_swapped), (FactorIntegrals, product)):
+        assert not ok(sq, stated, rule())                          # no hypothesis
+        assert not ok(sq, stated, rule(hypothesis=L1))             # not stated by the derivation
+        assert not ok(sq, stated, rule(), (L1,))                   # stated, but the step does not use it
+        assert ok(sq, stated, rule(hypothesis=L1), (L1,))
+        assert "L^1" in rule(hypothesis=L1).justification()
+        with pytest.raises(RuleError, match="integrab"):
+            rule(hypothesis=Hypothesis("f is real"))               # not the hypothesis Fubini needs
+        assert not rule(hypothesis=L1).check(sq, stated)[0]         # outside a derivation: no hypotheses
 
 
 # ------------------------------------------------------------------ 7. mutation survivors of the rule layer

@@ -411,12 +411,56 @@ class SubstituteIntegral(Rule):
         return rf"substitute ${sp.latex(self.old)} = {sp.latex(self.image)}$ (a translation of $\mathbb{{R}}$)"
 
 
-class Fubini(Rule):
-    """Exchange the two outermost integrals of an iterated integral (lemma fubini: the integrand is
-    absolutely integrable on R^2, which holds when f, g are in L^1)."""
+class _NeedsIntegrability(Rule):
+    """A rule that relies on lemma fubini: the integrand must be absolutely integrable, and the
+    derivation must state that hypothesis (``hypothesis=H``, H among the derivation's hypotheses,
+    and so among those of the theorem's formal statement).  Its text must say what it assumes
+    (integrable, or L^1): the engine cannot read prose, but it will not take an unrelated one."""
 
-    def __init__(self):
-        self.lemma = "fubini"
+    lemma = "fubini"
+    hypothesis = None
+
+    def _set_hypothesis(self, hypothesis) -> None:
+        from .statement import as_hypothesis
+        self.hypothesis = None if hypothesis is None else as_hypothesis(hypothesis)
+        if self.hypothesis is not None:
+            words = (self.hypothesis.name + " " + self.hypothesis.text).lower().replace("\\", "")
+            if not any(w in words for w in ("integrable", "l^1", "l^{1}", "l1", "l¹")):
+                raise RuleError(f"{self.name} needs absolute integrability (L^1); the hypothesis "
+                                f"{self.hypothesis.name!r} does not say so")
+
+    def check(self, prev, nxt):
+        return False, (f"{self.name} needs its hypothesis (absolute integrability), stated in the derivation: "
+                       f"{self.name}(hypothesis=H) with H among the derivation's hypotheses")
+
+    def check_in_context(self, derivation, prev, nxt):
+        if self.hypothesis is None:
+            return self.check(prev, nxt)
+        if self.hypothesis not in tuple(derivation.hypotheses):
+            return False, (f"{self.name}: the hypothesis {self.hypothesis.name!r} is not among the derivation's "
+                           f"hypotheses {[h.name for h in derivation.hypotheses]}")
+        ok, detail = self._check_step(prev, nxt)
+        return ok, detail + (f" (under {self.hypothesis.name})" if ok else "")
+
+    def _check_step(self, prev, nxt):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _hyp_text(self) -> str:
+        if self.hypothesis is None:
+            return "hypothesis not stated"
+        return self.hypothesis.text or self.hypothesis.name
+
+
+class Fubini(_NeedsIntegrability):
+    """Exchange the two outermost integrals of an iterated integral (lemma fubini: the integrand is
+    absolutely integrable on R^2, which holds when f, g are in L^1).  ``hypothesis``: that
+    assumption, as one of the derivation's hypotheses; without it the step fails."""
+
+    def __init__(self, hypothesis=None):
+        self._set_hypothesis(hypothesis)
+
+    def _check_step(self, prev, nxt):
+        return Rule.check(self, prev, nxt)
 
     def _swap(self, it):
         lims = list(it.limits)
@@ -430,17 +474,17 @@ class Fubini(Rule):
                                                  self._swap))
 
     def justification(self) -> str:
-        return r"Fubini ($f, g \in L^1(\mathbb{R})$)"
+        return rf"Fubini ({self._hyp_text()})"
 
 
-class FactorIntegrals(Rule):
+class FactorIntegrals(_NeedsIntegrability):
     """int int f(s) g(t) ds dt = (int f)(int g), checked by multiplying the stated product out
-    (lemma fubini)."""
+    (lemma fubini; ``hypothesis`` as for :class:`Fubini`)."""
 
-    def __init__(self):
-        self.lemma = "fubini"
+    def __init__(self, hypothesis=None):
+        self._set_hypothesis(hypothesis)
 
-    def check(self, prev, nxt):
+    def _check_step(self, prev, nxt):
         ints = [q for q in sp.Mul.make_args(nxt) if isinstance(q, sp.Integral)]
         if len(ints) != 2:
             return False, "FactorIntegrals needs a product of two integrals"
@@ -460,4 +504,5 @@ class FactorIntegrals(Rule):
         return False, f"FactorIntegrals: {sp.sstr(nxt)} multiplies out to {sp.sstr(merged[0])}, not {sp.sstr(prev)}"
 
     def justification(self) -> str:
-        return r"Fubini: an integral of a product of separate factors is the product of the integrals"
+        return (r"Fubini: an integral of a product of separate factors is the product of the integrals "
+                f"({self._hyp_text()})")

@@ -3,9 +3,10 @@ zero tests here are decisions, never ``simplify()`` guesses."""
 
 from .cyclotomic import (CyclotomicElement, CyclotomicField, cyclotomic_coefficients,
                          euler_phi, reduce_mod_cyclotomic, root_sum_is_zero)
-from .convert import (NotCyclotomic, cyclotomic_is_zero, cyclotomic_residual,
-                      required_order, to_cyclotomic)
-from .closed import admissible_points, certified_nonzero, decide_equal, decide_zero, expanded_zero
+from .convert import (CyclotomicTimeout, CyclotomicTooLarge, NotCyclotomic, cyclotomic_is_zero,
+                      cyclotomic_residual, required_order, to_cyclotomic)
+from .closed import (admissible_points, algebraic_is_zero, certified_nonzero, decide_equal, decide_zero,
+                     expanded_zero)
 from .modular import congruent_mod, divisible_by
 
 __all__ = [
@@ -13,4 +14,5 @@ __all__ = [
     "reduce_mod_cyclotomic", "root_sum_is_zero", "NotCyclotomic", "cyclotomic_is_zero",
     "cyclotomic_residual", "required_order", "to_cyclotomic", "congruent_mod", "divisible_by",
     "admissible_points", "certified_nonzero", "decide_equal", "decide_zero", "expanded_zero",
+    "CyclotomicTooLarge", "CyclotomicTimeout", "algebraic_is_zero",
 ]

@@ -2,10 +2,19 @@
 
 * equal: algebraic expansion (``expand`` with exponentials split, then powers recombined) reduces
   the difference, or the numerator of the difference over a common denominator, to the literal 0
-  -- a chain of identities, i.e. a proof (where the denominators are not 0);
-* different: the difference, evaluated at a rational point (or as a number), is certified non-zero
-  by SymPy's error-controlled evaluation (``evalf(strict=True)``);
-* otherwise: ``None``, undecided.  Never a guess either way.
+  -- a chain of identities, i.e. a proof (where the denominators are not 0); or the exact test in
+  Q(zeta_n) (roots of unity, cos/sin of rational multiples of pi, square roots of rationals) says 0;
+  or, for an algebraic number, SymPy's exact ``minimal_polynomial`` is x;
+* different: the exact test in Q(zeta_n) finds a non-zero polynomial in independent atoms, or the
+  difference, at a point that respects every assumption of its symbols (an integer symbol gets
+  integers, a negative one negative values, ...), is enclosed in a ball that excludes 0
+  (:mod:`symconv.exact.balls`: certified ball arithmetic, which survives cancellation inside the
+  arguments of functions);
+* otherwise: ``None``, undecided.  Never a guess either way.  Running out of the time limit
+  (``timeout`` seconds, default :data:`DEFAULT_TIMEOUT`) is undecided too.
+
+"False" means *not identically zero*: there are values of the free symbols, within their declared
+assumptions, where the expression is not 0.
 
 >>> from sympy import sqrt, pi, exp, Symbol
 >>> w = Symbol('w', real=True)
@@ -19,7 +28,17 @@ from __future__ import annotations
 
 import sympy as sp
 
-__all__ = ["expanded_zero", "certified_nonzero", "decide_equal", "decide_zero", "admissible_points"]
+from . import _deadline
+from .balls import PRECISIONS, certify_nonzero
+
+__all__ = ["expanded_zero", "certified_nonzero", "decide_equal", "decide_zero", "admissible_points",
+           "DEFAULT_TIMEOUT", "algebraic_is_zero"]
+
+#: default time limit (seconds) of one :func:`decide_zero` / :func:`decide_equal` call
+DEFAULT_TIMEOUT = 20.0
+
+#: largest (estimated) degree for which :func:`algebraic_is_zero` asks SymPy for a minimal polynomial
+MAX_ALGEBRAIC_DEGREE = 64
 
 
 def _expand(e):
@@ -44,43 +63,80 @@ def expanded_zero(e) -> bool:
 
 
 def certified_nonzero(e, digits: int = 40) -> bool | None:
-    """For a closed number: True if certified non-zero, False if it is exactly 0, None if unknown."""
+    """For a closed number: True if certified non-zero, False if it is the rational 0, None if unknown.
+
+    Certified means: a ball enclosure of the value (Arb ball arithmetic, starting at about ``digits``
+    digits and raising the precision) excludes 0.  A value that cancels, even inside the argument of
+    a function (``sinh(4*atan(1/5) - atan(1/239) - pi/4)``), is never certified non-zero.
+
+    >>> certified_nonzero(sp.sqrt(2) - sp.Rational(99, 70)), certified_nonzero(sp.Integer(0))
+    (True, False)
+    """
     e = sp.sympify(e)
     if e.free_symbols:
         raise ValueError(f"e must be a number, got free symbols {sorted(map(str, e.free_symbols))}")
     if e.is_Rational:
         return e != 0
-    try:
-        v = e.evalf(digits, strict=True)
-    except (sp.core.evalf.PrecisionExhausted, ValueError, TypeError):
-        return None
-    return True if v != 0 else None
+    first = max(64, int(digits * 3.33) + 8)
+    return certify_nonzero(e, (first,) + tuple(p for p in PRECISIONS if p > first))
 
 
-def decide_equal(a, b, points: dict | None = None) -> bool | None:
+def _drop_zero_symbols(e):
+    """Symbols declared zero (``Symbol('z', zero=True)``) are 0."""
+    zeros = {s: sp.Integer(0) for s in e.free_symbols if s.is_zero is True}
+    return e.xreplace(zeros) if zeros else e
+
+
+def _dense(s) -> bool:
+    """The symbol's domain is infinite (Zariski-dense): a non-zero polynomial cannot vanish on it."""
+    if s.is_zero is True:
+        return False
+    if isinstance(s, sp.Idx) and s.lower is not None and s.upper is not None:
+        return not (s.lower.is_number and s.upper.is_number)
+    return True
+
+
+def decide_equal(a, b, points: dict | list | None = None, timeout: float | None = DEFAULT_TIMEOUT) -> bool | None:
     """True (proved equal), False (certified different), or None (undecided).
 
-    ``points``: values for the free symbols at which a difference is certified (default: each free
-    symbol at 1/3, then 2/7).
+    Decided as :func:`decide_zero` of ``a - b``.  ``points``: extra values for the free symbols (a
+    dict, or a list of dicts) at which a difference may be certified; a point that violates a
+    symbol's assumptions is skipped, and symbols it leaves out get admissible values.
+
+    >>> k = sp.Symbol('k', integer=True)
+    >>> print(decide_equal(sp.floor(k / 2) + sp.ceiling(k / 2), k))   # true for integers k: never False
+    None
     """
     d = sp.sympify(a) - sp.sympify(b)
-    if expanded_zero(d):
-        return True
-    syms = sorted(d.free_symbols, key=str)
-    trials = [points] if points else [{s: sp.Rational(1, 3) for s in syms}, {s: sp.Rational(2, 7) for s in syms}]
-    for pt in trials:
-        if certified_nonzero(d.subs(pt)) is True:
-            return False
-    return None
+    try:
+        with _deadline.time_limit(timeout):
+            verdict = _decide_zero(_drop_zero_symbols(d))
+            if verdict is not None or not points:
+                return verdict
+            syms = sorted(d.free_symbols, key=str)
+            for pt in ([points] if isinstance(points, dict) else list(points)):
+                pt = {sp.sympify(k): sp.sympify(v) for k, v in pt.items()}
+                if not all(_admissible(s, v) for s, v in pt.items() if s in d.free_symbols):
+                    continue
+                rest = [s for s in syms if s not in pt]
+                for fill in (admissible_points(rest) if rest else [{}]):
+                    if certified_nonzero(d.xreplace({**pt, **fill})) is True:
+                        return False
+                    break
+            return None
+    except _deadline.ExactTimeout:
+        return None
 
 
-def decide_zero(e) -> bool | None:
+def decide_zero(e, timeout: float | None = DEFAULT_TIMEOUT) -> bool | None:
     """Is ``e`` zero?  True or False only with a proof, None when undecided.
 
     In order: expansion to the literal 0 (also over a common denominator); the exact test in Q(zeta_n)
-    for polynomials whose coefficients are roots of unity and rationals; for other polynomials in free
-    symbols, each coefficient (zero only if every coefficient expands to 0, non-zero if one is
-    certified non-zero); for a closed number, a certified evaluation.
+    for polynomials whose coefficients are roots of unity, square roots of rationals and rationals;
+    for a closed number, a certified ball evaluation (non-zero) and, for an algebraic number, its
+    exact minimal polynomial (zero); for other polynomials in free symbols, each coefficient (zero
+    only if every coefficient is decided 0, non-zero if one is decided non-zero); finally a certified
+    evaluation at points that respect every symbol's assumptions.  Past ``timeout`` seconds: None.
 
     >>> from sympy import exp, pi, I, sqrt, Symbol
     >>> x = Symbol('x')
@@ -91,53 +147,158 @@ def decide_zero(e) -> bool | None:
     None
     >>> decide_zero(sp.Max(x, 2 * x) - sp.Max(x, 0))        # 2 at x = 2, certified
     False
+    >>> decide_zero(sqrt(5 + 2 * sqrt(6)) - sqrt(2) - sqrt(3))  # exact minimal polynomial: x
+    True
     """
+    e = _drop_zero_symbols(sp.sympify(e))
+    try:
+        with _deadline.time_limit(timeout):
+            return _decide_zero(e)
+    except _deadline.ExactTimeout:
+        return None
+
+
+def _decide_zero(e) -> bool | None:
     from .convert import NotCyclotomic, cyclotomic_residual
 
-    e = sp.sympify(e)
+    if e.is_Rational:
+        return e == 0
     if expanded_zero(e):
         return True
     try:
-        return not cyclotomic_residual(sp.expand(e))
+        return not cyclotomic_residual(sp.expand(e), timeout=None)
     except NotCyclotomic:
         pass
     syms = sorted(e.free_symbols, key=str)
     if not syms:
-        return False if certified_nonzero(e) else None
-    try:
-        coeffs = sp.Poly(sp.expand(e), *syms).coeffs()
-    except sp.PolynomialError:
-        coeffs = None
-    if coeffs is not None and not any(c.free_symbols for c in coeffs):
-        if any(certified_nonzero(c) for c in coeffs):
+        if certify_nonzero(e) is True:
             return False
-        if all(expanded_zero(c) for c in coeffs):
-            return True
+        return True if algebraic_is_zero(e) is True else None
+    if all(_dense(s) for s in syms):
+        try:
+            coeffs = sp.Poly(sp.expand(e), *syms).coeffs()
+        except (sp.PolynomialError, sp.GeneratorsNeeded):
+            coeffs = None
+        if coeffs is not None and not any(c.free_symbols for c in coeffs):
+            verdicts = []
+            for c in coeffs:
+                v = _decide_zero(c)
+                if v is False:       # a non-zero polynomial on a dense domain is not identically 0
+                    return False
+                verdicts.append(v)
+            if all(v is True for v in verdicts):
+                return True
     for point in admissible_points(syms):       # not identically zero if non-zero at one admissible point
-        if certified_nonzero(e.xreplace(point)) is True:
+        if certify_nonzero(e.xreplace(point)) is True:
             return False
     return None
 
 
+def _algebraic_degree_bound(e) -> int | None:
+    """A rough bound on the degree over Q of the closed expression ``e`` when it is built from
+    rationals, I, roots of unity (exp(I*pi*r), cos(pi*r), sin(pi*r), (-1)**r with r rational) and
+    rational powers; None when it is not of that form (it may then be transcendental)."""
+    from math import lcm
+
+    from .convert import NotCyclotomic, required_order
+
+    def walk(node):
+        if node.is_Rational:
+            return 1, 1
+        if node is sp.I:
+            return 4, 1
+        if isinstance(node, (sp.exp, sp.cos, sp.sin)) or (node.is_Pow and node.base == -1):
+            try:
+                return required_order(node), 1
+            except NotCyclotomic:
+                return None
+        if node.is_Pow and node.exp.is_Rational:
+            inner = walk(node.base)
+            return None if inner is None else (inner[0], inner[1] * int(node.exp.q))
+        if node.is_Add or node.is_Mul:
+            order, rad = 1, 1
+            for a in node.args:
+                inner = walk(a)
+                if inner is None:
+                    return None
+                order, rad = lcm(order, inner[0]), rad * inner[1]
+            return order, rad
+        return None
+
+    found = walk(e)
+    return None if found is None else int(sp.totient(found[0])) * found[1]
+
+
+def algebraic_is_zero(e) -> bool | None:
+    """True when the closed algebraic number ``e`` is exactly 0: its minimal polynomial over Q,
+    computed by SymPy's exact ``minimal_polynomial``, is x (and a certified ball around it contains
+    0).  None otherwise (not algebraic in a recognised form, estimated degree above
+    :data:`MAX_ALGEBRAIC_DEGREE`, SymPy fails, or the active time limit runs out); a non-zero
+    answer is left to the ball evaluation.
+
+    >>> algebraic_is_zero(sp.sqrt(5 + 2 * sp.sqrt(6)) - sp.sqrt(2) - sp.sqrt(3))
+    True
+    >>> print(algebraic_is_zero(sp.sqrt(2) - 1))
+    None
+    """
+    from .balls import enclose
+
+    e = sp.sympify(e)
+    if e.free_symbols:
+        return None
+    bound = _algebraic_degree_bound(e)
+    if bound is None or bound > MAX_ALGEBRAIC_DEGREE:
+        return None
+    x = sp.Dummy("x")
+    try:
+        m = sp.minimal_polynomial(e, x)
+    except (NotImplementedError, ValueError, TypeError, ArithmeticError, sp.PolynomialError):
+        return None
+    if sp.expand(m - x) != 0:
+        return None
+    z = enclose(e, 1024)
+    if z is not None and 0 not in z:      # cannot happen if SymPy is right; never trust a contradiction
+        return None
+    return True
+
+
 def _admissible(sym, value) -> bool:
-    """value satisfies every assumption declared on sym (integer, positive, ...)."""
+    """value satisfies every assumption declared on sym (integer, positive, ...), and an Idx's range."""
     for key, wanted in sym.assumptions0.items():
         if key == "commutative":
             continue
         if getattr(value, f"is_{key}", None) is not wanted:
             return False
+    if isinstance(sym, sp.Idx) and sym.lower is not None and sym.upper is not None:
+        if (value < sym.lower) == sp.true or (value > sym.upper) == sp.true:
+            return False
+        if not ((value >= sym.lower) == sp.true and (value <= sym.upper) == sp.true):
+            return False
     return True
+
+
+_POINT_FAMILIES = (
+    lambda k: sp.Integer(k + 2),                 # positive integers 2, 3, ...
+    lambda k: -sp.Integer(2 * k + 3),            # negative odd integers -3, -5, ...
+    lambda k: sp.Rational(1, k + 3),             # positive non-integers 1/3, 1/4, ...
+    lambda k: sp.Integer(2 * k + 4),             # positive even integers 4, 6, ...
+    lambda k: -sp.Rational(2, 2 * k + 5),        # negative non-integers -2/5, -2/7, ...
+    lambda k: sp.Integer(2 * k + 5),             # positive odd integers 5, 7, ...
+    lambda k: -sp.Integer(2 * k + 4),            # negative even integers -4, -6, ...
+    lambda k: sp.Rational(2 * k + 7, 2),         # positive half-integers 7/2, 9/2, ...
+)
 
 
 def admissible_points(syms):
     """Distinct integer and rational values for the symbols, each set only where it respects every
-    symbol's assumptions: a function that is not 0 at one of them is not identically 0.
+    symbol's assumptions (an integer symbol gets integers, a negative one negative values, ...): a
+    function that is not 0 at one of them is not identically 0.
 
     >>> x, k = sp.Symbol('x'), sp.Symbol('k', integer=True)
     >>> [sorted(p.values()) for p in admissible_points([k, x])]
-    [[2, 3], [-5, -3]]
+    [[2, 3], [-5, -3], [4, 6], [5, 7], [-6, -4]]
     """
-    for make in (lambda k: sp.Integer(k + 2), lambda k: -sp.Integer(2 * k + 3), lambda k: sp.Rational(1, k + 3)):
+    for make in _POINT_FAMILIES:
         point = {s: make(k) for k, s in enumerate(syms)}
         if all(_admissible(s, v) for s, v in point.items()):
             yield point

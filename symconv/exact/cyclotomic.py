@@ -21,6 +21,8 @@ from functools import lru_cache
 from math import gcd
 from typing import Iterable, Sequence
 
+from . import _deadline
+
 __all__ = [
     "CyclotomicField",
     "CyclotomicElement",
@@ -28,9 +30,26 @@ __all__ = [
     "reduce_mod_cyclotomic",
     "root_sum_is_zero",
     "euler_phi",
+    "CyclotomicOrderTooLarge",
+    "MAX_ORDER",
 ]
 
 Number = int | Fraction
+
+
+#: largest order n accepted by :class:`CyclotomicField` by default (an element of Q(zeta_n) is stored as
+#: phi(n) rationals and reduced with lists of length n; beyond this size exact work is not "cheap")
+MAX_ORDER = 200_000
+
+
+class CyclotomicOrderTooLarge(ValueError):
+    """The order n of Q(zeta_n) exceeds the size limit ``max_order``."""
+
+
+def _check_size(n: int, max_order: int | None) -> None:
+    if max_order is not None and n > max_order:
+        raise CyclotomicOrderTooLarge(f"Q(zeta_n) with n = {n} exceeds max_order = {max_order} "
+                                      "(raise max_order to work in larger fields)")
 
 
 def _check_order(n: object, name: str = "n") -> int:
@@ -41,9 +60,42 @@ def _check_order(n: object, name: str = "n") -> int:
     return n
 
 
-@lru_cache(maxsize=None)
-def cyclotomic_coefficients(n: int) -> tuple[int, ...]:
+def _phi_squarefree_kernel(n: int) -> list[int]:
+    """Phi_n for squarefree n as prod_{d | n} (x^d - 1)^mu(n/d), in exact integer arithmetic
+    (multiplications first, then exact divisions; every step is O(degree))."""
+    from sympy import divisors, mobius
+
+    num, den = [], []
+    for d in divisors(n):
+        mu = int(mobius(n // d))
+        (num if mu == 1 else den if mu == -1 else []).append(d)
+    poly = [1]
+    for d in num:                       # times (x^d - 1)
+        _deadline.check()
+        out = [0] * (len(poly) + d)
+        for i, c in enumerate(poly):
+            if c:
+                out[i + d] += c
+                out[i] -= c
+        poly = out
+    for d in den:                       # exact division by (x^d - 1): q[i] = q[i-d] - p[i]
+        _deadline.check()
+        m = len(poly) - d
+        q = [0] * m
+        for i in range(m):
+            q[i] = (q[i - d] if i >= d else 0) - poly[i]
+        poly = q
+    return poly
+
+
+@lru_cache(maxsize=64)
+def cyclotomic_coefficients(n: int, max_order: int | None = MAX_ORDER) -> tuple[int, ...]:
     """Coefficients of Phi_n, lowest degree first.
+
+    Computed exactly from Phi_n(x) = Phi_r(x^(n/r)), r the squarefree kernel of n, and
+    Phi_r = prod_{d | r} (x^d - 1)^mu(r/d); python-flint's ``fmpz_poly.cyclotomic`` is used instead
+    when it is installed (the same polynomial, faster).  Orders above ``max_order`` (default
+    :data:`MAX_ORDER`; None for no limit) raise :class:`CyclotomicOrderTooLarge`, a ValueError.
 
     >>> cyclotomic_coefficients(3)
     (1, 1, 1)
@@ -51,11 +103,27 @@ def cyclotomic_coefficients(n: int) -> tuple[int, ...]:
     (1, 0, 0, 0, 1)
     """
     _check_order(n)
-    from sympy import Poly, Symbol, cyclotomic_poly
+    _check_size(n, max_order)
+    try:
+        import flint
+        return tuple(int(c) for c in flint.fmpz_poly.cyclotomic(n).coeffs())
+    except ImportError:  # pragma: no cover - depends on the installation
+        return _phi_pure(n)
 
-    x = Symbol("x")
-    coeffs = Poly(cyclotomic_poly(n, x), x).all_coeffs()
-    return tuple(int(c) for c in reversed(coeffs))
+
+def _phi_pure(n: int) -> tuple[int, ...]:
+    """Phi_n without python-flint: Phi_n(x) = Phi_r(x^(n/r)), r the squarefree kernel of n."""
+    from sympy import primefactors
+
+    r = 1
+    for p in primefactors(n):
+        r *= p
+    base = _phi_squarefree_kernel(r)
+    step = n // r
+    out = [0] * ((len(base) - 1) * step + 1)
+    for e, c in enumerate(base):
+        out[e * step] = c
+    return tuple(out)
 
 
 def euler_phi(n: int) -> int:
@@ -64,7 +132,9 @@ def euler_phi(n: int) -> int:
     >>> [euler_phi(n) for n in (1, 2, 3, 4, 12)]
     [1, 1, 2, 2, 4]
     """
-    return len(cyclotomic_coefficients(n)) - 1
+    from sympy import totient
+
+    return int(totient(_check_order(n)))
 
 
 def reduce_mod_cyclotomic(coeffs: Sequence[Number], n: int) -> list[Number]:
@@ -79,11 +149,16 @@ def reduce_mod_cyclotomic(coeffs: Sequence[Number], n: int) -> list[Number]:
     >>> reduce_mod_cyclotomic([0, 0, 0, 1], 3)   # zeta^3 = 1
     [1, 0]
     """
-    phi = cyclotomic_coefficients(n)
+    return _reduce(coeffs, cyclotomic_coefficients(n))
+
+
+def _reduce(coeffs: Sequence[Number], phi: Sequence[int]) -> list[Number]:
     deg = len(phi) - 1
     terms = [(e, c) for e, c in enumerate(phi[:-1]) if c]  # Phi_n is monic
     rem = list(coeffs)
     for top in range(len(rem) - 1, deg - 1, -1):
+        if not top & 255:
+            _deadline.check()
         lead = rem[top]
         if not lead:
             continue
@@ -117,6 +192,9 @@ def root_sum_is_zero(counts: Iterable[int], n: int) -> bool:
 class CyclotomicField:
     """Q(zeta_n) with zeta = exp(2*pi*i/n).
 
+    ``max_order`` bounds n (default :data:`MAX_ORDER`, None for no bound): a larger n raises
+    :class:`CyclotomicOrderTooLarge` (a ValueError naming ``max_order``) instead of exhausting memory.
+
     >>> K = CyclotomicField(4)
     >>> K.zeta()**2 == -K.one      # i^2 = -1
     True
@@ -124,9 +202,10 @@ class CyclotomicField:
     2
     """
 
-    def __init__(self, n: int):
+    def __init__(self, n: int, max_order: int | None = MAX_ORDER):
         self.n = _check_order(n)
-        self.phi = cyclotomic_coefficients(n)
+        _check_size(self.n, max_order)
+        self.phi = cyclotomic_coefficients(n, max_order)
         self.degree = len(self.phi) - 1
 
     def __repr__(self) -> str:
@@ -141,12 +220,13 @@ class CyclotomicField:
     # construction -------------------------------------------------------
     def from_poly(self, coeffs: Sequence[Number]) -> "CyclotomicElement":
         """The element sum(coeffs[e] * zeta**e), reduced."""
-        return CyclotomicElement(self, reduce_mod_cyclotomic(list(coeffs), self.n))
+        return CyclotomicElement(self, _reduce(coeffs, self.phi))
 
     def zeta(self, k: int = 1) -> "CyclotomicElement":
         """zeta**k, for any integer k (read modulo n)."""
-        coeffs = [0] * self.n
-        coeffs[k % self.n] = 1
+        k %= self.n
+        coeffs = [0] * (k + 1)
+        coeffs[k] = 1
         return self.from_poly(coeffs)
 
     def __call__(self, value: object) -> "CyclotomicElement":
@@ -227,6 +307,7 @@ class CyclotomicElement:
         prod: list[Number] = [0] * (2 * self.field.degree)
         for i, a in enumerate(self.coeffs):
             if a:
+                _deadline.check()
                 for j, b in enumerate(o.coeffs):
                     if b:
                         prod[i + j] += a * b

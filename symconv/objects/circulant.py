@@ -18,9 +18,10 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
+from ..exact import decide_zero
 from ._validate import as_vector, square_shape
 
-__all__ = ["circulant", "circulant_array", "circular_convolve", "is_circulant", "circulant_defect"]
+__all__ = ["circulant", "circulant_array", "circular_convolve", "is_circulant", "circulant_defect", "Defect"]
 
 
 def circulant(c: object) -> sp.Matrix:
@@ -74,11 +75,41 @@ def _symbolic(*vecs: list) -> bool:
     return any(isinstance(v, sp.Basic) for vec in vecs for v in vec)
 
 
-def circulant_defect(W: object) -> list[tuple[int, int, object]]:
-    """Entries where W differs from circ(first column of W): (i, j, W[i,j] - W[i-j, 0]).
+class Defect(tuple):
+    """One entry of W off its cyclic diagonal: the tuple (i, j, W[i, j] - W[(i - j) mod n, 0]).
 
-    Exact for SymPy/rational entries (differences are expanded and compared
-    with 0); for floats the raw differences are returned.
+    ``decided`` is True when the difference is certified non-zero (exactly, or as floats), False
+    when it could be neither proved 0 nor certified non-zero (undecided).
+    """
+
+    def __new__(cls, i: int, j: int, difference: object, decided: bool = True):
+        obj = super().__new__(cls, (i, j, difference))
+        obj.decided = decided
+        return obj
+
+
+def _entry_zero(d) -> bool | None:
+    """Is the difference d zero?  Exactly for exact entries (symconv.exact.decide_zero: True, False,
+    or None when undecided); as floats (exact float comparison) for float entries."""
+    from fractions import Fraction
+
+    if isinstance(d, (bool, np.bool_)):
+        return not d
+    if isinstance(d, (int, Fraction, float, complex, np.number)):
+        return d == 0
+    if isinstance(d, sp.Basic):
+        return decide_zero(d)
+    return None
+
+
+def circulant_defect(W: object) -> list[Defect]:
+    """Entries where W is not proved equal to circ(first column of W):
+    (i, j, W[i,j] - W[i-j, 0]), as :class:`Defect` tuples.
+
+    Exact for SymPy/rational entries: a difference is proved 0, certified non-zero
+    (``defect.decided`` is True) or undecided (``defect.decided`` is False), by
+    ``symconv.exact.decide_zero`` (roots of unity are decided in Q(zeta_n), never by
+    ``expand() != 0``).  Float entries are compared as floats.
 
     >>> circulant_defect([[1, 2], [2, 1]])
     []
@@ -93,17 +124,28 @@ def circulant_defect(W: object) -> list[tuple[int, int, object]]:
             d = M[i, j] - M[(i - j) % n, 0]
             if isinstance(d, sp.Basic):
                 d = sp.expand(d)
-            if d != 0:
-                out.append((i, j, d))
+            zero = _entry_zero(d)
+            if zero is not True:
+                out.append(Defect(i, j, d, decided=zero is False))
     return out
 
 
-def is_circulant(W: object) -> bool:
-    """Whether W[i, j] depends only on (i - j) mod n (exact for exact entries).
+def is_circulant(W: object) -> bool | None:
+    """Whether W[i, j] depends only on (i - j) mod n: True (proved, exact for exact entries),
+    False (an entry certified off its cyclic diagonal) or None (undecided: some difference could be
+    neither proved 0 nor certified non-zero).  None is falsy: ``if is_circulant(W)`` never passes an
+    undecided matrix.
 
     >>> is_circulant(circulant([5, 6, 7]))
     True
     >>> is_circulant([[1, 2], [3, 1]])
     False
+    >>> from symconv.objects.dft import dft_matrix
+    >>> F = dft_matrix(3)
+    >>> is_circulant(F.H * sp.diag(*sp.symbols('l0:3')) * F / 3)     # F^-1 diag(l) F
+    True
     """
-    return not circulant_defect(W)
+    defects = circulant_defect(W)
+    if any(d.decided for d in defects):
+        return False
+    return None if defects else True

@@ -13,7 +13,7 @@ import sympy as sp
 import symconv as sc
 from symconv.engine.statement import Hypothesis
 from symconv.engine.compare import equal_mod_n, finite_support, integer_poly, reorder_ok
-from symconv.engine.rules import (CancelTerms, CombineSums, DiagonalConstancy, EvaluateSum, ExponentArithmetic,
+from symconv.engine.rules import (ApplyLemma, CancelTerms, CombineSums, DiagonalConstancy, EvaluateSum, ExponentArithmetic,
                                   FactorIntegrals, FactorSums, Fold, Fubini, GeometricSum, IndexArithmetic,
                                   LemmaRewrite, PolyIdentity, ProductOfSums, PullIn, PullOut, Reindex, ReindexSum,
                                   RuleError, Sift, SplitSum, SubstituteIntegral, SwapSums, Unfold)
@@ -359,6 +359,21 @@ def test_lemma_rewrite_attacked():
                       LemmaRewrite("degree_of_dilation", {old: bad_exp * deg(Pk(A_, X))}, "dil"))
     extra = {deg(Pk(A_, X ** d_)): n * d_ * deg(Pk(A_, X))}                        # an extra factor n
     assert not ok(deg(Pk(A_, X ** d_)), n * d_ * deg(Pk(A_, X)), LemmaRewrite("degree_of_dilation", extra, "dil"))
+
+
+def test_apply_lemma_uses_the_registered_predicate_only():
+    A_ = sp.Symbol("A_")
+    d_ = sp.Symbol("d", integer=True, positive=True)
+    with pytest.raises(RuleError):
+        ApplyLemma("degree_of_dilation", lambda p, q: (True, "trust me"), "forged")     # a script's predicate
+    with pytest.raises(RuleError):
+        ApplyLemma("no_such_lemma")
+    with pytest.raises(RuleError):
+        ApplyLemma("fubini")                                   # no instance predicate: cannot be checked
+    old, new = deg(Pk(A_, X ** d_)), d_ * deg(Pk(A_, X))
+    assert ok(old, new, ApplyLemma("degree_of_dilation"))
+    assert not ok(old, n * new, ApplyLemma("degree_of_dilation"))
+    assert not ok(deg(Pk(A_, X ** -1)), -deg(Pk(A_, X)), ApplyLemma("degree_of_dilation"))
 
 
 def test_cancel_terms_attacked():

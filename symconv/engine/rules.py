@@ -361,17 +361,31 @@ class PolyIdentity(Rule):
 
 
 class ApplyLemma(Rule):
-    """A named lemma: ``instance(prev, next)`` checks that the step is an instance of it
-    and that its side conditions hold, returning (ok, detail)."""
+    """A named lemma of lemmas.LEMMAS used for a whole step: the lemma's own ``instance``
+    predicate must recognise prev = next as an instance of its statement (side conditions
+    included).  A script cannot supply the predicate: a callable that answers True would
+    prove anything.  ``instance`` may only repeat the registered predicate."""
 
     lemma_facts = True   # rewrites with facts about particular quantities (see derivation.concrete_contradicts)
 
-    def __init__(self, lemma: str, instance, text: str, relation: str = "="):
-        self.lemma, self.instance, self.text, self.relation = lemma, instance, text, relation
+    def __init__(self, lemma: str, instance=None, text: str = "", relation: str = "="):
+        from .lemmas import LEMMAS
+
+        lem = LEMMAS.get(lemma)
+        if lem is None or lem.instance is None:
+            raise RuleError(f"{lemma!r} is not a lemma of symconv.engine.lemmas.LEMMAS with an instance predicate")
+        if instance is not None and instance is not lem.instance:
+            raise RuleError(f"the instance predicate of {lemma!r} is the lemma's own (LEMMAS), not the script's")
+        if relation != "=":
+            raise RuleError("a lemma's instance is an equality")
+        self.lemma, self.instance, self.text, self.relation = lemma, lem.instance, text or lemma, relation
 
     def check(self, prev, nxt):
-        ok, detail = self.instance(prev, nxt)
-        return bool(ok), f"lemma {self.lemma}: {detail}"
+        try:
+            ok = bool(self.instance(prev, nxt))
+        except Exception as exc:   # a predicate that cannot read the step does not recognise it
+            return False, f"lemma {self.lemma}: {type(exc).__name__}: {exc}"
+        return ok, f"lemma {self.lemma}: " + ("instance recognised" if ok else "not an instance")
 
     def justification(self) -> str:
         return self.text

@@ -177,6 +177,11 @@ def test_dependent_ranges_are_not_reordered():
 def test_ranges_are_compared_after_renaming():
     # sum_{s<n} sum_{t<=s} h(t) is not sum_{u<n} sum_{t<=s} h(t) with a free s
     assert not equal_mod_n(sp.Sum(h(t), (t, 0, s_), (s_, 0, n - 1)), sp.Sum(h(t), (t, 0, s_), (u, 0, n - 1)))
+    y_, z_, w_ = sp.symbols("y z w", real=True)
+    f_ = sp.Function("f")
+    tri = sp.Integral(f_(y_), (y_, 0, z_), (z_, 0, 1))
+    assert not equal_mod_n(tri, sp.Integral(f_(y_), (y_, 0, z_), (w_, 0, 1)))     # z bound vs z free
+    assert equal_mod_n(tri, sp.Integral(f_(w_), (w_, 0, y_), (y_, 0, 1)))         # renamed: the same
 
 
 INF_BODY = D(s_, t) - D(t, s_ + 1)          # sum_s sum_t: 0 one way, 1 the other

@@ -171,12 +171,15 @@ def reorder_ok(sm: sp.Sum) -> bool:
 def _integrals_equal(a: sp.Integral, b: sp.Integral) -> bool:
     """Iterated integrals with the same ranges in the same order (reordering needs Fubini)."""
     la, lb = list(a.limits), list(b.limits)
-    if len(la) != len(lb) or any((p[1], p[2]) != (q[1], q[2]) for p, q in zip(la, lb)):
+    if len(la) != len(lb) or any(len(lim) != 3 for lim in la + lb):
         return False
     dummies = [sp.Dummy(f"r{q}", real=True) for q in range(len(la))]
-    fa = a.function.xreplace({lim[0]: d for lim, d in zip(la, dummies)})
-    fb = b.function.xreplace({lim[0]: d for lim, d in zip(lb, dummies)})
-    return equal_mod_n(fa, fb)
+    ra = {lim[0]: d for lim, d in zip(la, dummies)}
+    rb = {lim[0]: d for lim, d in zip(lb, dummies)}
+    for p, q in zip(la, lb):     # ranges compared after the renaming (an outer variable, not a free one)
+        if not all(_same_bound(sp.sympify(p[e]).xreplace(ra), sp.sympify(q[e]).xreplace(rb)) for e in (1, 2)):
+            return False
+    return equal_mod_n(a.function.xreplace(ra), b.function.xreplace(rb))
 
 
 def _as_power(e: sp.Expr):

@@ -311,7 +311,7 @@ def integer_poly(e: sp.Expr) -> bool:
 def finite_support(body: sp.Expr, vars_: list, bounded=()) -> bool:
     """Whether the summand is shown to vanish outside a finite set of values of ``vars_``.
 
-    Sequences on Z (non-cyclic entries) are finitely supported, so each of their
+    Sequences on Z (``sequence_function``) are finitely supported, so each of their
     indices is bounded where the term is not 0, and so is p - q where a Kronecker
     delta [p = q] is not 0.  A product is non-zero only where all its factors are,
     so its bounded forms add up; a sum of terms is finitely supported when every
@@ -399,8 +399,9 @@ def _term_finite(factors: list, vars_: list, bounded: set, ranges: list) -> bool
             fac = fac.base
         if isinstance(fac, sp.KroneckerDelta):          # [p = q]: p - q bounded (it is 0)
             forms = [fac.args[0] - fac.args[1]]
-        elif isinstance(fac, AppliedUndef) and not is_cyclic(fac.func):
-            forms = list(fac.args)                      # a finitely supported sequence on Z
+        elif isinstance(fac, AppliedUndef) and getattr(fac.func, "_symconv_cyclic", None) is False:
+            forms = list(fac.args)     # a finitely supported sequence on Z (sequence_function); a plain
+            #                            SymPy Function carries no such promise
         else:
             continue
         for form in forms:

@@ -224,6 +224,8 @@ def test_finite_support_is_sound():
     assert finite_support(zsum(h(s_ - u), u), [s_])                 # u in Z_n is bounded
     assert not finite_support(omega ** s_, [s_])
     assert not finite_support(x(s_), [s_])                          # a signal on Z_n is periodic
+    assert finite_support(sp.conjugate(za(s_)) * za(s_ + t), [s_, t])   # a correlation of finite sequences
+    assert not finite_support(sp.conjugate(za(s_)) * za(s_) ** -1, [s_])  # 1/a is not finitely supported
     q_ = sp.Function("q")                                           # a plain function promises no support
     assert not finite_support(q_(s_) * q_(t), [s_, t])
     assert not ok(sp.Sum(q_(s_) * q_(t), (t, *R), (s_, *R)), sp.Sum(q_(s_) * q_(t), (s_, *R), (t, *R)), SwapSums())

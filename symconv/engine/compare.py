@@ -395,8 +395,14 @@ def _term_finite(factors: list, vars_: list, bounded: set, ranges: list) -> bool
     for fac in factors:
         if fac == 0:
             return True
+        # a factor that may be infinite where another one vanishes (1/a_s, a_s^(1/2)...): 0 * oo is no 0
+        if any(p_.base.free_symbols & set(vars_) and not (p_.exp.is_integer and p_.exp.is_nonnegative)
+               for p_ in sp.sympify(fac).atoms(sp.Pow)):
+            return False
         if fac.is_Pow and fac.exp.is_Integer and fac.exp > 0:
             fac = fac.base
+        if isinstance(fac, (sp.conjugate, sp.Abs)):     # zero exactly where its argument is
+            fac = fac.args[0]
         if isinstance(fac, sp.KroneckerDelta):          # [p = q]: p - q bounded (it is 0)
             forms = [fac.args[0] - fac.args[1]]
         elif isinstance(fac, AppliedUndef) and getattr(fac.func, "_symconv_cyclic", None) is False:

@@ -261,3 +261,17 @@ def test_undecided_difference_is_a_clear_assertion():
     M = MACHIN
     with pytest.raises(AssertionError, match="undecided"):
         sc.assert_shift_equivariant(lambda v: [v[0] * (1 + sp.sinh(M)), v[1], v[2]], 3, x=x)
+
+
+def test_entries_of_objects_on_zn_are_not_independent():
+    """W(i + n, j) and W(i, j) are the same entry of a matrix on Z_n: never 'different'."""
+    from symconv.objects.indexed import W, i, j, n
+    assert decide_zero(W(i + n, j) - W(i, j)) is None
+    assert decide_zero(W(i, j) - W(i, j)) is True
+    with pytest.raises(NotCyclotomic):
+        cyclotomic_residual(W(i + n, j) - W(i, j))
+
+
+def test_root_sum_with_a_huge_order_is_a_clear_valueerror():
+    with pytest.raises(ValueError, match="max_order"):
+        sc.exact.root_sum_is_zero([1, 1], 10**12 + 39)

@@ -175,13 +175,15 @@ def root_sum_is_zero(counts: Iterable[int], n: int) -> bool:
     """Decide exactly whether sum(counts[e] * zeta_n**e) == 0.
 
     ``counts`` lists the integer coefficient of each power zeta^e,
-    e = 0..len-1 (exponents are read modulo n).
+    e = 0..len-1 (exponents are read modulo n).  n above :data:`MAX_ORDER`
+    raises :class:`CyclotomicOrderTooLarge` (a ValueError).
 
     >>> root_sum_is_zero([1, 1, 1], 3)
     True
     >>> root_sum_is_zero([1, 1], 3)
     False
     """
+    _check_size(_check_order(n), MAX_ORDER)
     folded = [0] * n
     for e, c in enumerate(counts):
         if c:

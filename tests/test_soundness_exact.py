@@ -275,3 +275,13 @@ def test_entries_of_objects_on_zn_are_not_independent():
 def test_root_sum_with_a_huge_order_is_a_clear_valueerror():
     with pytest.raises(ValueError, match="max_order"):
         sc.exact.root_sum_is_zero([1, 1], 10**12 + 39)
+
+
+def test_without_flint_the_fallback_is_still_sound(monkeypatch):
+    import symconv.exact.balls as balls
+    monkeypatch.setattr(balls, "HAVE_FLINT", False)
+    assert certify_nonzero(sp.sqrt(pi) - pi / 2) is True
+    for f in (sp.sinh, sp.tanh, sp.erf, sp.sin, sp.exp):
+        assert certify_nonzero(f(MACHIN) - f(0)) is not True
+        assert decide_zero(f(MACHIN) - f(0)) is not False
+    assert decide_zero(sp.erf(sp.Rational(1, 3)) - sp.erf(sp.Rational(1, 3) + MACHIN)) is not False

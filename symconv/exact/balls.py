@@ -167,8 +167,8 @@ def enclose(e, prec: int = 256):
     if e.free_symbols:
         raise ValueError(f"e must be a number, got free symbols {sorted(map(str, e.free_symbols))}")
     old = _flint.ctx.prec
-    _flint.ctx.prec = int(prec)
     try:
+        _flint.ctx.prec = int(prec)
         return _to_ball(e, {})
     except (_Unsupported, ValueError, ZeroDivisionError, OverflowError, TypeError, AssertionError):
         return None

@@ -332,6 +332,11 @@ def test_diagonal_constancy_attacked():
                   DiagonalConstancy())
     assert ok(sp.Eq(g2(i, j), g2(i + 1, j + 1), evaluate=False), sp.Eq(g2(i, j), g2(i - j, 0), evaluate=False),
               DiagonalConstancy())
+    # period n + 1 along the diagonal of a sequence on Z is not constancy
+    assert not ok(sp.Eq(g2(i, j), g2(i + 1 + n, j + 1 + n), evaluate=False),
+                  sp.Eq(g2(i, j), g2(i - j, 0), evaluate=False), DiagonalConstancy())
+    assert ok(sp.Eq(W(i, j), W(i + 1 + n, j + 1 + n), evaluate=False), sp.Eq(W(i, j), W(i - j, 0), evaluate=False),
+              DiagonalConstancy())
     assert not ok(sp.Eq(W(i, i), W(i + 1, i + 1), evaluate=False), sp.Eq(W(i, i), W(0, 0), evaluate=False),
                   DiagonalConstancy())
 

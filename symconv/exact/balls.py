@@ -212,5 +212,7 @@ def certify_nonzero(e, precisions=PRECISIONS) -> bool | None:
             return None
         if 0 not in z:
             return True
+        if z.is_exact():           # exactly 0 at this precision's exact arithmetic: more bits change nothing
+            return None
         _deadline.check()
     return None

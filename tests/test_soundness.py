@@ -101,8 +101,11 @@ def test_numeric_disagreement_is_undecided():
 
 
 def test_broken_derivation_does_not_prove():
-    bad = lambda: [sc.Derivation(sp.Symbol("a")).step(sp.Symbol("b"), ExponentArithmetic())]  # noqa: E731
-    r = sc.run_theorem(_thm(claims="proved", derivation=bad, exact=lambda n_: sc.Holds("ok")))
+    from symconv.engine.statement import Statement
+    from symconv.objects.indexed import x
+    bad = lambda: [sc.Derivation(x(i), goal=x(i + n)).step(x(i + n), Reindex({i: i + 1}))]  # noqa: E731  (no equation)
+    r = sc.run_theorem(_thm(claims="proved", derivation=bad, formal=Statement.identity(x(i), x(i + n)),
+                            exact=lambda n_: sc.Holds("ok")))
     assert r.verdict is sc.Verdict.VERIFIED and not r.passed and "failed" in r.proof
 
 

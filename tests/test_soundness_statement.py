@@ -10,7 +10,7 @@ import sympy as sp
 import symconv as sc
 from symconv.engine.rules import EigenLine, RuleError, Sift, Unfold, UseHypothesis
 from symconv.engine.statement import Hypothesis, SimpleEigenvalue, Statement, establishes
-from symconv.objects.indexed import Iverson, S, W, i, j, l, x, zsum
+from symconv.objects.indexed import Iverson, S, W, i, j, l, n, x, zsum
 
 _REFUTED_VARIANT = [sc.FalseVariant("toy_false", "false.", exact=lambda n_: sc.Counterexample(n_, "no"))]
 
@@ -169,3 +169,48 @@ def test_equivalence_needs_equivalence_steps_only():
     assert establishes([Statement.equivalence(eq1, eq2)], [d])[0]
     assert not establishes([Statement.equivalence(eq1, sp.Eq(W(i + 1, j), W(i, j + 1), evaluate=False))], [d])[0]
     assert not establishes([Statement.identity(eq1.lhs, eq2.lhs)], [d])[0]
+
+
+# ------------------------------------------------------------------ the statement's concrete evaluation
+
+def test_false_formal_statement_is_refuted_even_with_a_vacuous_exact_check():
+    """An exact check that says Holds for everything cannot carry a false formal statement."""
+    thm = sc.Theorem("toy", "(S x)_i = x_{i+1}.", claims="verified", exact=lambda n_: sc.Holds("trust me"),
+                     formal=Statement.identity(zsum(S(i, l) * x(l), l), x(i + 1)), n_range=(1, 4),
+                     false_variants=_REFUTED_VARIANT)
+    r = sc.run_theorem(thm, sc.RunOptions(variants=False))
+    assert r.verdict is sc.Verdict.REFUTED
+    assert "concrete evaluation" in r.counterexample.description and r.counterexample.n is not None
+
+
+def test_true_formal_statement_records_concrete_evidence():
+    r = _proved(lambda: [_shift_chain()], SHIFT)
+    assert r.verdict is sc.Verdict.PROVED and "equal at" in r.concrete_evidence
+
+
+def test_ill_typed_formal_statement_is_undecided():
+    bad = Statement.identity(zsum(Iverson(l, n / 2) * x(l), l), x(n / 2))
+    thm = sc.Theorem("toy", "x_{n/2}.", claims="verified", exact=lambda n_: sc.Holds("trust me"), formal=bad,
+                     n_range=(1, 4), false_variants=_REFUTED_VARIANT)
+    r = sc.run_theorem(thm, sc.RunOptions(variants=False))
+    assert r.verdict is sc.Verdict.UNDECIDED and any("ill-typed" in note for note in r.notes)
+
+
+def test_false_variant_stated_formally_is_refuted_by_concrete_evaluation():
+    var = sc.FalseVariant("shift_left", "(S x)_i = x_{i+1}.",
+                          formal=Statement.identity(zsum(S(i, l) * x(l), l), x(i + 1)))
+    thm = sc.Theorem("toy", "toy.", claims="proved", derivation=lambda: [_shift_chain()], formal=SHIFT,
+                     false_variants=[var])
+    r = sc.run_theorem(thm)
+    assert r.passed and r.variants[0].verdict is sc.Verdict.REFUTED
+    true_var = sc.FalseVariant("not_false", "(S x)_i = x_{i-1}.", formal=SHIFT)
+    r2 = sc.run_theorem(sc.Theorem("toy", "toy.", claims="proved", derivation=lambda: [_shift_chain()],
+                                   formal=SHIFT, false_variants=[true_var]))
+    assert not r2.passed and r2.variants[0].verdict is sc.Verdict.UNDECIDED
+
+
+def test_hypotheses_that_are_not_definitions_are_not_evaluated_on_random_data():
+    """x_{i-1} = x_{i+1} under the hypothesis that x has period 2 is not refuted by random data."""
+    hyp = Hypothesis("x has period 2", sp.Eq(x(i - 1), x(i + 1)))
+    out = Statement.identity(x(i - 1), x(i + 1), hypotheses=(hyp,)).evaluate()
+    assert out.status == "unevaluable" and "no definition" in out.detail

@@ -18,7 +18,7 @@ Q(zeta_L), L = lcm(n, 4), and compares the two exact values.
   support is not evidently finite, ...).  It is never a guess.
 
 >>> import sympy as sp
->>> from symconv.objects.indexed import Iverson, S, W, i, j, k, l, n, omega, zsum
+>>> from symconv.objects.indexed import Iverson, S, W, i, j, k, l, n, omega, x, zsum
 >>> concrete_compare(zsum(S(i, l) * W(l, j), l), W(i - 1, j)).status     # (SW)_ij = W_{i-1,j}
 'agree'
 >>> bad = concrete_compare(zsum(S(i, l) * W(l, j), l), W(i + 1, j))
@@ -26,11 +26,13 @@ Q(zeta_L), L = lcm(n, 4), and compares the two exact values.
 ('differ', True)
 >>> print(bad.detail)     # doctest: +ELLIPSIS
 n = 3, i = 0, j = 0 (data seed 0, trial 0): first = ..., second = ...
->>> concrete_compare(zsum(omega ** ((j - k) * l), l), n * Iverson(j, k))
-ConcreteOutcome(status='agree', detail='equal at 78 points (n in 1..6)', points=78)
->>> r = sp.Symbol("r", real=True)
+>>> concrete_compare(zsum(omega ** ((j - k) * l), l), n * Iverson(j, k)).detail
+'equal at 78 points (n in 1..6)'
+>>> r = sp.Symbol("r", real=True)     # a real scalar takes non-integer values: omega^(n r) != 1
 >>> concrete_compare(omega ** (n * r), 1).status
-'unevaluable'
+'differ'
+>>> concrete_compare(zsum(Iverson(j, n / 2) * x(j), j), x(n / 2)).ill_typed     # [j = n/2] at odd n
+True
 
 Evaluation model
 ----------------
@@ -128,6 +130,8 @@ class ConcreteOutcome:
     #: argument or an exponent of omega or xi that is not an integer, e.g. [j = n/2] at odd n): no
     #: value, and no statement about it holds
     ill_typed: bool = False
+    #: the n of the witness when ``status == "differ"``
+    n: int | None = None
 
     @property
     def differ(self) -> bool:
@@ -1250,7 +1254,7 @@ def concrete_compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int =
                 if not _is_zero(_sub(va, vb), st.L):
                     return ConcreteOutcome(
                         "differ", f"{_where(N, indices, vals, xv)} (data seed {seed}, trial {trial}): "
-                                  f"first = {_fmt(va, st.L)}, second = {_fmt(vb, st.L)}", points)
+                                  f"first = {_fmt(va, st.L)}, second = {_fmt(vb, st.L)}", points, n=N)
     if ill:
         return ConcreteOutcome("unevaluable", ill, points, ill_typed=True)
     if unevaluable:

@@ -20,6 +20,7 @@ import sympy as sp
 
 from ..objects.indexed import Iverson  # noqa: F401  (doctest namespace)
 from .rules import Rule
+from .statement import definitional
 from .verdict import StepReport
 
 __all__ = ["Derivation", "Step", "DerivationCheck"]
@@ -123,19 +124,6 @@ class Derivation:
             return DerivationCheck(False, reports, lemmas,
                                    f"the chain ends at {sp.sstr(prev)}, not at the goal {sp.sstr(self.goal)}")
         return DerivationCheck(True, reports, lemmas)
-
-
-def definitional(expr) -> sp.Lambda | None:
-    """F(v1, ..., vk) = body, F undefined and v1..vk distinct integer symbols (indices), as a Lambda;
-    else None (a fact about particular objects, e.g. |a| = p, is no definition)."""
-    from sympy.core.function import AppliedUndef
-    if not isinstance(expr, sp.Eq) or not isinstance(expr.lhs, AppliedUndef):
-        return None
-    args = expr.lhs.args
-    if (not all(a.is_Symbol and a.is_integer for a in args) or len(set(args)) != len(args)
-            or expr.lhs.func in expr.rhs.atoms()):
-        return None
-    return sp.Lambda(args, expr.rhs)
 
 
 def concrete_contradicts(rule, prev, nxt, defs: dict) -> tuple[bool, str]:

@@ -41,7 +41,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from .budget import Budget, BudgetExhausted, Guarded, hard_limit, run_guarded
+from .budget import Budget, Guarded, run_guarded
 from .lemmas import check_lemma
 from .numeric import NumericOutcome, run_numeric
 from .statement import establishes
@@ -171,9 +171,15 @@ def run_variant(thm: Theorem, var: FalseVariant, opts: RunOptions) -> VariantRes
     """Run a false variant's exact check: only a Counterexample refutes it.  A Holds, a wrong answer,
     an exception or a time-out leaves it NOT refuted (``undecided``), which fails the theorem."""
     lo, hi = _range(var.n_range or thm.n_range, opts.n_max)
+    formal_why = ""
+    if getattr(var, "formal", None) is not None:
+        cex, _, problems = run_concrete([var.formal], opts, opts.budget or thm.budget)
+        if cex is not None:
+            return VariantResult(var.name, var.statement, Verdict.REFUTED, cex)
+        formal_why = "; ".join(problems) or "concrete evaluation found no difference"
     if getattr(var, "exact", None) is None:
         return VariantResult(var.name, var.statement, Verdict.UNDECIDED, None,
-                             "false variant NOT refuted: it has no exact check")
+                             f"false variant NOT refuted: {formal_why or 'it has no exact check'}")
     ex = run_exact_range(var.exact, lo, hi, opts.budget or thm.budget, isolate=opts.isolate, variant=True)
     if ex.counterexample is not None:
         return VariantResult(var.name, var.statement, Verdict.REFUTED, ex.counterexample)
@@ -186,48 +192,87 @@ def run_variant(thm: Theorem, var: FalseVariant, opts: RunOptions) -> VariantRes
                          f"false variant NOT refuted: {why}")
 
 
+def _derivation_work(thm: Theorem):
+    """The derivation phase as ``run_guarded`` work: every chain checked (rules and concrete
+    evaluation), every lemma checked, and the formal statement established.
+    Returns (ok, step reports, lemmas, proof text)."""
+    def work(budget: Budget, report) -> tuple:
+        steps: list = []
+        lemmas: list[str] = []
+        try:
+            parts = list(thm.derivation())
+            for part in parts:
+                budget.check()
+                chk = part.check()
+                steps.extend(chk.reports)
+                lemmas.extend(lem for lem in chk.lemmas if lem not in lemmas)
+                if not chk.ok:
+                    return False, steps, lemmas, f"derivation '{part.title}' failed at {chk.failure}"
+            for lem in lemmas:
+                lc = check_lemma(lem)
+                if not lc.ok:
+                    return False, steps, lemmas, f"lemma {lem} failed its check: {lc.evidence}"
+            linked, why = establishes(thm.formal or (), parts)
+            if not linked:
+                return False, steps, lemmas, f"the derivations do not establish the formal statement: {why}"
+        except Exception as exc:  # a broken proof script is reported, not crashed on
+            return False, steps, lemmas, f"derivation raised {type(exc).__name__}: {exc}"
+        return True, steps, lemmas, f"derivation checked ({len(steps)} steps), establishing the formal statement"
+    return work
+
+
+def _statement_work(statements, n_max: int, seed: int):
+    """Concrete evaluation of formal statements as ``run_guarded`` work: a list of
+    (status, detail, points, ill_typed, n) per statement."""
+    def work(budget: Budget, report) -> list:
+        out = []
+        for stmt in statements:
+            budget.check()
+            o = stmt.evaluate(n_max=n_max, seed=seed)
+            out.append((o.status, o.detail, o.points, o.ill_typed, o.n))
+        return out
+    return work
+
+
+#: concrete evaluation of a formal statement runs for n = 1..CONCRETE_N_MAX (capped by --n-max)
+CONCRETE_N_MAX = 8
+
+
+def run_concrete(statements, opts: "RunOptions", seconds: float):
+    """Concrete evaluation of statements under the watchdog -> (Counterexample or None, evidence, problems)."""
+    n_max = min(CONCRETE_N_MAX, opts.n_max) if opts.n_max else CONCRETE_N_MAX
+    g = run_guarded(_statement_work(list(statements), n_max, opts.seed), seconds, isolate=opts.isolate)
+    if not g.ok:
+        return None, "", [f"concrete evaluation {g.why()}"]
+    cex, evidence, problems = None, [], []
+    for stmt, (status, detail, points, ill_typed, n) in zip(statements, g.value):
+        if status == "differ" and cex is None:
+            cex = Counterexample(n, f"concrete evaluation of {stmt.sstr()}: {detail}")
+        elif ill_typed:
+            problems.append(f"the formal statement is ill-typed: {detail}")
+        elif status == "agree":
+            evidence.append(detail)
+        else:
+            evidence.append(f"not evaluated concretely ({detail})")
+    return cex, "; ".join(evidence), problems
+
+
 def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
     """Check a theorem and return its verdict with the evidence."""
     opts = opts or RunOptions()
     t0 = time.perf_counter()
     res = TheoremResult(thm.name, thm.topic, thm.statement, thm.claims, Verdict.UNDECIDED)
     res.exact_scope = thm.exact_scope
-    budget = Budget(opts.budget or thm.budget)   # each phase gets its own budget
     derivation_ok = False
 
     if thm.derivation is not None:
-        try:
-            with hard_limit(budget):
-                parts = list(thm.derivation())
-                derivation_ok = True
-                for part in parts:
-                    chk = part.check()
-                    res.steps.extend(chk.reports)
-                    for lem in chk.lemmas:
-                        if lem not in res.lemmas:
-                            res.lemmas.append(lem)
-                    if not chk.ok:
-                        derivation_ok = False
-                        res.proof = f"derivation '{part.title}' failed at {chk.failure}"
-                        break
-                for lem in res.lemmas:
-                    lc = check_lemma(lem)
-                    if not lc.ok:
-                        derivation_ok = False
-                        res.proof = f"lemma {lem} failed its check: {lc.evidence}"
-                if derivation_ok:
-                    linked, why = establishes(thm.formal or (), parts)
-                    if not linked:
-                        derivation_ok = False
-                        res.proof = f"the derivations do not establish the formal statement: {why}"
-            if derivation_ok:
-                res.proof = f"derivation checked ({len(res.steps)} steps), establishing the formal statement"
-        except BudgetExhausted:
-            derivation_ok = False
-            res.proof = "derivation check timed out"
-        except Exception as exc:  # a broken proof script is reported, not crashed on
-            derivation_ok = False
-            res.proof = f"derivation raised {type(exc).__name__}: {exc}"
+        g = run_guarded(_derivation_work(thm), opts.budget or thm.budget, isolate=opts.isolate)
+        if g.ok:
+            derivation_ok, steps, lemmas, res.proof = g.value
+            res.steps.extend(steps)
+            res.lemmas.extend(lemmas)
+        else:
+            res.proof = f"derivation check {g.why()}"
 
     # Evidence that did not answer properly (an exact check returning None or raising, a numeric
     # disagreement, a NaN error...): it forbids proved and verified, whatever else holds.
@@ -248,6 +293,15 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
             res.notes.append(ex.problem)
             if not ex.timed_out:
                 broken.append(ex.problem)
+
+    if thm.formal and res.counterexample is None:
+        cex, evidence, problems = run_concrete(thm.formal, opts, opts.budget or thm.budget)
+        res.concrete_evidence = evidence
+        if cex is not None:
+            res.counterexample = cex
+        for why in problems:
+            res.notes.append(why)
+            broken.append(why)
 
     numeric_ok = None
     if thm.numeric is not None and res.counterexample is None:

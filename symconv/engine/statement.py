@@ -40,7 +40,8 @@ from typing import Sequence
 
 import sympy as sp
 
-__all__ = ["Hypothesis", "Statement", "SimpleEigenvalue", "establishes", "as_hypothesis", "chain_relation"]
+__all__ = ["Hypothesis", "Statement", "SimpleEigenvalue", "establishes", "as_hypothesis", "chain_relation",
+           "definitional"]
 
 #: relations of derivation steps: equalities, equivalences, implications
 EQUAL, IFF, IMPLIES = "=", r"\iff", r"\Rightarrow"
@@ -141,6 +142,33 @@ class Statement:
     def definition_map(self) -> dict:
         return dict(self.definitions)
 
+    def evaluate(self, n_max: int = 8, seed: int = 0):
+        """Concrete evaluation of the statement (:func:`symconv.engine.concrete.concrete_compare`):
+        both sides exactly at n = 1..n_max, every index value (sampled), random exact data, the
+        script's definitions and the definitional hypotheses unfolded.
+
+        A statement with a hypothesis that is no definition is not evaluated (random data need not
+        satisfy it): the outcome is ``unevaluable``, with the reason.  So is an equivalence.
+
+        >>> from symconv.objects.indexed import S, x, i, j, zsum
+        >>> Statement.identity(zsum(S(i, j) * x(j), j), x(i - 1)).evaluate().status
+        'agree'
+        >>> Statement.identity(zsum(S(i, j) * x(j), j), x(i + 1)).evaluate().n
+        3
+        """
+        from .concrete import ConcreteOutcome, concrete_compare
+
+        if self.kind != "identity":
+            return ConcreteOutcome("unevaluable", "an equivalence of two equations: not evaluated concretely", 0)
+        defs = self.definition_map
+        for h in self.hypotheses:
+            lam = definitional(h.expr)
+            if lam is None:
+                return ConcreteOutcome("unevaluable", f"the hypothesis {h.name!r} is no definition: random data "
+                                                      "need not satisfy it", 0)
+            defs[h.expr.lhs.func.__name__] = lam
+        return concrete_compare(self.lhs, self.rhs, n_values=range(1, n_max + 1), seed=seed, definitions=defs)
+
     @property
     def free_symbols(self) -> set:
         out = set(self.lhs.free_symbols) | set(self.rhs.free_symbols)
@@ -158,6 +186,19 @@ class Statement:
 
     def __str__(self) -> str:
         return self.sstr()
+
+
+def definitional(expr) -> sp.Lambda | None:
+    """F(v1, ..., vk) = body, F undefined and v1..vk distinct integer symbols (indices), as a Lambda;
+    else None (a fact about particular objects, e.g. |a| = p, is no definition)."""
+    from sympy.core.function import AppliedUndef
+    if not isinstance(expr, sp.Eq) or not isinstance(expr.lhs, AppliedUndef):
+        return None
+    args = expr.lhs.args
+    if (not all(a.is_Symbol and a.is_integer for a in args) or len(set(args)) != len(args)
+            or expr.lhs.func in expr.rhs.atoms()):
+        return None
+    return sp.Lambda(args, expr.rhs)
 
 
 def _defs(definitions: dict | None) -> tuple:

@@ -529,3 +529,15 @@ def test_mutant_integer_symbols_get_integer_test_points():
         assert point[kk].is_integer
     # floor(k/2) + ceiling(k/2) = k for every integer k: never "certified different"
     assert decide_zero(sp.floor(kk / 2) + sp.ceiling(kk / 2) - kk) is not False
+
+
+def test_congruent_mod_needs_integer_symbols():
+    """The public congruence test: n*r = 0 (mod n) is not shown for a real (or unassumed) r."""
+    import symconv as sc
+    r, z = sp.Symbol("r", real=True), sp.Symbol("z")
+    k = sp.Symbol("k", integer=True)
+    nn = sp.Symbol("n", integer=True, positive=True)
+    assert sc.congruent_mod(nn * k, 0, nn)
+    assert not sc.congruent_mod(nn * r, 0, nn)
+    assert not sc.congruent_mod(nn * z + k, k, nn)
+    assert not sc.congruent_mod(sp.Symbol("m") * k, 0, sp.Symbol("m"))     # the modulus itself unassumed

@@ -1,8 +1,11 @@
 """Exact congruences between index expressions, with the modulus a symbol.
 
 ``congruent_mod(a, b, n)`` is True only when a - b = n*q for a polynomial q
-with integer coefficients in the (integer-valued) symbols: then a = b (mod n)
-for every n and every value of the indices.  False means "not shown", and the
+with integer coefficients in the symbols, every one of them (n included)
+declared integer: then a = b (mod n) for every n and every value of the
+indices.  A symbol that may take non-integer values (``Symbol('r', real=True)``,
+or one without assumptions) makes the answer False: n*r = 0 (mod n) fails for
+r = 1/2.  False means "not shown", and the
 engine treats it as a failed justification, never as a counterexample.
 
 >>> from sympy import symbols
@@ -12,6 +15,9 @@ True
 >>> congruent_mod(j*(i + 1), i*j + j + 3*n*j, n)
 True
 >>> congruent_mod(i, i + 1, n)
+False
+>>> from sympy import Symbol
+>>> congruent_mod(n * Symbol('r', real=True), 0, n)
 False
 """
 
@@ -34,6 +40,8 @@ def divisible_by(expr: object, n: object) -> bool:
     n = sp.sympify(n)
     if expr == 0:
         return True
+    if any(q.is_integer is not True for q in expr.free_symbols | ({n} if n.is_Symbol else set())):
+        return False        # a real r: n*r need not be a multiple of n in Z; not shown
     if n.is_Integer:
         if int(n) <= 0:
             raise ValueError(f"modulus must be positive, got {n}")

@@ -135,3 +135,17 @@ def test_z_convolution_index_swap():
 ])
 def test_more_false_identities(claim):
     rejected(*claim)
+
+
+def test_polynomial_notation_is_neither_data_nor_a_finite_sequence():
+    """size(a), deg(P), P_a(x) (poly_function) are notation: concrete evaluation does not invent values
+    for them, and the rules do not take them for finitely supported sequences."""
+    from symconv.engine.compare import finite_support
+    from symconv.engine.concrete import concrete_compare
+    from symconv.objects.indexed import poly_function
+    size_ = poly_function("size_t", "|#|")
+    assert concrete_compare(size_(i) + size_(j), size_(j) + size_(i) + 1).status == "unevaluable"
+    s, t_ = sp.symbols("s t", integer=True)
+    assert not finite_support(size_(s) * size_(t_), [s, t_])
+    seq = sequence_function("seq_t")
+    assert finite_support(seq(s) * seq(t_), [s, t_])

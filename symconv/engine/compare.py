@@ -405,7 +405,7 @@ def _term_finite(factors: list, vars_: list, bounded: set, ranges: list) -> bool
             fac = fac.args[0]
         if isinstance(fac, sp.KroneckerDelta):          # [p = q]: p - q bounded (it is 0)
             forms = [fac.args[0] - fac.args[1]]
-        elif isinstance(fac, AppliedUndef) and getattr(fac.func, "_symconv_cyclic", None) is False:
+        elif isinstance(fac, AppliedUndef) and getattr(fac.func, "_symconv_kind", None) == "sequence":
             forms = list(fac.args)     # a finitely supported sequence on Z (sequence_function); a plain
             #                            SymPy Function carries no such promise
         else:

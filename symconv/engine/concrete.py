@@ -79,7 +79,8 @@ Evaluation model
   point is unevaluable: an infinite sum is never truncated.  ``Product`` is
   supported with finite limits.
 * Anything else -- pi, E, floats, sqrt, other functions, undefined
-  functions without the ``_symconv_cyclic`` mark, free symbols that are not
+  functions without the ``_symconv_cyclic`` mark or made by ``poly_function``
+  (sizes, degrees, polynomials of kernels: notation, not data), free symbols that are not
   integers (other than ``omega``, ``xi``, ``x``), non-commutative symbols,
   integrals, relations and booleans -- is unevaluable.
 
@@ -713,7 +714,7 @@ class _Compiler:
         if name in self.defs:
             return self._defined(e, scope)
         cyclic = getattr(e.func, "_symconv_cyclic", None)
-        if cyclic is None:
+        if cyclic is None or getattr(e.func, "_symconv_kind", None) == "poly":
             raise _Unevaluable(f"{name} is an undefined function without an index domain")
         args = [self.rat(a, scope, f"an argument of {name}") for a in e.args]
         K = SUPPORT_RADIUS
@@ -980,7 +981,7 @@ class _Compiler:
             name = e.func.__name__
             if name in self.defs:
                 return self._support_defined(e, v, scope, unknown)
-            if getattr(e.func, "_symconv_cyclic", None) is False:
+            if getattr(e.func, "_symconv_kind", None) == "sequence":
                 K = SUPPORT_RADIUS
                 return self._solve(list(e.args), v, scope, unknown, range(-K, K + 1))
             return None

@@ -51,7 +51,8 @@ def zsum(body: sp.Expr, var: sp.Symbol) -> sp.Sum:
 TEX_NAMES: dict[str, str] = {}
 
 
-def entry_function(name: str, tex: str | None = None, cyclic: bool = True) -> sp.core.function.UndefinedFunction:
+def entry_function(name: str, tex: str | None = None, cyclic: bool = True,
+                   kind: str | None = None) -> sp.core.function.UndefinedFunction:
     r"""An indexed object ``name(i, j, ...)`` that prints in LaTeX as ``tex_{i,j}``.
 
     A ``#`` in ``tex`` is replaced by the arguments instead (``"P_a(#)"``), and
@@ -68,11 +69,14 @@ def entry_function(name: str, tex: str | None = None, cyclic: bool = True) -> sp
     """
     tex = name if tex is None else tex
     TEX_NAMES[name] = tex
-    return _entry_function(name, tex, bool(cyclic))
+    kind = kind or ("entry" if cyclic else "sequence")
+    if kind not in ("entry", "sequence", "poly"):
+        raise ValueError(f"kind must be 'entry', 'sequence' or 'poly', got {kind!r}")
+    return _entry_function(name, tex, bool(cyclic), kind)
 
 
 @functools.lru_cache(maxsize=None)
-def _entry_function(name: str, tex: str, cyclic: bool):
+def _entry_function(name: str, tex: str, cyclic: bool, kind: str):
     """One class per (name, LaTeX, cyclic): the same notation built twice is the same SymPy object."""
 
     def _latex(self, printer, exp=None):
@@ -86,7 +90,9 @@ def _entry_function(name: str, tex: str, cyclic: bool):
             out = tex.replace("#", args) if "#" in tex else f"{tex}_{{{args}}}"
         return f"\\left({out}\\right)^{{{exp}}}" if exp else out
 
-    return sp.Function(name, _latex=_latex, _symconv_cyclic=cyclic)
+    # _symconv_kind: "entry" (on Z_n), "sequence" (finitely supported on Z) or "poly" (notation for
+    # polynomials, sizes, degrees: neither indexed data nor finitely supported)
+    return sp.Function(name, _latex=_latex, _symconv_cyclic=cyclic, _symconv_kind=kind)
 
 
 def poly_function(name: str, tex: str) -> sp.core.function.UndefinedFunction:
@@ -96,7 +102,7 @@ def poly_function(name: str, tex: str) -> sp.core.function.UndefinedFunction:
     >>> print(latex(poly_function("Q", "P_b(1/#)")(X)))
     P_b(1/x)
     """
-    return entry_function(name, tex, cyclic=False)
+    return entry_function(name, tex, cyclic=False, kind="poly")
 
 
 def sequence_function(name: str, tex: str | None = None) -> sp.core.function.UndefinedFunction:

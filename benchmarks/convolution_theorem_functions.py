@@ -23,6 +23,8 @@ import platform
 import subprocess
 import sys
 import time
+
+from symconv.engine.verdict import answer_text
 from pathlib import Path
 
 import sympy as sp
@@ -71,11 +73,13 @@ def plain_sympy(k: int) -> str:
     return "no verdict (simplify left a non-zero difference)"
 
 
+
+
 def time_symconv(k: int) -> tuple[float, str]:
     mod = _pairs()
     t0 = time.perf_counter()
-    cex = mod._exact("conv")(k)
-    return time.perf_counter() - t0, "verified" if cex is None else f"refuted: {cex}"
+    out = mod._exact("conv")(k)
+    return time.perf_counter() - t0, answer_text(out)
 
 
 def time_plain(k: int, timeout: float) -> tuple[float | None, str]:

@@ -190,3 +190,18 @@ def test_integral_rules_need_their_hypotheses():
         SubstituteIntegral(x_, 2 * y_, y_)                                        # not measure-preserving
     outer = sc.Derivation(double).step(sp.Integral(f_(x_), (x_, *R)) * sp.Integral(f_(y_), (y_, *R)), PullOut(y_))
     assert not outer.check().ok                                                   # y is not innermost
+
+
+def test_fast_dft_check_checks_every_step_it_claims(monkeypatch):
+    """circ(e_k) = S^k is compared, not assumed (a transposed circulant is caught), the d = 0
+    geometric sum is decided, not assumed (a wrong scale is caught), and the Holds says which step
+    is the derivation's."""
+    import importlib
+    circ_mod = importlib.import_module("symconv.objects.circulant")
+    out = sc.verify.dft_diagonalizes_circulant(5)
+    assert isinstance(out, sc.Holds) and "compared entry by entry" in out.detail and "derivation" in out.detail
+    assert "proved theorem" in sc.verify.dft_diagonalizes_circulant(65).detail
+    assert isinstance(sc.verify.dft_mul_conj_transpose(4, scale=3), sc.Counterexample)
+    real = circ_mod.circulant_array
+    monkeypatch.setattr(circ_mod, "circulant_array", lambda c: real(c).T)
+    assert isinstance(sc.verify.dft_diagonalizes_circulant(3), sc.Counterexample)

@@ -14,7 +14,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Verdict", "Counterexample", "Holds", "StepReport", "TheoremResult", "VariantResult"]
+__all__ = ["Verdict", "Counterexample", "Holds", "StepReport", "TheoremResult", "VariantResult", "answer_text"]
 
 
 class Verdict(str, enum.Enum):
@@ -184,3 +184,16 @@ class TheoremResult:
         d = {k: enc(v) for k, v in self.__dict__.items()}
         d["passed"] = self.passed
         return d
+
+
+def answer_text(out: Any) -> str:
+    """An exact check's answer at one n, as a report shows it: only ``Holds`` is a pass.
+
+    >>> answer_text(Holds("ok")), answer_text(Counterexample(3, "no")), answer_text(None)
+    ('verified', 'refuted: n=3: no', 'undecided (the check answered NoneType)')
+    """
+    if isinstance(out, Holds):
+        return "verified"
+    if isinstance(out, Counterexample):
+        return f"refuted: {out}"
+    return f"undecided (the check answered {type(out).__name__})"

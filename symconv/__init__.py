@@ -12,6 +12,10 @@ congruences) -> ``objects`` (shift, circulant, DFT) -> ``engine`` and
 True
 >>> sc.circulant([1, 2, 3]) == sc.circulant([1, 2, 3]).T
 False
+>>> from symconv.objects.indexed import S, x, i, j, zsum
+>>> stmt = sc.Statement.identity(zsum(S(i, j) * x(j), j), x(i + 1))    # the shift to the left: false
+>>> stmt.evaluate().status
+'differ'
 """
 
 from . import exact, objects, engine, verify  # noqa: F401  (sub-packages)
@@ -23,6 +27,8 @@ from .objects import (circulant, circulant_defect, circular_convolve, dft_matrix
 from .engine import (CASES, GENERIC, Counterexample, Derivation, FalseVariant, RunOptions, Theorem,
                      TheoremResult, Verdict, load_theorems, mp_matrix, mp_max_abs, run_theorem)
 from .engine.verdict import Holds
+from .engine.statement import Hypothesis, SimpleEigenvalue, Statement
+from .engine.concrete import ConcreteOutcome, concrete_compare
 from .testing import (EquivarianceReport, ShiftTable, assert_circulant, assert_shift_equivariant,
                       assert_shift_invariant, equivariance_defect, shift_table, torch_op)
 from .cli import prove_module
@@ -37,6 +43,7 @@ __all__ = [
     "symbol_matrix", "symbol_vector",
     "CASES", "GENERIC", "Counterexample", "Holds", "Derivation", "FalseVariant", "RunOptions", "Theorem", "TheoremResult",
     "Verdict", "load_theorems", "mp_matrix", "mp_max_abs", "run_theorem",
+    "Statement", "Hypothesis", "SimpleEigenvalue", "ConcreteOutcome", "concrete_compare",
     "EquivarianceReport", "assert_circulant", "assert_shift_equivariant", "equivariance_defect",
     "ShiftTable", "shift_table", "assert_shift_invariant", "torch_op",
     "prove_module", "__version__",

@@ -4,6 +4,7 @@
     python3 tasks.py demo    # venv + install, symconv prove proofs/, symconv audit, LaTeX document (+ PDF)
     python3 tasks.py test    # venv + install, the whole test suite
     python3 tasks.py bench   # the benchmarks (DFT diagonalisation, convolution theorem on functions, FFT vs direct)
+    python3 tasks.py mutate [PATH]  # mutation testing of the trusted core (mutmut); PATH limits it to one file or folder
 
 Each creates .venv and installs the package (editable, with test extras) when
 needed, so a fresh machine with only Python >= 3.11 and pip is enough.
@@ -22,6 +23,8 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".symconv-installed"
+MUTMUT_STATUS_KILLED = {"killed", "timeout", "caught by type check"}
+MUTMUT_STATUS_PENDING = {"not checked", "skipped", "check was interrupted by user"}
 
 
 def run(*cmd) -> None:
@@ -29,14 +32,15 @@ def run(*cmd) -> None:
     subprocess.run([str(c) for c in cmd], cwd=ROOT, check=True)
 
 
-def ensure_env() -> None:
+def ensure_env(extras: str = "test") -> None:
     if not PY.exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
     pyproject = ROOT / "pyproject.toml"
-    if not STAMP.exists() or STAMP.stat().st_mtime < pyproject.stat().st_mtime:
+    stamp = STAMP if extras == "test" else STAMP.with_name(f"{STAMP.name}-{extras.replace(',', '-')}")
+    if not stamp.exists() or stamp.stat().st_mtime < pyproject.stat().st_mtime:
         run(PY, "-m", "pip", "install", "-q", "--upgrade", "pip")
-        run(PY, "-m", "pip", "install", "-q", "-e", ".[test]")
-        STAMP.touch()
+        run(PY, "-m", "pip", "install", "-q", "-e", f".[{extras}]")
+        stamp.touch()
 
 
 def demo() -> None:
@@ -58,12 +62,84 @@ def bench() -> None:
     run(PY, "benchmarks/fft_vs_direct.py")
 
 
+def mutant_glob(target: str) -> str:
+    """A file or folder of the package (or a dotted module) as a glob over mutmut's mutant names."""
+    module = target.strip().rstrip("/").removesuffix(".py").replace("/", ".").replace(os.sep, ".")
+    module = module.removesuffix(".__init__")
+    return f"{module}.*"
+
+
+def mutation_results(glob: str) -> dict[str, dict[str, list[str]]]:
+    """{module: {status: [mutant names]}} from `mutmut results --all true`, for the mutants matching glob."""
+    import fnmatch
+    import re
+
+    out = subprocess.run([str(BIN / "mutmut"), "results", "--all", "true"], cwd=ROOT, check=True,
+                         capture_output=True, text=True).stdout
+    by_module: dict[str, dict[str, list[str]]] = {}
+    for line in out.splitlines():
+        name, sep, status = line.strip().rpartition(": ")
+        if not sep or "__mutmut_" not in name or not fnmatch.fnmatch(name, glob):
+            continue
+        module = re.split(r"\.x(?:_|\u01c1)", name, maxsplit=1)[0]
+        by_module.setdefault(module, {}).setdefault(status, []).append(name)
+    return by_module
+
+
+def mutate(target: str | None = None) -> None:
+    """Mutation testing of the trusted core ([tool.mutmut] in pyproject.toml), then the score and the survivors.
+
+    With a PATH (a file or folder of the package) only its mutants are tested, and only those not
+    tested yet: a run stopped half-way goes on where it stopped.  Without one, mutmut itself resumes
+    and re-tests the functions that changed since the last run.
+    """
+    import time
+
+    ensure_env("test,mutate")
+    glob = mutant_glob(target) if target else "*"
+    known = mutation_results(glob)
+    pending = [name for by_status in known.values() for status, names in by_status.items()
+               if status in MUTMUT_STATUS_PENDING for name in names]
+    start = time.monotonic()
+    if not target:
+        run(BIN / "mutmut", "run", "--max-children", "2")
+    elif not known:
+        run(BIN / "mutmut", "run", "--max-children", "2", glob)
+    elif pending:
+        print(f"+ mutmut run --max-children 2 <the {len(pending)} mutants of {target} not tested yet>", flush=True)
+        subprocess.run([str(BIN / "mutmut"), "run", "--max-children", "2", *pending], cwd=ROOT, check=True)
+    else:
+        print(f"every mutant of {target} was tested (a run without PATH re-tests changed functions)")
+    elapsed = time.monotonic() - start
+    results = mutation_results(glob)
+    total_killed = total_checked = total_pending = 0
+    survivors: list[tuple[str, str]] = []
+    print(f"\nmutation score (killed / mutants tested; a timeout counts as killed){' for ' + target if target else ''}:")
+    for module, by_status in sorted(results.items()):
+        killed = sum(len(v) for k, v in by_status.items() if k in MUTMUT_STATUS_KILLED)
+        checked = sum(len(v) for k, v in by_status.items() if k not in MUTMUT_STATUS_PENDING)
+        waiting = sum(len(v) for k, v in by_status.items() if k in MUTMUT_STATUS_PENDING)
+        total_killed, total_checked, total_pending = total_killed + killed, total_checked + checked, total_pending + waiting
+        score = f"{100 * killed / checked:.1f}%" if checked else "-"
+        print(f"  {module:40} {killed:5} / {checked:<5} {score:>6}" + (f"  ({waiting} not tested yet)" if waiting else ""))
+        survivors += [(name, status) for status, names in by_status.items()
+                      if status not in MUTMUT_STATUS_KILLED | MUTMUT_STATUS_PENDING for name in names]
+    score = f"{100 * total_killed / total_checked:.1f}%" if total_checked else "-"
+    print(f"  {'total':40} {total_killed:5} / {total_checked:<5} {score:>6}"
+          + (f"  ({total_pending} not tested yet)" if total_pending else ""))
+    print(f"  ({elapsed:.0f} s for this run; `mutmut show NAME` prints a mutant's diff)")
+    if survivors:
+        print(f"\nsurvivors ({len(survivors)}):")
+        for name, status in sorted(survivors):
+            print(f"  {name}: {status}")
+
+
 if __name__ == "__main__":
-    tasks = {"demo": demo, "test": test, "bench": bench}
-    if len(sys.argv) != 2 or sys.argv[1] not in tasks:
-        print(f"usage: python3 tasks.py {{{'|'.join(tasks)}}}", file=sys.stderr)
+    tasks = {"demo": demo, "test": test, "bench": bench, "mutate": mutate}
+    if not (len(sys.argv) == 2 and sys.argv[1] in tasks or len(sys.argv) == 3 and sys.argv[1] == "mutate"):
+        print(f"usage: python3 tasks.py {{{'|'.join(tasks)}}}  (mutate takes an optional PATH)", file=sys.stderr)
         raise SystemExit(2)
     try:
-        tasks[sys.argv[1]]()
+        tasks[sys.argv[1]](*sys.argv[2:])
     except subprocess.CalledProcessError as exc:
         raise SystemExit(exc.returncode) from None

@@ -1,0 +1,178 @@
+"""Tests that kill surviving mutants of the trusted core (see MUTATION.md).
+
+Each test names the mutant it was written against (``mutmut show NAME``); each
+fails on that mutant and passes on the real code.
+"""
+
+import pytest
+import sympy as sp
+
+from symconv.engine.compare import (all_index_uses, equal_mod_n, finite_support, integer_poly, merge_powers,
+                                    periodic_in, reorder_ok)
+from symconv.objects.indexed import W, X, Iverson, c, i, j, k, n, omega, sequence_function, t, u, xi
+
+h = sequence_function("h")
+g = sp.Function("g")
+r = sp.Symbol("r", real=True)
+y, z = sp.symbols("y z", real=True)
+
+
+# -- engine/compare.py: equal_mod_n ---------------------------------------------------------------
+
+EQUAL = [
+    # sums: bound variables renamed; Z_n entries shifted by n inside (needs integer dummies)
+    (sp.Sum(W(t + n, j), (t, 0, n - 1)), sp.Sum(W(u, j), (u, 0, n - 1))),
+    # a finite double sum taken in the other order (the first order tried does not match)
+    (sp.Sum(h(t) * h(u), (t, 0, n - 1), (u, 0, 2 * n - 1)),
+     sp.Sum(h(t) * h(u), (u, 0, 2 * n - 1), (t, 0, n - 1))),
+    # integrals: the same range, the variable renamed
+    (sp.Integral(g(y), (y, 0, 1)), sp.Integral(g(z), (z, 0, 1))),
+    (sp.Integral(g(y) * g(y + r), (y, -sp.oo, sp.oo)), sp.Integral(g(z) * g(z + r), (z, -sp.oo, sp.oo))),
+    # powers of one symbol merged in a product, exponents of omega modulo n
+    (omega**j * omega**k * c(i), c(i) * omega**(j + k)),
+    (X**i * X**(j - i) * c(i), c(i) * X**j),
+    (xi**(j + n) * c(i), xi**j * c(i)),
+    (sp.Integer(1), omega**(n * j)),
+    (sp.Integer(1), xi**n),
+]
+
+DIFFERENT = [
+    # sums over a different number of variables, or different ranges
+    (sp.Sum(h(t), (t, 0, n - 1)), sp.Sum(h(t), (t, 0, n - 1), (u, 0, n - 1))),
+    (sp.Sum(h(t), (t, 0, n - 1), (u, 0, n - 1)), sp.Sum(h(t), (t, 0, n - 1))),
+    (sp.Sum(h(t), (t, 0, n - 1)), sp.Sum(h(t), (t, 1, n))),
+    (sp.Sum(h(t), (t, -1, n - 1)), sp.Sum(h(t), (t, 1, n - 1))),
+    (sp.Sum(h(t), (t, 0, sp.oo)), sp.Sum(h(t), (t, 0, n - 1))),
+    # integrals over a different range, or a different number of variables
+    (sp.Integral(g(y), (y, 0, 1)), sp.Integral(g(y), (y, 0, 2))),
+    (sp.Integral(g(y), (y, 0, 1)), sp.Integral(g(y), (y, 1, 1))),
+    (sp.Integral(g(y), (y, 0, 1)), sp.Integral(g(y), (y, 0, 1), (z, 0, 1))),
+    (sp.Integral(g(y) * g(z), (y, 0, 1), (z, 0, 2)), sp.Integral(g(y) * g(z), (y, 0, 2), (z, 0, 1))),
+    # powers of a non-cyclic symbol: exponents compared exactly
+    (X**j, X**(-j)),
+    (X**(j + 1), X**j),
+    (X**(i + n), X**i),
+    (sp.exp(y), sp.exp(-y)),
+    # omega exponents modulo n only for integers
+    (omega**(n * r), sp.Integer(1)),
+    (omega**j, omega**(-j)),
+    (X, X**2),
+    # an undefined function that is not a Z_n entry: indices compared exactly
+    (g(i + n), g(i)),
+    # a term of one sum used twice to match two terms of the other
+    (W(i, j) + W(i + n, j), W(i, j) + c(i)),
+]
+
+
+@pytest.mark.parametrize("a, b", EQUAL)
+def test_equal_mod_n_shows_equal_expressions(a, b):
+    assert equal_mod_n(a, b) is True
+    assert equal_mod_n(b, a) is True
+
+
+@pytest.mark.parametrize("a, b", DIFFERENT)
+def test_equal_mod_n_never_equates_different_expressions(a, b):
+    assert equal_mod_n(a, b) is False
+    assert equal_mod_n(b, a) is False
+
+
+# -- engine/compare.py: periodicity in an index ----------------------------------------------------
+
+PERIODIC = [
+    (c(j), i),                                  # i does not occur
+    (W(i + 1, j), i),                           # a Z_n entry
+    (Iverson(i, j + 1), i),                     # a bracket
+    (omega**(i * j), i),                        # an omega exponent
+    (xi**(2 * i), i),
+    (sp.Sum(W(i, t), (t, 0, n - 1)), i),        # inside a sum whose range does not name i
+    (W(i, j) * Iverson(i, k) + omega**i, i),
+]
+
+NOT_PERIODIC = [
+    (h(i), i),                                  # a sequence on Z
+    (W(i / 2, j), i),                           # a non-integer index
+    (Iverson(i / 2, j), i),
+    (X**i, i),                                  # a power of a non-cyclic symbol
+    (omega**(i / 2), i),
+    (sp.Sum(W(i, t), (t, 0, i)), i),            # a range that depends on i
+    (sp.Sum(W(i, t), (t, i, n - 1)), i),
+    (W(i, j) + i, i),
+    (omega**sp.sqrt(i), i),                     # not a polynomial
+    (omega**(2**i), i),                         # 2**i is not an integer for i < 0
+]
+
+
+@pytest.mark.parametrize("body, var", PERIODIC)
+def test_all_index_uses_periodic(body, var):
+    assert all_index_uses(body, var) is True
+    assert periodic_in(body, var) is True
+
+
+@pytest.mark.parametrize("body, var", NOT_PERIODIC)
+def test_all_index_uses_not_periodic(body, var):
+    assert all_index_uses(body, var) is False
+    assert periodic_in(body, var) is False
+
+
+def test_integer_poly():
+    assert integer_poly(2 * i * n - 3) is True
+    assert integer_poly(sp.Integer(4)) is True
+    assert integer_poly(sp.Rational(1, 2)) is False
+    assert integer_poly(i / 2) is False
+    assert integer_poly(sp.sqrt(i)) is False
+    assert integer_poly(2**i) is False
+    assert integer_poly(r) is False
+
+
+# -- engine/compare.py: finite support and reordering ------------------------------------------------
+
+v = sp.Symbol("v", integer=True)
+KD = sp.KroneckerDelta
+DEEP = sp.Sum(h(t - u) * sp.Sum(h(u - v) * sp.Sum(h(v - k) * h(k), (k, -sp.oo, sp.oo)), (v, -sp.oo, sp.oo)),
+              (u, -sp.oo, sp.oo))
+
+FINITE = [
+    (h(t - u) * h(u), [t, u], []),
+    (h(t), [t, u], [u]),                        # u ranges over a finite set
+    (h(t) ** 2, [t], []),
+    (X * h(t), [t], []),
+    (c(t) * h(t), [t], []),
+    (KD(t, u) * h(u), [t, u], []),
+    (h(0), [], []),
+    (DEEP, [t], []),                            # nested sums, every index bounded
+]
+
+NOT_FINITE = [
+    (sp.Integer(1), [t], []),
+    (1 + h(t), [t], []),                        # every term must be finitely supported
+    (h(t) * h(u) + KD(t, u), [t, u], []),
+    (KD(t, u), [t, u], []),
+    (KD(t, 2 * u) * h(t - 2 * u), [t, u], []),  # both bound t - 2u only
+    (h(t - u) * h(u - t), [t, u], []),
+    (h(j * t), [t], []),                        # j = 0 is allowed: h(0) for every t
+    (h(t / 2), [t], []),                        # coefficients must be integers
+    (sp.Sum(h(t - u), (u, -sp.oo, 0)), [t], []),
+    (sp.Sum(KD(t, u), (u, -sp.oo, sp.oo)), [t], []),          # = 1 for every t
+    (sp.Sum(h(t - u) * h(u), (u, 0, v), (v, 0, n - 1)), [t], []),   # a dependent range: not opened
+    (h(t) + sp.Sum(h(u), (u, 0, v), (v, 0, n - 1)), [t], []),
+]
+
+
+@pytest.mark.parametrize("body, vars_, bounded", FINITE)
+def test_finite_support_shown(body, vars_, bounded):
+    assert finite_support(body, vars_, bounded) is True
+
+
+@pytest.mark.parametrize("body, vars_, bounded", NOT_FINITE)
+def test_finite_support_not_shown(body, vars_, bounded):
+    assert finite_support(body, vars_, bounded) is False
+
+
+def test_reorder_ok():
+    assert reorder_ok(sp.Sum(h(t), (t, -sp.oo, sp.oo))) is True
+    # u bounded by its finite range, t by h(t - u)
+    assert reorder_ok(sp.Sum(h(t - u), (t, -sp.oo, sp.oo), (u, 0, n - 1))) is True
+    # u over -oo..0 is not a finite range
+    assert reorder_ok(sp.Sum(h(t - u), (t, -sp.oo, sp.oo), (u, -sp.oo, 0))) is False
+    assert reorder_ok(sp.Sum(KD(t, u), (t, -sp.oo, 0), (u, -sp.oo, 0))) is False
+    assert reorder_ok(sp.Sum(KD(t, u), (t, 0, n - 1), (u, 0, n - 1))) is True

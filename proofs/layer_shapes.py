@@ -1,12 +1,47 @@
 """Layer output sizes: floor((n + 2p - d(k-1) - 1)/s) + 1, and the LeNet shapes of the slides
 (28 -> 24 -> 12 -> 8 -> 4, so fc1 takes 4*4*50 inputs)."""
 
+import sympy as sp
 
 import symconv as sc
+from symconv.engine.statement import Statement
+from symconv.objects.indexed import entry_function, i, n
 from symconv.engine.numeric import to_mp_array
 from symconv.objects.layers import correlate1d, output_size
 
 ORDER = 110  # position in reports and in the LaTeX document
+
+K, S_, D = (sp.Symbol(nm, integer=True, positive=True) for nm in ("k", "s", "d"))
+PAD = sp.Symbol("p", integer=True, nonnegative=True)
+
+
+def _le(lhs, rhs):
+    """[lhs <= rhs] for integers."""
+    return sp.Min(sp.Max(rhs - lhs + 1, 0), 1)
+
+
+def _formula(n_, k, p, s, d):
+    return sp.floor((n_ + 2 * p - d * (k - 1) - 1) / s) + 1
+
+
+def _formal_size(formula=_formula):
+    """When a window fits (d(k-1) <= n + 2p - 1): the number of window positions i >= 0 with
+    i s + (k-1) d <= n + 2p - 1 equals the formula."""
+    fits = _le(D * (K - 1), n + 2 * PAD - 1)
+    count = sp.Sum(_le(i * S_ + (K - 1) * D, n + 2 * PAD - 1), (i, 0, n + 2 * PAD - 1))
+    return Statement.identity(fits * count, fits * formula(n, K, PAD, S_, D))
+
+
+out_f = entry_function("out", r"\mathrm{out}(#)")
+_a, _b, _c, _e = sp.symbols("a b c e", integer=True)
+#: out(n, k, p, s): the output length of a layer (dilation 1)
+_OUT = {"out": sp.Lambda((_a, _b, _c, _e), _formula(_a, _b, _c, _e, 1))}
+
+
+def _formal_lenet(pad=0):
+    """28 -conv5-> -pool2-> -conv5-> -pool2-> 4, so fc1 takes 4 * 4 * 50 = 800 inputs."""
+    side = out_f(out_f(out_f(out_f(28, 5, pad, 1), 2, 0, 2), 5, pad, 1), 2, 0, 2)
+    return Statement.identity(50 * side ** 2, 800, definitions=_OUT)
 
 
 def _length_errors(x, kernels):
@@ -36,12 +71,13 @@ output_size_formula = sc.Theorem(
     "A layer with kernel k, padding p, stride s and dilation d maps length n to floor((n + 2p - d(k-1) - 1)/s) + 1.",
     claims="verified",
     latex=r"n_{\text{out}} = \left\lfloor \frac{n + 2p - d(k-1) - 1}{s} \right\rfloor + 1",
-    exact=sc.verify.layers.output_size_formula, n_range=(1, 60),
+    exact=sc.verify.layers.output_size_formula, n_range=(1, 60), formal=_formal_size(),
     numeric=_numeric, numeric_sizes=(1, 4, 9, 16),
     false_variants=[sc.FalseVariant(
         "output_size_formula_without_dilation", "The output length is floor((n + 2p - k)/s) + 1 whatever the dilation.",
         exact=lambda n_: sc.verify.layers.output_size_formula(
-            n_, formula=lambda n, k, p, s, d: (n + 2 * p - k) // s + 1))],
+            n_, formula=lambda n, k, p, s, d: (n + 2 * p - k) // s + 1),
+        formal=_formal_size(lambda n_, k, p, s, d: sp.floor((n_ + 2 * p - k) / s) + 1))],
 )
 
 
@@ -67,11 +103,12 @@ lenet_shapes = sc.Theorem(
     claims="verified",
     latex=r"28 \xrightarrow{\text{conv }5} 24 \xrightarrow{\text{pool }2} 12 \xrightarrow{\text{conv }5} 8 "
           r"\xrightarrow{\text{pool }2} 4,\qquad 4\cdot 4\cdot 50 = 800",
-    exact=sc.verify.layers.lenet_shapes, n_range=(28, 28),
+    exact=sc.verify.layers.lenet_shapes, n_range=(28, 28), formal=_formal_lenet(),
     numeric=_numeric_lenet, numeric_sizes=(28,),
     false_variants=[sc.FalseVariant(
         "lenet_shapes_same_padding", "With 'same' (padding 2) convolutions fc1 would still take 4*4*50 inputs.",
-        exact=lambda n_: sc.verify.layers.lenet_shapes(n_, conv_padding=2), n_range=(28, 28))],
+        exact=lambda n_: sc.verify.layers.lenet_shapes(n_, conv_padding=2), n_range=(28, 28),
+        formal=_formal_lenet(pad=2))],
 )
 
 

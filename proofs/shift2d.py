@@ -10,7 +10,7 @@ import symconv as sc
 from symconv.engine.numeric import to_mp_array
 from symconv.engine.rules import Fold, ReindexSum, Unfold
 from symconv.engine.statement import Hypothesis, Statement
-from symconv.objects.indexed import entry_function, zsum
+from symconv.objects.indexed import S, entry_function, omega, zsum
 from symconv.verify import shift2d as V
 
 ORDER = 125  # position in reports and in the LaTeX document
@@ -121,16 +121,35 @@ def _numeric_dft2(n_, rng, dps):
     return float(err), float(errm)
 
 
+j_, k_, l_ = sp.symbols("j k l", integer=True)
+F2 = entry_function("F2", r"(F \otimes F)_{(#1,#2),(#3,#4)}")
+Wh = entry_function("Wh", r"(W_h)_{(#1,#2),(#3,#4)}")
+H2 = entry_function("H2", r"\mathrm{DFT}_2(h)_{#1,#2}")
+
+
+def _dft2_defs(sign=1):
+    return {"F2": sp.Lambda((j_, k_, x_, y_), omega ** (j_ * x_ + k_ * y_)),
+            "Wh": sp.Lambda((x_, y_, u_, v_), h(x_ - u_, y_ - v_)),
+            "H2": sp.Lambda((j_, k_), zsum(zsum(omega ** (sign * (j_ * x_ + k_ * y_)) * h(x_, y_), y_), x_))}
+
+
+def _formal_dft2(sign=1):
+    """((F (x) F) W_h)_{(j,k),(u,v)} = DFT_2(h)_{jk} (F (x) F)_{(j,k),(u,v)}: F (x) F W_h (F (x) F)^-1 =
+    diag(DFT_2(h)) (square images Z_n x Z_n; F (x) F is invertible, (F (x) F)(F (x) F)^* = n^2 I)."""
+    return Statement.identity(zsum(zsum(F2(j_, k_, x_, y_) * Wh(x_, y_, u_, v_), y_), x_),
+                              H2(j_, k_) * F2(j_, k_, u_, v_), definitions=_dft2_defs(sign))
+
+
 dft2_diagonalizes_bccb = sc.Theorem(
     "dft2_diagonalizes_bccb",
     "The 2-D DFT F_m (x) F_n diagonalises every 2-D circular convolution; its eigenvalues are the 2-D DFT of the kernel.",
     claims="verified",
     latex=r"(F_m \otimes F_n)\,W_h\,(F_m \otimes F_n)^{-1} = \operatorname{diag}\big(\mathrm{DFT}_2(h)\big)",
-    exact=V.dft2_diagonalizes_bccb, n_range=(1, 16),
+    exact=V.dft2_diagonalizes_bccb, n_range=(1, 16), formal=_formal_dft2(),
     numeric=_numeric_dft2, numeric_sizes=(1, 2, 3),
     false_variants=[sc.FalseVariant(
         "dft2_diagonalizes_bccb_conj", "The eigenvalues are the 2-D DFT with omega conjugated.",
-        exact=lambda n_: V.dft2_diagonalizes_bccb(n_, sign=-1))],
+        exact=lambda n_: V.dft2_diagonalizes_bccb(n_, sign=-1), formal=_formal_dft2(sign=-1))],
 )
 
 
@@ -146,6 +165,23 @@ def _numeric_channels(n_, rng, dps):
     return float(err), float(errm)
 
 
+hc, Wc = entry_function("hc", "h"), entry_function("Wc", "W")
+Wb = entry_function("Wb", r"W_{(#1,#2),(#3,#4)}")
+#: block-circulant: W_{(a,i),(b,j)} = h_{ab}(i - j), one circulant per pair of output and input channels
+_BLOCK = {"Wb": sp.Lambda((a_, x_, b_, y_), hc(a_, b_, x_ - y_))}
+
+
+def _commutes(W):
+    """(W (I (x) S))_{(a,i),(b,j)} = ((I (x) S) W)_{(a,i),(b,j)}"""
+    return sp.Eq(zsum(W(a_, x_, b_, l_) * S(l_, y_), l_), zsum(S(x_, l_) * W(a_, l_, b_, y_), l_))
+
+
+#: W commutes with the shift of every channel iff every block is circulant (the equivalence, as the exact check
+#: decides it, is not evaluated concretely), and block-circulant matrices commute with it (evaluated concretely)
+FORMAL_CHANNELS = (Statement.equivalence(_commutes(Wc), sp.Eq(Wc(a_, x_, b_, y_), Wc(a_, x_ - y_, b_, 0))),
+                   Statement.identity(_commutes(Wb).lhs, _commutes(Wb).rhs, definitions=_BLOCK))
+
+
 channel_equivariant_iff_block_circulant = sc.Theorem(
     "channel_equivariant_iff_block_circulant",
     "A linear layer on c-channel signals commutes with the shift of every channel (S (x) I_c) iff it is "
@@ -155,11 +191,12 @@ channel_equivariant_iff_block_circulant = sc.Theorem(
           r"\quad \dim = n c^2",
     exact=lambda n_: sc.Holds.all(V.channel_equivariant_iff_block_circulant(n_, 2),
                                   V.channel_equivariant_iff_block_circulant(n_, 3)),
-    n_range=(1, 6),
+    n_range=(1, 6), formal=FORMAL_CHANNELS,
     numeric=_numeric_channels, numeric_sizes=(1, 3, 6),
     false_variants=[sc.FalseVariant(
         "channel_equivariant_iff_diagonal", "Such a layer cannot mix channels (its off-diagonal blocks vanish).",
-        exact=lambda n_: V.channel_equivariant_iff_block_circulant(n_, 2, claim_diagonal=True))],
+        exact=lambda n_: V.channel_equivariant_iff_block_circulant(n_, 2, claim_diagonal=True),
+        formal=Statement.identity((1 - sp.KroneckerDelta(a_, b_)) * Wb(a_, x_, b_, y_), 0, definitions=_BLOCK))],
 )
 
 

@@ -92,13 +92,33 @@ def _numeric_dim(n_, rng, dps):
     return float(err), float(errm)
 
 
+_K = sp.Symbol("k", integer=True, positive=True)
+_a2, _b2, _u2, _v2 = sp.symbols("a b u v", integer=True)
+_c2 = sp.Symbol("c", nonzero=True)
+_A2, _B2 = sequence_function("A"), sequence_function("B")
+stack_dim = poly_function("stackdim", r"\dim\{A * B : A, B \in \mathbb{R}^{#\times #}\}")
+
+
+def _stack(A, B):
+    """(A * B)_{ab} = sum_{u,v < k} A_uv B_{a-u, b-v}, A and B k x k."""
+    return sp.Sum(A(_u2, _v2) * B(_a2 - _u2, _b2 - _v2), (_v2, 0, _K - 1), (_u2, 0, _K - 1))
+
+
+#: the dimension of the family of stacks (notation: not evaluated concretely), and the fact it rests on that is
+#: evaluated concretely: every fibre of (A, B) -> A * B contains the line (c A, B / c), c != 0
+_Ac, _Bc = sequence_function("Ac", "(cA)"), sequence_function("Bc", "(B/c)")
+_LINE = {"Ac": sp.Lambda((_u2, _v2), _c2 * _A2(_u2, _v2)), "Bc": sp.Lambda((_u2, _v2), _B2(_u2, _v2) / _c2)}
+FORMAL_DIM = (Statement.identity(stack_dim(_K), 2 * _K ** 2 - 1, text="2 <= k <= 5"),
+              Statement.identity(_stack(_Ac, _Bc), _stack(_A2, _B2), definitions=_LINE))
+
+
 stack_3x3_image_dim = sc.Theorem(
     "stack_3x3_image_dim",
     "Two stacked k x k kernels reach a (2k^2 - 1)-dimensional family of the (2k-1)^2 dimensions, "
     "checked exactly for k = 1..5: 17 < 25 for k = 3, so not every 5x5 kernel is a stack of two 3x3.",
     claims="verified",
     latex=r"\dim\{A * B : A, B \in \mathbb{R}^{k\times k}\} = 2k^2 - 1 < (2k-1)^2 \quad (2 \le k \le 5)",
-    exact=sc.verify.kernels.stack_image_dimension, n_range=(1, 5),
+    exact=sc.verify.kernels.stack_image_dimension, n_range=(1, 5), formal=FORMAL_DIM,
     numeric=_numeric_dim, numeric_sizes=(2, 3, 4),
     false_variants=[sc.FalseVariant(
         "every_5x5_is_a_stack_of_3x3", "Every rational (2k-1)x(2k-1) kernel is a stack of two rational k x k kernels.",

@@ -10,7 +10,8 @@ from symconv.engine.numeric import float_and_mp
 from symconv.engine.statement import Hypothesis, Statement
 from symconv.engine.rules import (ExponentArithmetic, FactorSums, Fold, GeometricSum, ProductOfSums, PullIn, PullOut,
                                   ReindexSum, Sift, Unfold)
-from symconv.objects.indexed import Iverson, a, b, entry_function, j, k, l, m, n as n_sym, omega, s_, t, u, zsum
+from symconv.objects.indexed import (Iverson, a, b, entry_function, j, k, l, m, n as n_sym, omega, s_,
+                                     sequence_function, t, u, zsum)
 from symconv.objects.kernels import conv_full
 
 ORDER = 55  # position in reports and in the LaTeX document
@@ -240,13 +241,34 @@ def _zero_pad(n_, extra=0):
                     f"1..{n_}, b of length {n_}, every N from |a|+|b|-1{f'-{extra}' if extra else ''} to |a|+|b|+1")
 
 
+_P, _Q = sp.Symbol("p", integer=True, positive=True), sp.Symbol("q", integer=True, positive=True)
+_aseq, _bseq = sequence_function("aseq", "a"), sequence_function("bseq", "b")
+_apad, _bpad = sequence_function("apad", r"(a \oplus 0)"), sequence_function("bpad", r"(b \oplus 0)")
+lin_ab = entry_function("lin", "(a * b)")
+cyc_ab = entry_function("cyc", r"\big((a \oplus 0) \circledast (b \oplus 0)\big)")
+_ZERO_PAD = {
+    # a of length p and b of length q, 0 outside
+    "apad": sp.Lambda((t,), sp.KroneckerDelta(sp.floor(t / _P), 0) * _aseq(t)),
+    "bpad": sp.Lambda((t,), sp.KroneckerDelta(sp.floor(t / _Q), 0) * _bseq(t)),
+    "lin": sp.Lambda((u,), sp.Sum(_apad(t) * _bpad(u - t), (t, 0, _P - 1))),
+    "cyc": sp.Lambda((u,), zsum(_apad(t) * _bpad(sp.Mod(u - t, n_sym)), t)),
+}
+
+
+def _formal_zero_pad(short=0):
+    """For padded length n >= p + q - 1 (- short): the cyclic convolution of the zero-padded signals on Z_n equals
+    the linear convolution, at every s in Z_n."""
+    fits = sp.Min(sp.Max(n_sym - (_P + _Q - 1 - short) + 1, 0), 1)
+    return Statement.identity(fits * cyc_ab(s_), fits * lin_ab(s_), definitions=_ZERO_PAD)
+
+
 linear_conv_eq_cyclic_zero_padded = sc.Theorem(
     "linear_conv_eq_cyclic_zero_padded",
     "Linear convolution equals cyclic convolution after zero-padding both signals to a length N >= |a| + |b| - 1 "
     "(the basis of FFT convolution).",
     claims="verified",
     latex=r"N \geq |a| + |b| - 1:\quad a * b = \big(a \oplus 0\big) \circledast \big(b \oplus 0\big)",
-    exact=_zero_pad, n_range=(1, 8),
+    exact=_zero_pad, n_range=(1, 8), formal=_formal_zero_pad(),
     numeric=lambda n_, rng, dps: float_and_mp(
         lambda x, y: max(abs(p - q) for p, q in zip(conv_full(list(x), list(y)), sc.circular_convolve(
             list(x) + [0] * (len(y) - 1), list(y) + [0] * (len(x) - 1)))), dps,
@@ -254,7 +276,7 @@ linear_conv_eq_cyclic_zero_padded = sc.Theorem(
     numeric_sizes=(1, 3, 8),
     false_variants=[sc.FalseVariant(
         "linear_conv_eq_cyclic_short_padding", "Zero-padding to |a| + |b| - 2 is enough.",
-        exact=lambda n_: _zero_pad(n_, extra=1), n_range=(2, 8))],
+        exact=lambda n_: _zero_pad(n_, extra=1), n_range=(2, 8), formal=_formal_zero_pad(short=1))],
 )
 
 

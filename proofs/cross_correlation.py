@@ -9,7 +9,7 @@ import symconv as sc
 from symconv.engine.numeric import float_and_mp
 from symconv.engine.rules import Fold, ReindexSum, Unfold
 from symconv.engine.statement import Statement
-from symconv.objects.indexed import i, lsum, s_, sequence_function, t, u
+from symconv.objects.indexed import entry_function, i, j, lsum, s_, sequence_function, t, u, zsum
 from symconv.objects.kernels import conv_full, correlate_full
 
 ORDER = 58  # position in reports and in the LaTeX document
@@ -110,6 +110,15 @@ def _ncc_defect(x, y):
     return max(0, ncc_rand - 1) + abs(ncc_aff - 1)
 
 
+_fc, _gc = entry_function("fc", r"(f - \bar f)"), entry_function("gc", r"(g - \bar g)")
+#: Lagrange's identity for the centred template and window (any n):
+#: |f~|^2 |g~|^2 - <f~, g~>^2 = 1/2 sum_{p,q} (f~_p g~_q - f~_q g~_p)^2 >= 0, so NCC <= 1, with equality iff every
+#: 2x2 minor vanishes, i.e. g~ = c f~ (c > 0 for NCC = +1): g = c f + d
+FORMAL_LAGRANGE = Statement.identity(
+    zsum(_fc(i) ** 2, i) * zsum(_gc(i) ** 2, i) - zsum(_fc(i) * _gc(i), i) ** 2,
+    sp.Rational(1, 2) * zsum(zsum((_fc(i) * _gc(j) - _fc(j) * _gc(i)) ** 2, j), i))
+
+
 ncc_le_one_eq_iff_affine = sc.Theorem(
     "ncc_le_one_eq_iff_affine",
     "Template matching: the normalised cross-correlation of centred signals is at most 1 (Cauchy-Schwarz), "
@@ -117,7 +126,7 @@ ncc_le_one_eq_iff_affine = sc.Theorem(
     claims="verified",
     latex=r"\mathrm{NCC}(f, g) = \frac{\langle f - \bar f,\ g - \bar g\rangle}{\|f - \bar f\|\,\|g - \bar g\|} \le 1,"
           r"\quad = 1 \iff g = c f + d,\ c > 0",
-    exact=_lagrange, n_range=(1, 7),
+    exact=_lagrange, n_range=(1, 7), formal=FORMAL_LAGRANGE,
     numeric=lambda n_, rng, dps: float_and_mp(_ncc_defect, dps, rng.standard_normal(n_ + 2), rng.standard_normal(n_ + 2)),
     numeric_sizes=(1, 4, 8), tolerance=1e-9,
     false_variants=[sc.FalseVariant(

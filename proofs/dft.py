@@ -9,7 +9,7 @@ import symconv as sc
 from symconv.engine.rules import (ExponentArithmetic, Fold, GeometricSum, IndexArithmetic,
                                   PullOut, ReindexSum, Sift, Unfold)
 from symconv.engine.statement import Statement
-from symconv.objects.indexed import (C, F, Fs, Iverson, S, c, entry_function, i, j, k, l, m, n,
+from symconv.objects.indexed import (C, F, Fs, Iverson, S, X, c, entry_function, i, j, k, l, m, n,
                                      omega, zsum)
 
 ORDER = 50  # position in reports and in the LaTeX document
@@ -76,12 +76,18 @@ def _numeric_charpoly(n_, rng, dps):
     return err, float(errm)
 
 
+#: det(xI - S) = x^n - 1 (a determinant of symbolic size: not evaluated concretely), and x^n - 1 is the product of
+#: x - omega^k over the n distinct n-th roots of unity omega^k (so every root is simple; evaluated concretely)
+FORMAL_CHARPOLY = (Statement.identity(sp.Determinant(X * sp.Identity(n) - sp.MatrixSymbol("S", n, n)), X ** n - 1),
+                   Statement.identity(X ** n - 1, sp.Product(X - omega ** k, (k, 0, n - 1))))
+
+
 shift_charpoly_eq_X_pow_sub_one = sc.Theorem(
     "shift_charpoly_eq_X_pow_sub_one",
     "det(xI - S) = x^n - 1, a squarefree polynomial: the eigenvalues of S are exactly the n-th roots of unity, each simple.",
     claims="verified",
     latex=r"\det(xI - S) = x^n - 1,\qquad \gcd\big(x^n-1,\ n x^{n-1}\big) = 1",
-    exact=sc.verify.shift_charpoly, n_range=(1, 64),
+    exact=sc.verify.shift_charpoly, n_range=(1, 64), formal=FORMAL_CHARPOLY,
     numeric=_numeric_charpoly, numeric_sizes=(1, 2, 3, 5, 8, 12),
     false_variants=[sc.FalseVariant(
         "shift_charpoly_eq_X_pow_add_one", "det(xI - S) = x^n + 1.",

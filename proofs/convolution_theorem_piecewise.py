@@ -12,6 +12,7 @@ import numpy as np
 import sympy as sp
 
 import symconv as sc
+from symconv.engine.statement import Statement
 from symconv.objects.piecewise import X, convolve, reflect
 from symconv.objects.piecewise_fourier import fourier
 
@@ -106,6 +107,36 @@ def _numeric(kind):
     return check
 
 
+# ---- formal statements: the transforms as integrals of the script's piecewise functions (not evaluated
+# concretely: an integral has no exact evaluation at small n; the exact check decides each pair)
+_T, _U = sp.symbols("t x", real=True)
+_f, _g = sp.Function("f", real=True), sp.Function("g", real=True)
+
+
+def _as_lambda(pieces) -> sp.Lambda:
+    """A list of pieces (a, b, expression in X) as t -> the expression on [a, b), 0 elsewhere."""
+    return sp.Lambda((_T,), sp.Piecewise(*[(e.subs(X, _T), (_T >= a) & (_T < b)) for a, b, e in pieces], (0, True)))
+
+
+def _ft(expr):
+    """F{h}(omega) = int exp(-2 pi i omega t) h(t) dt, h given as an expression in t."""
+    return sp.Integral(sp.exp(-2 * sp.pi * sp.I * w * _T) * expr, (_T, -sp.oo, sp.oo))
+
+
+def _formal(kind):
+    """One statement per pair: F{f * g} = F{f} F{g} (conv), F{f star g} = conj(F{f}) F{g} (corr)."""
+    out = []
+    for f, g, txt in PAIRS:
+        defs = {"f": _as_lambda(f), "g": _as_lambda(g)}
+        if kind == "conv":
+            lhs, rhs = _ft(sp.Integral(_f(_U) * _g(_T - _U), (_U, -sp.oo, sp.oo))), _ft(_f(_T)) * _ft(_g(_T))
+        else:
+            lhs = _ft(sp.Integral(_f(_U) * _g(_T + _U), (_U, -sp.oo, sp.oo)))
+            rhs = sp.conjugate(_ft(_f(_T))) * _ft(_g(_T))
+        out.append(Statement.identity(lhs, rhs, text=txt, definitions=defs))
+    return tuple(out)
+
+
 convolution_theorem_piecewise = sc.Theorem(
     "convolution_theorem_piecewise",
     "F{f*g} = F{f} F{g} with F{f}(w) = int exp(-2 pi i w t) f(t) dt, for six pairs of piecewise functions: "
@@ -113,7 +144,7 @@ convolution_theorem_piecewise = sc.Theorem(
     claims="verified",
     latex=r"\mathcal{F}\{f * g\} = \mathcal{F}\{f\}\,\mathcal{F}\{g\}\ \text{for boxes, triangles, "
           r"one-sided exponentials}",
-    exact=_exact("conv"), n_range=(1, len(PAIRS)), exact_scope=sc.CASES,
+    exact=_exact("conv"), n_range=(1, len(PAIRS)), exact_scope=sc.CASES, formal=_formal("conv"),
     numeric=_numeric("conv"), numeric_sizes=(1, 2, 3, 4, 5, 6), tolerance=1e-9,
     false_variants=[sc.FalseVariant(
         "convolution_theorem_unitary", "F{f*g} = F{f} F{g} for the unitary angular transform "
@@ -128,7 +159,7 @@ correlation_theorem_piecewise = sc.Theorem(
     claims="verified",
     latex=r"\mathcal{F}\{f \star g\} = \overline{\mathcal{F}\{f\}}\,\mathcal{F}\{g\},\quad "
           r"(f\star g)(i) = \int f(x)\,g(i+x)\,dx",
-    exact=_exact("corr"), n_range=(1, len(PAIRS)), exact_scope=sc.CASES,
+    exact=_exact("corr"), n_range=(1, len(PAIRS)), exact_scope=sc.CASES, formal=_formal("corr"),
     numeric=_numeric("corr"), numeric_sizes=(1, 3, 5), tolerance=1e-9,
     false_variants=[sc.FalseVariant(
         "correlation_theorem_no_conj", "F{f star g} = F{f} F{g} (the convolution theorem applied to "

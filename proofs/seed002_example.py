@@ -8,6 +8,7 @@ import numpy as np
 import sympy as sp
 
 import symconv as sc
+from symconv.engine.statement import Statement
 
 ORDER = 61  # position in reports and in the LaTeX document
 
@@ -53,6 +54,15 @@ def _numeric(n_, rng, dps):
     return discretisation_error(8000)[1], float(errm)
 
 
+_phi, _unif = sp.Function("phi", real=True), sp.Function("U", real=True)
+#: (phi * U)(x) = int phi(tau) U(x - tau) dtau = the erf closed form, for every real x (an integral and erf: not
+#: evaluated concretely)
+FORMAL = Statement.identity(sp.Integral(_phi(tau) * _unif(x - tau), (tau, -sp.oo, sp.oo)), closed_form(x),
+                            definitions={"phi": sp.Lambda((tau,), PHI),
+                                         "U": sp.Lambda((tau,), sp.Piecewise((sp.Rational(1, 6), (tau >= -3) & (tau <= 3)),
+                                                                             (0, True)))})
+
+
 normal_uniform_convolution = sc.Theorem(
     "normal_uniform_convolution",
     "The standard normal density convolved with the uniform density on [-3, 3] is "
@@ -60,7 +70,7 @@ normal_uniform_convolution = sc.Theorem(
     claims="verified",
     latex=r"(\varphi * \mathcal{U}_{[-3,3]})(x) = \tfrac{1}{6}\int_{x-3}^{x+3}\varphi = "
           r"\tfrac{1}{12}\Big(\operatorname{erf}\tfrac{x+3}{\sqrt 2} - \operatorname{erf}\tfrac{x-3}{\sqrt 2}\Big)",
-    exact=_exact, n_range=(1, 1), exact_scope=sc.CASES,
+    exact=_exact, n_range=(1, 1), exact_scope=sc.CASES, formal=FORMAL,
     numeric=_numeric, numeric_sizes=(1,), tolerance=5e-3,
     false_variants=[sc.FalseVariant(
         "normal_uniform_convolution_over_6", "The convolution is (erf((x+3)/sqrt 2) - erf((x-3)/sqrt 2))/6.",

@@ -6,6 +6,7 @@ import mpmath
 import sympy as sp
 
 import symconv as sc
+from symconv.engine.statement import Statement
 
 ORDER = 60  # position in reports and in the LaTeX document
 
@@ -107,6 +108,17 @@ def _numeric(n_, rng, dps):
     return float(err), float(errm)
 
 
+_f, _g = sp.Function("f", real=True), sp.Function("g", real=True)
+_FG = {"f": sp.Lambda((x_,), sp.Piecewise((1, (x_ >= -1) & (x_ <= 2)), (0, True))),
+       "g": sp.Lambda((x_,), sp.Piecewise((g_expr(x_), x_ > 0), (0, True)))}
+#: (f * g)(i) = int f(x) g(i - x) dx and (f star g)(i) = int f(x) g(i + x) dx equal the closed forms, for every real i
+#: (integrals: not evaluated concretely)
+FORMAL = (Statement.identity(sp.Integral(_f(x_) * _g(i_ - x_), (x_, -sp.oo, sp.oo)), conv_closed(i_), definitions=_FG,
+                             text="convolution"),
+          Statement.identity(sp.Integral(_f(x_) * _g(i_ + x_), (x_, -sp.oo, sp.oo)), corr_closed(i_), definitions=_FG,
+                             text="cross-correlation"))
+
+
 seed003_example_closed_form = sc.Theorem(
     "seed003_example_closed_form",
     "For f = 1 on [-1, 2] and g(x) = 1 - x/5 on x > 0: (f*g)(i) = (i+1)(9-i)/10 on (-1, 2], 33/10 - 3i/5 after, "
@@ -115,7 +127,7 @@ seed003_example_closed_form = sc.Theorem(
     latex=r"(f*g)(i) = \begin{cases} 0 & i \le -1\\ \tfrac{(i+1)(9-i)}{10} & -1 < i \le 2\\ \tfrac{33}{10} - \tfrac{3i}{5} & i > 2"
           r"\end{cases},\qquad (f\star g)(i) = \begin{cases} 0 & i \le -2\\ \tfrac{(2+i)(8-i)}{10} & -2 < i \le 1\\ "
           r"\tfrac{27}{10} - \tfrac{3i}{5} & i > 1\end{cases}",
-    exact=_exact, n_range=(1, 1), exact_scope=sc.CASES,
+    exact=_exact, n_range=(1, 1), exact_scope=sc.CASES, formal=FORMAL,
     numeric=_numeric, numeric_sizes=(1,), tolerance=1e-6,
     false_variants=[sc.FalseVariant(
         "seed003_conv_eq_corr", "Convolution and cross-correlation of this f and g coincide (no flip).",

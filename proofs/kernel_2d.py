@@ -1,5 +1,15 @@
 """2-D kernels are bivariate polynomials: separable = rank 1 = p(x) q(y); two stacked 3x3
-kernels give a 5x5 kernel, but only a 17-dimensional family of the 25 dimensions."""
+kernels give a 5x5 kernel, but only a 17-dimensional family of the 25 dimensions.
+
+What the dimension count (the fibre dimension: dim image = 2k^2 - dim fibre, fibre a line)
+rests on, for each k = 1..5 only (the theorem claims ``verified`` for that range, not ``proved``):
+the scaling direction (A, -B) lies in the kernel of the Jacobian of (A, B) -> A * B, checked
+symbolically with generic entries (upper bound 2k^2 - 1), and the Jacobian has rank 2k^2 - 1 at
+one seeded rational point, computed exactly over Q (lower bound).  Two standard facts are used and
+not machine-checked: the image's dimension is the generic rank of the Jacobian, and the rank at
+one point is at most the generic rank.  No general-k argument is checked (a written one: at a
+point where P_A, P_B are coprime and P_A has full bidegree, unique factorisation in Q[x, y] leaves
+only the line (A, -B) in the Jacobian's kernel)."""
 
 import numpy as np
 import sympy as sp
@@ -115,7 +125,8 @@ FORMAL_DIM = (Statement.identity(stack_dim(_K), 2 * _K ** 2 - 1, text="2 <= k <=
 stack_3x3_image_dim = sc.Theorem(
     "stack_3x3_image_dim",
     "Two stacked k x k kernels reach a (2k^2 - 1)-dimensional family of the (2k-1)^2 dimensions, "
-    "checked exactly for k = 1..5: 17 < 25 for k = 3, so not every 5x5 kernel is a stack of two 3x3.",
+    "checked exactly for k = 1..5 only (Jacobian rank at one rational point; see the module docstring): "
+    "17 < 25 for k = 3, so not every 5x5 kernel is a stack of two 3x3.",
     claims="verified",
     latex=r"\dim\{A * B : A, B \in \mathbb{R}^{k\times k}\} = 2k^2 - 1 < (2k-1)^2 \quad (2 \le k \le 5)",
     exact=sc.verify.kernels.stack_image_dimension, n_range=(1, 5), formal=FORMAL_DIM,

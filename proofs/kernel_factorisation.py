@@ -25,7 +25,8 @@ def _derive():
                                      r"roots, an even number, give $m/2$ more: $L$ size-3 kernels in all "
                                      r"(a lower degree leaves roots at infinity: pad with $[1, 0, 0]$)")
             .step(c + (2 * L - 2 * c) / 2, LemmaRewrite("conjugate_roots_pair_up", {m: 2 * L - 2 * c},
-                                                        r"$m + 2c = 2L$: non-real roots come in conjugate pairs"))
+                                                        r"$m + 2c = 2L$: non-real roots come in conjugate pairs",
+                                                        hypothesis=REAL))
             .step(L, PolyIdentity())]
 
 

@@ -7,6 +7,7 @@ import sympy as sp
 import symconv as sc
 from symconv.engine.rules import (EvaluateSum, Fold, LemmaRewrite, PolyIdentity, PullIn, Sift, SwapSums, Unfold,
                                   UseHypothesis)
+from symconv.engine.lemmas import NonzeroEndTaps
 from symconv.engine.statement import Hypothesis, Statement
 from symconv.objects import kernels as K
 from symconv.objects.indexed import Pk, X, deg, kconv, lsum, poly_function, sequence_function, size
@@ -21,7 +22,7 @@ g = poly_function("g", "g_{#}")                      # the i-th kernel of a stac
 
 SIZE_A = Hypothesis("|a| = p", sp.Eq(size(A), p), "$|a| = p$")
 SIZE_B = Hypothesis("|b| = q", sp.Eq(size(B), q), "$|b| = q$")
-END_TAPS = Hypothesis("end taps non-zero", text="the end taps of $a$ and $b$ are non-zero")
+END_TAPS = Hypothesis("end taps non-zero", NonzeroEndTaps(A, B), text="the end taps of $a$ and $b$ are non-zero")
 FORMAL_SPAN = Statement.identity(size(kconv(A, B)), p + q - 1, hypotheses=(SIZE_A, SIZE_B, END_TAPS))
 
 
@@ -30,16 +31,18 @@ def _derive_span():
                           goal=p + q - 1, hypotheses=(SIZE_A, SIZE_B, END_TAPS))
             .step(deg(Pk(kconv(A, B), X)) + 1,
                   LemmaRewrite("kernel_length_is_degree_plus_one", {size(kconv(A, B)): deg(Pk(kconv(A, B), X)) + 1},
-                               r"$|c| = \deg P_c + 1$"))
+                               r"$|c| = \deg P_c + 1$ (end taps of $a * b$: $a_0 b_0$, $a_{p-1} b_{q-1}$, non-zero)",
+                               hypothesis=END_TAPS))
             .step(deg(Pk(A, X) * Pk(B, X)) + 1,
                   LemmaRewrite("polynomial_of_convolution", {Pk(kconv(A, B), X): Pk(A, X) * Pk(B, X)},
                                r"$P_{a*b} = P_a P_b$ (\texttt{kernel\_poly\_mul\_eq\_conv})"))
             .step(deg(Pk(A, X)) + deg(Pk(B, X)) + 1,
                   LemmaRewrite("degree_of_product", {deg(Pk(A, X) * Pk(B, X)): deg(Pk(A, X)) + deg(Pk(B, X))},
-                               r"$\deg(PQ) = \deg P + \deg Q$"))
+                               r"$\deg(PQ) = \deg P + \deg Q$ ($P_a, P_b \neq 0$)", hypothesis=END_TAPS))
             .step(size(A) - 1 + size(B) - 1 + 1,
                   LemmaRewrite("kernel_length_is_degree_plus_one",
-                               {deg(Pk(A, X)): size(A) - 1, deg(Pk(B, X)): size(B) - 1}, r"$\deg P_c = |c| - 1$"))
+                               {deg(Pk(A, X)): size(A) - 1, deg(Pk(B, X)): size(B) - 1}, r"$\deg P_c = |c| - 1$",
+                               hypothesis=END_TAPS))
             .step(p - 1 + size(B) - 1 + 1, UseHypothesis(sp.Eq(size(A), p), "$|a| = p$"))
             .step(p + q - 1, UseHypothesis(sp.Eq(size(B), q), "$|b| = q$"))]
 
@@ -126,12 +129,14 @@ dilate_poly_eq_comp_pow = sc.Theorem(
 
 
 SIZE_G = Hypothesis("|g_i| = k", sp.Eq(size(g(i)), k), "$|g_i| = k$")
+END_TAPS_G = Hypothesis("end taps of every g_i non-zero", NonzeroEndTaps(g(i)),
+                        text="the end taps of every $g_i$ are non-zero")
 STACK = Hypothesis("stacking multiplies polynomials (kernel_poly_mul_eq_conv)",
                    text=r"stacking multiplies polynomials (\texttt{kernel\_poly\_mul\_eq\_conv})")
 DILATION = Hypothesis("dilation is P(x) -> P(x^d) (dilate_poly_eq_comp_pow)",
                       text=r"dilation is $P(x) \mapsto P(x^d)$ (\texttt{dilate\_poly\_eq\_comp\_pow})")
 FORMAL_RF = Statement.identity(deg(sp.Product(Pk(g(i), X**d), (i, 1, L))) + 1, L * d * (k - 1) + 1,
-                               hypotheses=(STACK, DILATION, SIZE_G))
+                               hypotheses=(STACK, DILATION, SIZE_G, END_TAPS_G))
 
 
 def _derive_rf():
@@ -140,18 +145,18 @@ def _derive_rf():
                           title=r"$h_i$ = $g_i$ dilated by $d$, $|g_i| = k$: the stack $h_1 * \dots * h_L$ "
                                 r"has polynomial $\prod_i P_{g_i}(x^d)$",
                           goal=L * d * (k - 1) + 1,
-                          hypotheses=(STACK, DILATION, SIZE_G),
+                          hypotheses=(STACK, DILATION, SIZE_G, END_TAPS_G),
                           conclusion=r"the stack has $L\,d\,(k-1) + 1$ taps: receptive fields add "
                                      r"$(k-1)d$ per layer; with $d = 1$, $L(k-1) + 1$")
             .step(sp.Sum(deg(Pk(g(i), X**d)), (i, 1, L)) + 1,
                   LemmaRewrite("degree_of_product", {deg(stack_poly): sp.Sum(deg(Pk(g(i), X**d)), (i, 1, L))},
-                               r"$\deg \prod_i P_i = \sum_i \deg P_i$"))
+                               r"$\deg \prod_i P_i = \sum_i \deg P_i$ ($P_{g_i} \neq 0$)", hypothesis=END_TAPS_G))
             .step(sp.Sum(d * deg(Pk(g(i), X)), (i, 1, L)) + 1,
                   LemmaRewrite("degree_of_dilation", {deg(Pk(g(i), X**d)): d * deg(Pk(g(i), X))},
                                r"$\deg P(x^d) = d \deg P$"))
             .step(sp.Sum(d * (size(g(i)) - 1), (i, 1, L)) + 1,
                   LemmaRewrite("kernel_length_is_degree_plus_one", {deg(Pk(g(i), X)): size(g(i)) - 1},
-                               r"$\deg P_c = |c| - 1$"))
+                               r"$\deg P_c = |c| - 1$", hypothesis=END_TAPS_G))
             .step(sp.Sum(d * (k - 1), (i, 1, L)) + 1, UseHypothesis(sp.Eq(size(g(i)), k), "$|g_i| = k$"))
             .step(L * d * (k - 1) + 1, EvaluateSum())]
 

@@ -362,13 +362,17 @@ class PolyIdentity(Rule):
 
 class ApplyLemma(Rule):
     """A named lemma of lemmas.LEMMAS used for a whole step: the lemma's own ``instance``
-    predicate must recognise prev = next as an instance of its statement (side conditions
-    included).  A script cannot supply the predicate: a callable that answers True would
-    prove anything.  ``instance`` may only repeat the registered predicate."""
+    predicate must recognise prev = next as an instance of its statement.  A script cannot
+    supply the predicate: a callable that answers True would prove anything.  ``instance``
+    may only repeat the registered predicate.
+
+    A lemma with a side condition (``Lemma.needs``, e.g. non-zero end taps, real
+    coefficients) needs ``hypothesis=H`` (one or a tuple), H among the derivation's hypotheses
+    (see :func:`symconv.engine.lemmas.side_conditions_met`); without it the step fails."""
 
     lemma_facts = True   # rewrites with facts about particular quantities (see derivation.concrete_contradicts)
 
-    def __init__(self, lemma: str, instance=None, text: str = "", relation: str = "="):
+    def __init__(self, lemma: str, instance=None, text: str = "", relation: str = "=", hypothesis=None):
         from .lemmas import LEMMAS
 
         lem = LEMMAS.get(lemma)
@@ -379,13 +383,27 @@ class ApplyLemma(Rule):
         if relation != "=":
             raise RuleError("a lemma's instance is an equality")
         self.lemma, self.instance, self.text, self.relation = lemma, lem.instance, text or lemma, relation
+        from .lemmas import named_hypotheses
+        self.hypotheses = named_hypotheses(lemma, hypothesis)
 
-    def check(self, prev, nxt):
+    def _instance_check(self, prev, nxt):
         try:
             ok = bool(self.instance(prev, nxt))
         except Exception as exc:   # a predicate that cannot read the step does not recognise it
             return False, f"lemma {self.lemma}: {type(exc).__name__}: {exc}"
         return ok, f"lemma {self.lemma}: " + ("instance recognised" if ok else "not an instance")
+
+    def check(self, prev, nxt):
+        """Outside a derivation there are no hypotheses: a lemma with a side condition fails."""
+        return self.check_in_context(None, prev, nxt)
+
+    def check_in_context(self, derivation, prev, nxt):
+        ok, detail = self._instance_check(prev, nxt)
+        if not ok:
+            return ok, detail
+        from .lemmas import side_conditions_met
+        sc_ok, sc_detail = side_conditions_met(self.lemma, [(prev, nxt)], self.hypotheses, derivation)
+        return (True, f"{detail}; {sc_detail}") if sc_ok else (False, sc_detail)
 
     def justification(self) -> str:
         return self.text
@@ -397,13 +415,18 @@ class LemmaRewrite(Rule):
     Every pair old -> new of ``mapping`` must be recognised by the lemma's
     ``instance`` predicate (lemmas.LEMMAS) as an instance of its statement, and
     the stated expression must be the previous one with the mapping applied.  A
-    lemma without an instance predicate cannot be used here.
+    lemma without an instance predicate cannot be used here.  A lemma with a side
+    condition (``Lemma.needs``) needs ``hypothesis=H`` (one or a tuple), H among the
+    derivation's hypotheses and covering every object rewritten
+    (:func:`symconv.engine.lemmas.side_conditions_met`); without it the step fails.
     """
 
     lemma_facts = True   # rewrites with facts about particular quantities (see derivation.concrete_contradicts)
 
-    def __init__(self, lemma: str, mapping: dict, text: str):
+    def __init__(self, lemma: str, mapping: dict, text: str, hypothesis=None):
         self.lemma, self.mapping, self.text = lemma, dict(mapping), text
+        from .lemmas import named_hypotheses
+        self.hypotheses = named_hypotheses(lemma, hypothesis)
 
     def apply(self, expr):
         from .lemmas import LEMMAS
@@ -419,13 +442,21 @@ class LemmaRewrite(Rule):
         return expr.xreplace(self.mapping)
 
     def check(self, prev, nxt):
+        """Outside a derivation there are no hypotheses: a lemma with a side condition fails."""
+        return self.check_in_context(None, prev, nxt)
+
+    def check_in_context(self, derivation, prev, nxt):
         try:
             got = self.apply(prev)
         except RuleError as exc:
             return False, f"lemma {self.lemma} does not apply: {exc}"
-        if sp.cancel(got - nxt) == 0 or equal_mod_n(got, nxt):
-            return True, f"lemma {self.lemma}: instance recognised and matched"
-        return False, f"lemma {self.lemma} gives {sp.sstr(got)}, not {sp.sstr(nxt)}"
+        if not (sp.cancel(got - nxt) == 0 or equal_mod_n(got, nxt)):
+            return False, f"lemma {self.lemma} gives {sp.sstr(got)}, not {sp.sstr(nxt)}"
+        from .lemmas import side_conditions_met
+        sc_ok, sc_detail = side_conditions_met(self.lemma, list(self.mapping.items()), self.hypotheses, derivation)
+        if not sc_ok:
+            return False, sc_detail
+        return True, f"lemma {self.lemma}: instance recognised and matched; {sc_detail}"
 
     def justification(self) -> str:
         return self.text

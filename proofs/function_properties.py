@@ -10,6 +10,7 @@ import numpy as np
 import sympy as sp
 
 import symconv as sc
+from symconv.engine.statement import Hypothesis, Statement
 from symconv.objects.piecewise import X, add, convolve, evaluate, numeric_function, pieces_equal, reflect, scale
 
 ORDER = 62  # position in reports and in the LaTeX document
@@ -25,6 +26,42 @@ CASES = [(BOX01, EXP1, EXP2), (BOX, TRI, EXP1), (EXP1, EXP2, BOX01), (TRI, BOX, 
 
 
 SHIFT = sp.Rational(3, 2)
+
+# ---- formal statements: convolutions as integrals of the script's functions f, g, h (given by definitions), for
+# every real x (integrals: documented and rendered, not evaluated concretely; the exact check decides each case)
+_x = sp.Symbol("x", real=True)
+_s = [sp.Symbol(f"s_{q}", real=True) for q in (1, 2)]
+_F, _G, _H = (sp.Function(nm, real=True) for nm in ("f", "g", "h"))
+
+
+def _conv(p, q, level=0):
+    """p * q as a function: x -> int p(s) q(x - s) ds (p, q functions of one expression)."""
+    s_ = _s[level]
+    return lambda x: sp.Integral(p(s_) * q(x - s_), (s_, -sp.oo, sp.oo))
+
+
+def _lam(pieces) -> sp.Lambda:
+    """Pieces (a, b, expression in X) as x -> the expression on [a, b), 0 elsewhere."""
+    return sp.Lambda((_x,), sp.Piecewise(*[(sp.sympify(e).subs(X, _x), (_x >= a) & (_x < b)) for a, b, e in pieces],
+                                         (0, True)))
+
+
+def _property_statements(defs, text):
+    """Commutativity, associativity, distributivity, scaling and the shift rule for f, g, h."""
+    f, g, h = _F, _G, _H
+    fg = _conv(f, g)
+    claims = [
+        ("commutativity", fg(_x), _conv(g, f)(_x)),
+        ("associativity", _conv(lambda y: fg(y), h, 1)(_x), _conv(f, lambda y: _conv(g, h, 1)(y))(_x)),
+        ("distributivity", _conv(f, lambda y: g(y) + h(y))(_x), fg(_x) + _conv(f, h)(_x)),
+        ("scaling", alpha * fg(_x), _conv(lambda y: alpha * f(y), g)(_x)),
+        ("shift rule", _conv(lambda y: f(y - SHIFT), g)(_x), fg(_x - SHIFT)),
+    ]
+    return [Statement.identity(lhs, rhs, text=f"{text}: {name}", definitions=defs) for name, lhs, rhs in claims]
+
+
+FORMAL_PIECEWISE = tuple(st for q, (f_, g_, h_) in enumerate(CASES, 1)
+                         for st in _property_statements({"f": _lam(f_), "g": _lam(g_), "h": _lam(h_)}, f"case {q}"))
 
 
 def _shift(pieces, s=SHIFT):
@@ -93,7 +130,7 @@ property_checks_piecewise = sc.Theorem(
     claims="verified",
     latex=r"f*g = g*f,\ (f*g)*h = f*(g*h),\ f*(g+h) = f*g + f*h,\ \alpha(f*g) = (\alpha f)*g,\ "
           r"(\tau_s f)*g = \tau_s(f*g)",
-    exact=_check, n_range=(1, len(CASES)), exact_scope=sc.CASES,
+    exact=_check, n_range=(1, len(CASES)), exact_scope=sc.CASES, formal=FORMAL_PIECEWISE,
     numeric=_numeric, numeric_sizes=(1, 2, 3), tolerance=1e-8,
     false_variants=[sc.FalseVariant(
         "conv_eq_corr_functions", "f*g = f star g for these functions (no flip).",
@@ -157,6 +194,14 @@ def _gauss_numeric(n_, rng, dps):
     return float(e64), err(dps)                   # float64 (NumPy), then mpmath at dps digits
 
 
+def _gauss(a_) -> sp.Lambda:
+    return sp.Lambda((_x,), sp.exp(-a_ * _x ** 2))
+
+
+FORMAL_GAUSS = tuple(st for a_, b_, c_ in GAUSS3 for st in _property_statements(
+    {"f": _gauss(a_), "g": _gauss(b_), "h": _gauss(c_)}, f"a, b, c = {a_}, {b_}, {c_}"))
+
+
 property_checks_gaussians = sc.Theorem(
     "property_checks_gaussians",
     "For Gaussians exp(-a t^2), exp(-b t^2), exp(-c t^2), convolution is commutative, associative, distributive "
@@ -164,7 +209,7 @@ property_checks_gaussians = sc.Theorem(
     claims="verified",
     latex=r"f*g = g*f,\ (f*g)*h = f*(g*h),\ f*(g+h) = f*g + f*h,\ \alpha(f*g) = (\alpha f)*g"
           r"\quad (f, g, h \text{ Gaussians})",
-    exact=_gauss_properties, n_range=(1, len(GAUSS3)), exact_scope=sc.CASES,
+    exact=_gauss_properties, n_range=(1, len(GAUSS3)), exact_scope=sc.CASES, formal=FORMAL_GAUSS,
     numeric=_gauss_numeric, numeric_sizes=(1, 2), tolerance=1e-8,
     false_variants=[sc.FalseVariant(
         "conv_eq_mul_gaussians", "The convolution of two Gaussians is their product.",
@@ -206,12 +251,26 @@ def _diff_numeric(n_, rng, dps):
     return float(abs(lhs64 - rhs64)), err(dps)   # float64 (NumPy), then mpmath at dps digits
 
 
+_dF = sp.Function("f'", real=True)
+
+
+def _diff_statement(defs, text, hypotheses=()):
+    """d/dx (f * g)(x) = (f' * g)(x), with f' = df given by its definition."""
+    return Statement.identity(sp.Derivative(_conv(_F, _G)(_x), _x), _conv(_dF, _G)(_x), text=text, definitions=defs,
+                              hypotheses=hypotheses)
+
+
+FORMAL_DIFF_GAUSS = tuple(_diff_statement({"f": _gauss(a_), "g": _gauss(b_),
+                                           "f'": sp.Lambda((_x,), sp.diff(sp.exp(-a_ * _x ** 2), _x))},
+                                          f"a, b = {a_}, {b_}") for a_, b_ in GAUSS)
+
+
 differentiation_rule_gaussians = sc.Theorem(
     "differentiation_rule_gaussians",
     "The differentiation rule d/dt (f*g) = (df/dt) * g for Gaussians f = exp(-a t^2), g = exp(-b t^2).",
     claims="verified",
     latex=r"\frac{d}{dt}(f*g) = \frac{df}{dt} * g",
-    exact=_diff, n_range=(1, 3), exact_scope=sc.CASES,
+    exact=_diff, n_range=(1, 3), exact_scope=sc.CASES, formal=FORMAL_DIFF_GAUSS,
     numeric=_diff_numeric, numeric_sizes=(1, 2), tolerance=1e-8,
     false_variants=[sc.FalseVariant(
         "differentiation_rule_both", "d/dt (f*g) = f' * g' for Gaussians.",
@@ -258,13 +317,19 @@ def _diff_pieces_numeric(n_, rng, dps):
     return abs(d64 - float(val(dfg, x0))), float(err_mp)
 
 
+#: on every open interval between breakpoints (f' the pointwise derivative of the triangle)
+_OFF_BREAKPOINTS = Hypothesis("x off the breakpoints", None, "$x$ is no breakpoint of $f * g$")
+FORMAL_DIFF_PIECES = tuple(_diff_statement({"f": _lam(f_), "g": _lam(g_), "f'": _lam(_derivative(f_))},
+                                           f"case {q}", (_OFF_BREAKPOINTS,)) for q, (f_, g_) in enumerate(DIFF_CASES, 1))
+
+
 differentiation_rule_piecewise = sc.Theorem(
     "differentiation_rule_piecewise",
     "d/dx (f*g) = (df/dx) * g for the triangle f (absolutely continuous) and g a box, seed 003's kernel or a "
     "one-sided exponential (all with jumps), on every interval between breakpoints.",
     claims="verified",
     latex=r"\frac{d}{dx}(f*g) = \frac{df}{dx} * g \quad (f \text{ absolutely continuous}, g \in L^1)",
-    exact=_diff_pieces, n_range=(1, len(DIFF_CASES)), exact_scope=sc.CASES,
+    exact=_diff_pieces, n_range=(1, len(DIFF_CASES)), exact_scope=sc.CASES, formal=FORMAL_DIFF_PIECES,
     numeric=_diff_pieces_numeric, numeric_sizes=(1, 2, 3), tolerance=1e-6,
     false_variants=[sc.FalseVariant(
         "differentiation_rule_pointwise_jump", "d/dx (f*g) = f * (dg/dx) with dg/dx the pointwise derivative of "

@@ -8,7 +8,8 @@ import sympy as sp
 import symconv as sc
 from symconv.engine.rules import (ExponentArithmetic, GeometricSum, IndexArithmetic, Reindex, ReindexSum,
                                   RuleError, Sift, Unfold, equal_mod_n)
-from symconv.objects.indexed import Iverson, S, W, i, j, l, n, omega, t, zsum
+from symconv.engine.statement import Statement
+from symconv.objects.indexed import Iverson, S, W, i, j, l, n, omega, t, x, zsum
 
 THEOREMS = sc.load_theorems(["proofs"])
 
@@ -65,6 +66,7 @@ def test_equal_mod_n_is_conservative():
 
 def _thm(**kw):
     base = dict(name="toy", statement="toy.", claims="verified", n_range=(1, 5),
+                formal=Statement.identity(zsum(S(i, j) * x(j), j), x(i - 1)),   # every theorem states its claim
                 false_variants=[sc.FalseVariant("toy_false", "false.", exact=lambda n_: sc.Counterexample(n_, "no"))])
     base.update(kw)
     return sc.Theorem(**base)
@@ -152,16 +154,25 @@ def test_a_crashing_check_is_reported_not_passed():
 def test_lemma_rewrites_must_be_instances():
     from symconv.engine.rules import LemmaRewrite
     from symconv.objects.indexed import Pk, X, deg, kconv, size
+    from symconv.engine.lemmas import NonzeroEndTaps
     A, B = sp.symbols("a b")
     start = deg(Pk(A, X) * Pk(B, X)) + 1
-    ok = sc.Derivation(start).step(deg(Pk(A, X)) + deg(Pk(B, X)) + 1, LemmaRewrite(
-        "degree_of_product", {deg(Pk(A, X) * Pk(B, X)): deg(Pk(A, X)) + deg(Pk(B, X))}, "deg"))
+    ends = sc.Hypothesis("ends", NonzeroEndTaps(A, B), "end taps non-zero")
+    ok = sc.Derivation(start, hypotheses=(ends,)).step(deg(Pk(A, X)) + deg(Pk(B, X)) + 1, LemmaRewrite(
+        "degree_of_product", {deg(Pk(A, X) * Pk(B, X)): deg(Pk(A, X)) + deg(Pk(B, X))}, "deg", hypothesis=ends))
     assert ok.check().ok
-    forged = sc.Derivation(start).step(18, LemmaRewrite("degree_of_product", {deg(Pk(A, X) * Pk(B, X)): 17}, "deg"))
-    assert not forged.check().ok
-    wrong = sc.Derivation(size(kconv(A, B))).step(deg(Pk(A, X)) + 1, LemmaRewrite(
-        "kernel_length_is_degree_plus_one", {size(kconv(A, B)): deg(Pk(A, X)) + 1}, "len"))
+    unstated = sc.Derivation(start).step(deg(Pk(A, X)) + deg(Pk(B, X)) + 1, LemmaRewrite(
+        "degree_of_product", {deg(Pk(A, X) * Pk(B, X)): deg(Pk(A, X)) + deg(Pk(B, X))}, "deg"))
+    assert not unstated.check().ok                    # the side condition (non-zero end taps) is not stated
+    forged = sc.Derivation(start, hypotheses=(ends,)).step(18, LemmaRewrite(
+        "degree_of_product", {deg(Pk(A, X) * Pk(B, X)): 17}, "deg", hypothesis=ends))
+    assert not forged.check().ok                      # stated side condition, but not an instance
+    wrong = sc.Derivation(size(kconv(A, B)), hypotheses=(ends,)).step(deg(Pk(A, X)) + 1, LemmaRewrite(
+        "kernel_length_is_degree_plus_one", {size(kconv(A, B)): deg(Pk(A, X)) + 1}, "len", hypothesis=ends))
     assert not wrong.check().ok
+    right = sc.Derivation(size(kconv(A, B)), hypotheses=(ends,)).step(deg(Pk(kconv(A, B), X)) + 1, LemmaRewrite(
+        "kernel_length_is_degree_plus_one", {size(kconv(A, B)): deg(Pk(kconv(A, B), X)) + 1}, "len", hypothesis=ends))
+    assert right.check().ok
     no_predicate = sc.Derivation(start).step(start, LemmaRewrite("diagonal_constancy", {start: start}, "x"))
     assert not no_predicate.check().ok
 

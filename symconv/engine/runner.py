@@ -22,9 +22,13 @@ C code ends ``undecided`` ("killed by the watchdog"), keeping the n that had
 already passed.  Where fork does not exist (or with ``RunOptions(isolate=False)``)
 the phases run in this process with the SIGALRM limit only.
 
+>>> import sympy as sp
+>>> from symconv.engine.statement import Statement
 >>> from symconv.engine.theorem import Theorem, FalseVariant
 >>> from symconv.engine.verdict import Counterexample, Holds
+>>> from symconv.objects.indexed import n
 >>> thm = Theorem("square_nonneg_mod", "n^2 mod 4 is 0 or 1.", claims="verified",
+...     formal=Statement.identity(sp.Mod(n**2, 4) * (sp.Mod(n**2, 4) - 1), 0),
 ...     exact=lambda n: Holds(f"{n}^2 mod 4 = {n*n % 4}") if n*n % 4 in (0, 1) else Counterexample(n, "bad"),
 ...     n_range=(1, 40), false_variants=[FalseVariant("square_mod_4_is_0", "n^2 = 0 mod 4.",
 ...     exact=lambda n: Holds(f"{n}^2 = 0 mod 4") if n*n % 4 == 0 else Counterexample(n, f"{n}^2 mod 4 = {n*n % 4}"))])
@@ -32,7 +36,7 @@ the phases run in this process with the SIGALRM limit only.
 >>> r.verdict.value, r.n_checked, r.exact_evidence, r.variants[0].verdict.value, str(r.variants[0].counterexample)
 ('verified', (1, 40), 'n=40: 40^2 mod 4 = 0', 'refuted', 'n=1: 1^2 mod 4 = 1')
 >>> run_theorem(Theorem("no_evidence", "x.", claims="verified", exact=lambda n: None, n_range=(1, 3),
-...     false_variants=thm.false_variants)).notes
+...     formal=thm.formal, false_variants=thm.false_variants)).notes
 ['exact check returned None at n=1, expected Holds or Counterexample']
 """
 
@@ -195,7 +199,7 @@ def run_variant(thm: Theorem, var: FalseVariant, opts: RunOptions) -> VariantRes
 def _derivation_work(thm: Theorem):
     """The derivation phase as ``run_guarded`` work: every chain checked (rules and concrete
     evaluation), every lemma checked, and the formal statement established.
-    Returns (ok, step reports, lemmas, proof text)."""
+    Returns (ok, step reports, lemmas, proof text, the script's own definitions it unfolds)."""
     def work(budget: Budget, report) -> tuple:
         steps: list = []
         lemmas: list[str] = []
@@ -207,17 +211,19 @@ def _derivation_work(thm: Theorem):
                 steps.extend(chk.reports)
                 lemmas.extend(lem for lem in chk.lemmas if lem not in lemmas)
                 if not chk.ok:
-                    return False, steps, lemmas, f"derivation '{part.title}' failed at {chk.failure}"
+                    return False, steps, lemmas, f"derivation '{part.title}' failed at {chk.failure}", []
             for lem in lemmas:
                 lc = check_lemma(lem)
                 if not lc.ok:
-                    return False, steps, lemmas, f"lemma {lem} failed its check: {lc.evidence}"
+                    return False, steps, lemmas, f"lemma {lem} failed its check: {lc.evidence}", []
             linked, why = establishes(thm.formal or (), parts)
             if not linked:
-                return False, steps, lemmas, f"the derivations do not establish the formal statement: {why}"
+                return False, steps, lemmas, f"the derivations do not establish the formal statement: {why}", []
         except Exception as exc:  # a broken proof script is reported, not crashed on
-            return False, steps, lemmas, f"derivation raised {type(exc).__name__}: {exc}"
-        return True, steps, lemmas, f"derivation checked ({len(steps)} steps), establishing the formal statement"
+            return False, steps, lemmas, f"derivation raised {type(exc).__name__}: {exc}", []
+        own = sorted({nm for part in parts for st in part.steps for nm in getattr(st.rule, "own_names", ())})
+        return True, steps, lemmas, "derivation checked ({} steps), establishing the formal statement{}".format(
+            len(steps), f"; it unfolds this script's own definitions: {', '.join(own)}" if own else ""), own
     return work
 
 
@@ -268,7 +274,7 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
     if thm.derivation is not None:
         g = run_guarded(_derivation_work(thm), opts.budget or thm.budget, isolate=opts.isolate)
         if g.ok:
-            derivation_ok, steps, lemmas, res.proof = g.value
+            derivation_ok, steps, lemmas, res.proof, res.script_definitions = g.value
             res.steps.extend(steps)
             res.lemmas.extend(lemmas)
         else:

@@ -149,6 +149,7 @@ class TheoremResult:
     n_requested: tuple[int, int] | None = None
     exact_scope: str = ""
     concrete_evidence: str = ""       # concrete evaluation of the formal statement(s), n = 1..8
+    script_definitions: list[str] = field(default_factory=list)   # a script's own notation, flagged
     exact_evidence: str = ""          # what the exact check decided at the last n it passed (Holds.detail)
     counterexample: Counterexample | None = None
     numeric_error: float | None = None

@@ -32,6 +32,8 @@ def theorem_line(r: TheoremResult, timing: bool = True, width: int = 0) -> str:
     if r.variants:
         caught = sum(v.caught for v in r.variants)
         parts.append(f"false variants refuted {caught}/{len(r.variants)}")
+    if r.script_definitions:
+        parts.append("script definitions: " + ", ".join(r.script_definitions))
     if timing:
         parts.append(f"{r.seconds:.2f}s")
     return "  ".join(parts)

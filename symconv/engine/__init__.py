@@ -10,12 +10,12 @@ from .rules import (DiagonalConstancy, EigenLine, ExponentArithmetic, Fold, Geom
                     equal_mod_n)
 from .runner import RunOptions, run_theorem
 from .theorem import CASES, GENERIC, FalseVariant, Theorem
-from .verdict import Counterexample, TheoremResult, Verdict
+from .verdict import Counterexample, Holds, TheoremResult, Verdict
 
 __all__ = [
     "Budget", "BudgetExhausted", "load_theorems", "select", "Derivation", "Step", "LEMMAS",
     "check_lemma", "mp_matrix", "mp_max_abs", "rng_for", "DiagonalConstancy", "EigenLine",
     "ExponentArithmetic", "Fold", "GeometricSum", "IndexArithmetic", "PullOut", "Reindex",
     "ReindexSum", "Sift", "Unfold", "UseHypothesis", "equal_mod_n", "RunOptions", "run_theorem",
-    "FalseVariant", "Theorem", "Counterexample", "TheoremResult", "Verdict", "CASES", "GENERIC",
+    "FalseVariant", "Theorem", "Counterexample", "Holds", "TheoremResult", "Verdict", "CASES", "GENERIC",
 ]

@@ -13,14 +13,21 @@ PROOFS = str(ROOT / "proofs")
 
 FALSE_PROOF = '''
 import symconv as sc
+from symconv.engine.statement import Statement
+from symconv.objects.indexed import S, i, j
 bogus = sc.Theorem("shift_commutes_with_transpose", "S S^T = S^T S and S = S^T.", claims="verified",
+    formal=Statement.identity(S(i, j), S(j, i)),
     exact=lambda n: sc.Holds("S = S^T") if n < 3 else sc.Counterexample(n, "S != S^T"), n_range=(1, 5),
     false_variants=[sc.FalseVariant("v", "v", exact=lambda n: sc.Counterexample(n, "x"))])
 '''
 SLOW_PROOF = '''
 import time
+import sympy as sp
 import symconv as sc
+from symconv.engine.statement import Statement
+from symconv.objects.indexed import k, n
 slow = sc.Theorem("slow_claim", "slow.", claims="verified", budget=0.3,
+    formal=Statement.identity(2 * sp.Sum(k, (k, 1, n)), n * (n + 1)),
     exact=lambda n: (time.sleep(0.2), sc.Holds("slow"))[1], n_range=(1, 10),
     false_variants=[sc.FalseVariant("v", "v", exact=lambda n: sc.Counterexample(n, "x"))])
 '''

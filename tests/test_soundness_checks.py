@@ -12,12 +12,15 @@ import symconv as sc
 from symconv.cli import EXIT_OK, EXIT_REFUTED, EXIT_UNDECIDED, exit_code
 from symconv.engine.budget import Budget, BudgetExhausted, hard_limit, run_guarded
 from symconv.engine.numeric import run_numeric
+from symconv.engine.statement import Statement
+from symconv.objects.indexed import S, i, j, x, zsum
 
 REFUTED_VARIANT = sc.FalseVariant("toy_false", "false.", exact=lambda n_: sc.Counterexample(n_, "no"))
 
 
 def _thm(**kw):
-    base = dict(name="toy", statement="toy.", claims="verified", n_range=(1, 5), false_variants=[REFUTED_VARIANT])
+    base = dict(name="toy", statement="toy.", claims="verified", n_range=(1, 5), false_variants=[REFUTED_VARIANT],
+                formal=Statement.identity(zsum(S(i, j) * x(j), j), x(i - 1)))   # every theorem states its claim
     base.update(kw)
     return sc.Theorem(**base)
 

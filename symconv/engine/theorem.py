@@ -3,18 +3,24 @@
 A proof script builds :class:`Theorem` objects at module level; the CLI, the
 pytest plugin and the LaTeX renderer all read the same objects.
 
+>>> import sympy as sp
 >>> from symconv.engine.verdict import Counterexample, Holds
+>>> from symconv.objects.indexed import k, n
 >>> def exact(n):
 ...     if (n * (n + 1)) % 2 == 0:
 ...         return Holds(f"{n}*{n + 1} = {n * (n + 1)} is even")
 ...     return Counterexample(n, "odd")
 >>> thm = Theorem("consecutive_product_even", "n(n+1) is even.", claims="verified",
-...               exact=exact, n_range=(1, 50),
+...               formal=Statement.identity(2 * sp.Sum(k, (k, 1, n)), n * (n + 1)), exact=exact, n_range=(1, 50),
 ...               false_variants=[FalseVariant("consecutive_product_div_3", "n(n+1) is divisible by 3.",
 ...                   exact=lambda n: Holds(f"3 divides {n * (n + 1)}") if n*(n+1) % 3 == 0
 ...                   else Counterexample(n, "n(n+1) mod 3 != 0"))])
 >>> thm.claims.value
 'verified'
+>>> Theorem("unstated", "n(n+1) is even.", exact=exact, false_variants=thm.false_variants)
+Traceback (most recent call last):
+...
+ValueError: unstated: no formal statement: every theorem states its claim formally ...
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from typing import Callable, Sequence
 
 from .derivation import Derivation
 from .statement import Statement
-from .verdict import Counterexample, Verdict
+from .verdict import Counterexample, Holds, Verdict  # noqa: F401  (Holds: the ExactCheck alias)
 
 __all__ = ["Theorem", "FalseVariant", "ExactCheck", "NumericCheck", "GENERIC", "CASES"]
 
@@ -36,7 +42,7 @@ GENERIC = "generic symbolic entries"
 #: exact check decides each one: ``verified`` for exactly those cases
 CASES = "every case the statement names, n numbers them"
 
-ExactCheck = Callable[[int], "Counterexample | None"]
+ExactCheck = Callable[[int], "Counterexample | Holds"]   # anything else (None included) is undecided
 # numeric(n, rng, dps) -> (float64 error, mpmath error)
 NumericCheck = Callable[[int, object, int], "tuple[float, float]"]
 
@@ -72,9 +78,10 @@ class Theorem:
     claims: "proved", "verified" or "cross-checked"; the run fails below it.
     latex: the statement as a LaTeX formula.
     derivation: callable returning the derivations of a general-n proof.
-    formal: the formal statement(s) (``Statement``); a ``proved`` claim needs them, and the
-        derivations must establish exactly them (``statement.establishes``).
-    exact: exact check at one n; returns a Counterexample or None.
+    formal: the formal statement(s) (``Statement``), required for every theorem: concrete evaluation
+        checks them (a difference refutes the theorem), the LaTeX renders them, and the derivations must
+        establish exactly them (``statement.establishes``).
+    exact: exact check at one n; returns Holds(detail) or a Counterexample (None or anything else is undecided).
     n_range: inclusive range of n for the exact check.
     numeric: seeded numeric check at one size, returning float64 and mpmath errors.
     """
@@ -111,8 +118,10 @@ class Theorem:
             self.formal = tuple(self.formal)
             if not self.formal or not all(isinstance(f, Statement) for f in self.formal):
                 raise TypeError(f"{self.name}: formal must be a Statement or a non-empty sequence of them")
-        if self.derivation is not None and self.formal is None:
-            raise ValueError(f"{self.name}: a derivation must come with the formal statement it establishes "
+        if self.formal is None:
+            what = "a derivation must come with the formal statement it establishes" if self.derivation is not None \
+                else "every theorem states its claim formally (its checks and its LaTeX are about that statement)"
+            raise ValueError(f"{self.name}: no formal statement: {what} "
                              "(formal=Statement.identity(...) or Statement.equivalence(...))")
         if self.claims is Verdict.VERIFIED and self.derivation is None and (
                 self.exact is None or self.exact_scope not in (GENERIC, CASES)):

@@ -76,3 +76,14 @@ def test_every_verified_theorem_has_an_evaluated_or_documented_statement():
     checked = sorted(t.name for t in THEOREMS if t.derivation is None
                      and any(outcome(st).status == "agree" for st in t.formal))
     assert len(checked) >= 21, checked
+
+
+def test_the_constructor_requires_a_formal_statement_of_every_theorem():
+    variant = sc.FalseVariant("toy_false", "false.", exact=lambda n_: sc.Counterexample(n_, "no"))
+    with pytest.raises(ValueError, match="unstated_toy: no formal statement"):
+        sc.Theorem("unstated_toy", "toy.", claims="verified", exact=lambda n_: sc.Holds("ok"),
+                   false_variants=[variant])
+    from symconv.objects.indexed import S, i, j, x, zsum
+    stated = sc.Theorem("stated_toy", "toy.", claims="verified", exact=lambda n_: sc.Holds("ok"),
+                        formal=Statement.identity(zsum(S(i, j) * x(j), j), x(i - 1)), false_variants=[variant])
+    assert stated.formal and outcome(stated.formal[0]).status == "agree"

@@ -291,3 +291,14 @@ def test_exact_inverse_in_cyclotomic_fields():
             for w in (_cmul(val, _cinv(val, L), L), _cmul(_cpow(val, -3, L), _cpow(val, 3, L), L)):
                 red = _reduce(w, L)
                 assert red[0] == 1 and not any(red[1:])
+
+
+def test_a_definition_parameter_does_not_widen_the_statement_index():
+    """A definition's parameter named like a free index of the statement is bound in the definition:
+    the statement's index keeps its own range (0..N-1 for an entry on Z_n)."""
+    from symconv.engine.concrete import _collect
+    h = sequence_function("h_par")
+    g = entry_function("g_par")
+    defs = {"g_par": sp.Lambda((i,), lsum(h(i - t) * h(t), t))}
+    free, zargs = _collect([g(i) + x(i)], defs)
+    assert i in free and i not in zargs

@@ -1113,26 +1113,28 @@ def _allowed(sym: sp.Symbol, value: int) -> bool:
 
 
 def _collect(exprs: Iterable[sp.Basic], defs: Mapping) -> tuple[set, set]:
-    """The free symbols of exprs and of the definitions they reach, and the symbols in arguments of sequences on Z."""
+    """The free symbols of exprs and of the definitions they reach, and the free symbols that occur in
+    arguments of sequences on Z (a definition's own parameters are bound there, never the statement's
+    index of the same name)."""
     free: set = set()
     zargs: set = set()
     seen: set = set()
-    todo = list(exprs)
-    for e in todo:
+    todo = [(e, frozenset()) for e in exprs]
+    for e, _ in todo:
         free |= e.free_symbols
     while todo:
-        e = todo.pop()
+        e, bound = todo.pop()
         for f in e.atoms(AppliedUndef):
             if getattr(f.func, "_symconv_cyclic", None) is False:
                 for a in f.args:
-                    zargs |= a.free_symbols
+                    zargs |= a.free_symbols - bound
             nm = f.func.__name__
             if nm in defs and nm not in seen:
                 seen.add(nm)
                 lam = defs[nm]
                 if isinstance(lam, sp.Lambda):
                     free |= lam.free_symbols
-                    todo.append(lam.expr)
+                    todo.append((lam.expr, frozenset(lam.variables)))
     return free, zargs
 
 

@@ -87,7 +87,9 @@ def _entry_function(name: str, tex: str, cyclic: bool, kind: str):
             for q, a_ in enumerate(printed, 1):
                 out = out.replace(f"#{q}", a_)
         else:
-            out = tex.replace("#", args) if "#" in tex else f"{tex}_{{{args}}}"
+            # a name that carries its own sub- or superscript is braced first (no double subscript)
+            base = f"{{{tex}}}" if ("_" in tex or "^" in tex) else tex
+            out = tex.replace("#", args) if "#" in tex else f"{base}_{{{args}}}"
         return f"\\left({out}\\right)^{{{exp}}}" if exp else out
 
     # _symconv_kind: "entry" (on Z_n), "sequence" (finitely supported on Z) or "poly" (notation for

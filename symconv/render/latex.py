@@ -127,10 +127,25 @@ def _apply_name(stmt: Statement, name: str, args) -> sp.Expr:
     return sp.Function(name)(*args)
 
 
+#: a formal statement whose LaTeX source is at most this long goes on one line; a side longer than
+#: _SCALE characters is scaled down to the text width (machine-made formulas can be very long)
+_ONE_LINE, _SCALE = 150, 260
+
+
+def _fit(side: str) -> str:
+    if len(side) <= _SCALE:
+        return side
+    return rf"\resizebox{{0.92\linewidth}}{{!}}{{$\displaystyle {side}$}}"
+
+
 def statement_latex(stmt: Statement) -> list[str]:
     """The formal statement, rendered from the SymPy object itself (never hand-written)."""
     rel = "=" if stmt.kind == "identity" else r"\iff"
-    body = tex(stmt.lhs) + rf" \;{rel}\; " + tex(stmt.rhs)
+    lhs, rhs = _fit(tex(stmt.lhs)), _fit(tex(stmt.rhs))
+    if len(lhs) + len(rhs) <= _ONE_LINE:
+        body = rf"\[ {lhs} \;{rel}\; {rhs} \]"
+    else:       # one side per line; a side too long for a line is scaled to the text width
+        body = "\n".join([r"\begin{align*}", rf"  & {lhs} \\", rf"  {rel}{{}} & {rhs}", r"\end{align*}"])
     syms = sorted((q for q in stmt.free_symbols if q.is_Symbol), key=str)
     ints = [q for q in syms if q.is_integer and str(q) != "n"]
     others = [q for q in syms if not q.is_integer]
@@ -141,13 +156,16 @@ def statement_latex(stmt: Statement) -> list[str]:
         hyps = "; ".join((h.text if "$" in h.text else escape(h.text or h.name)) if h.expr is None
                          else f"${h.latex()}$" for h in stmt.hypotheses)
         out.append(r"\noindent if " + hyps + ",")
-    out.append(rf"\[ {body} \]")
+    out.append(body)
     if stmt.text:
         out.append(rf"\noindent ({escape(stmt.text)})")
     if stmt.definitions:
         items = []
         for name, lam in stmt.definitions:
-            items.append(rf"\item ${tex(_apply_name(stmt, name, lam.variables))} := {tex(lam.expr)}$")
+            item = f"{tex(_apply_name(stmt, name, lam.variables))} := {tex(lam.expr)}"
+            items.append(rf"\item ${item}$" if len(item) <= _ONE_LINE // 2 else
+                         rf"\item \resizebox{{0.9\linewidth}}{{!}}{{$\displaystyle {item}$}}"
+                         if len(item) > _SCALE else rf"\item $\displaystyle {item}$\\[2pt]")
         out += [r"\noindent where (this script's notation):", r"\begin{itemize}"] + items + [r"\end{itemize}"]
     return out
 
@@ -211,6 +229,7 @@ _PREAMBLE = r"""\documentclass[11pt]{article}
 \usepackage[utf8]{inputenc}
 \usepackage[T1]{fontenc}
 \usepackage{amsmath,amssymb,mathtools}
+\usepackage{graphicx}
 \usepackage[margin=2.2cm]{geometry}
 \setlength{\parindent}{0pt}
 \setlength{\parskip}{4pt}

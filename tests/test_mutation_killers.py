@@ -34,6 +34,12 @@ EQUAL = [
     (xi**(j + n) * c(i), xi**j * c(i)),
     (sp.Integer(1), omega**(n * j)),
     (sp.Integer(1), xi**n),
+    (sp.Mul(omega**j, omega**k, evaluate=False), omega**(j + k)),   # a product against a power
+    # brackets: [a = b] read modulo n, either way round
+    (Iverson(i, j), Iverson(i + n, j)),
+    (Iverson(i, j), Iverson(j, i)),
+    # equations: either side against either side
+    (sp.Eq(W(i, j), c(i)), sp.Eq(c(i + n), W(i, j + n))),
 ]
 
 DIFFERENT = [
@@ -61,6 +67,17 @@ DIFFERENT = [
     (g(i + n), g(i)),
     # a term of one sum used twice to match two terms of the other
     (W(i, j) + W(i + n, j), W(i, j) + c(i)),
+    # a sum of terms is not their product
+    (W(i, j) + c(i), W(i, j) * c(i)),
+    # an equation matches only side by side
+    (sp.Eq(W(i, j), c(i)), sp.Eq(c(j), W(i, j))),
+    # an equation, an integral or an entry against something of another kind
+    (sp.Eq(W(i, j), c(i)), W(i, j)),
+    (sp.Integral(g(y), (y, 0, 1)), g(y)),
+    (W(i, j), c(i) * omega**n),
+    # powers of different symbols
+    (omega**j, xi**j),
+    (X**j, y**j),
 ]
 
 
@@ -99,6 +116,7 @@ NOT_PERIODIC = [
     (W(i, j) + i, i),
     (omega**sp.sqrt(i), i),                     # not a polynomial
     (omega**(2**i), i),                         # 2**i is not an integer for i < 0
+    (sp.Sum(h(i) * W(t, j), (t, 0, n - 1)), i),   # i inside a sum, in a sequence on Z
 ]
 
 
@@ -139,6 +157,7 @@ FINITE = [
     (c(t) * h(t), [t], []),
     (KD(t, u) * h(u), [t, u], []),
     (h(0), [], []),
+    (h(t) / r, [t], []),                        # a power of something that does not depend on t
     (DEEP, [t], []),                            # nested sums, every index bounded
 ]
 
@@ -155,6 +174,7 @@ NOT_FINITE = [
     (sp.Sum(KD(t, u), (u, -sp.oo, sp.oo)), [t], []),          # = 1 for every t
     (sp.Sum(h(t - u) * h(u), (u, 0, v), (v, 0, n - 1)), [t], []),   # a dependent range: not opened
     (h(t) + sp.Sum(h(u), (u, 0, v), (v, 0, n - 1)), [t], []),
+    (h(t) * sp.Sum(h(u), (u, 0, v), (v, 0, n - 1)), [t], []),
 ]
 
 
@@ -176,3 +196,80 @@ def test_reorder_ok():
     assert reorder_ok(sp.Sum(h(t - u), (t, -sp.oo, sp.oo), (u, -sp.oo, 0))) is False
     assert reorder_ok(sp.Sum(KD(t, u), (t, -sp.oo, 0), (u, -sp.oo, 0))) is False
     assert reorder_ok(sp.Sum(KD(t, u), (t, 0, n - 1), (u, 0, n - 1))) is True
+    # a range that depends on another summation variable, through its lower or its upper end
+    assert reorder_ok(sp.Sum(h(t) * h(u), (t, u, n - 1), (u, 0, n - 1))) is False
+    assert reorder_ok(sp.Sum(h(t) * h(u), (t, 0, u), (u, 0, n - 1))) is False
+
+
+# -- engine/verdict.py ---------------------------------------------------------------------------------
+
+from symconv.engine.verdict import Counterexample, Holds, StepReport, TheoremResult, VariantResult, Verdict  # noqa: E402
+
+
+def test_only_proved_verified_cross_checked_reach_a_level():
+    for v in (Verdict.REFUTED, Verdict.UNDECIDED):
+        for claimed in Verdict:
+            assert v.reaches(claimed) is False
+    assert Verdict.CROSS_CHECKED.reaches(Verdict.CROSS_CHECKED) is True
+    assert Verdict.VERIFIED.reaches(Verdict.CROSS_CHECKED) is True
+    assert Verdict.VERIFIED.reaches(Verdict.PROVED) is False
+
+
+def test_verdict_parse_names_the_claimable_levels():
+    assert Verdict.parse("proved") is Verdict.PROVED
+    assert Verdict.parse(Verdict.VERIFIED) is Verdict.VERIFIED
+    with pytest.raises(ValueError) as exc:
+        Verdict.parse("true")
+    assert str(exc.value) == "claims must be one of ['proved', 'verified', 'cross-checked'], got 'true'"
+
+
+def test_counterexample_str():
+    assert str(Counterexample(3, "W S != S W")) == "n=3: W S != S W"
+    assert str(Counterexample(0, "x")) == "n=0: x"
+    assert str(Counterexample(None, "x")) == "x"
+
+
+def test_holds_has_no_truth_value_and_says_how_to_combine():
+    with pytest.raises(TypeError) as exc:
+        bool(Holds("a"))
+    assert str(exc.value) == ("Holds has no truth value: test isinstance(result, Counterexample), "
+                              "or combine checks with Holds.all(...)")
+    with pytest.raises(ValueError) as exc2:
+        Holds.all()
+    assert str(exc2.value) == "Holds.all() needs at least one result: nothing was decided"
+
+
+def test_holds_all_joins_details_and_data():
+    both = Holds.all(Holds("a", {"x": 1}), Holds("b", {"y": 2}))
+    assert isinstance(both, Holds)
+    assert both.detail == "a; b"
+    assert both.data == {"x": 1, "y": 2}
+
+
+def test_theorem_result_to_dict():
+    cex = Counterexample(2, "differs", {"i": sp.Integer(1)})
+    res = TheoremResult(
+        name="t", topic="shift", statement="S W = W S", claims=Verdict.PROVED, verdict=Verdict.REFUTED,
+        steps=[StepReport(0, "Unfold", False, "no")], counterexample=cex,
+        variants=[VariantResult("v", "false", Verdict.REFUTED, cex)],
+        notes=[Holds("checked", {"n": sp.Integer(3)})])
+    d = res.to_dict()
+    assert d["passed"] is False
+    assert d["claims"] == "proved" and d["verdict"] == "refuted"
+    assert d["counterexample"] == {"n": 2, "description": "differs", "data": {"i": "1"}}
+    assert d["steps"] == [{"index": 0, "rule": "Unfold", "ok": False, "detail": "no"}]
+    assert d["variants"] == [{"name": "v", "statement": "false", "verdict": "refuted",
+                              "counterexample": {"n": 2, "description": "differs", "data": {"i": "1"}},
+                              "detail": ""}]
+    assert d["notes"] == [{"detail": "checked", "data": {"n": "3"}}]
+    ok = TheoremResult(name="u", topic="", statement="", claims=Verdict.VERIFIED, verdict=Verdict.PROVED)
+    assert ok.to_dict()["passed"] is True
+
+
+def test_answer_text_passes_only_holds():
+    from symconv.engine.verdict import answer_text
+
+    assert answer_text(Holds("ok")) == "verified"
+    assert answer_text(Counterexample(3, "no")) == "refuted: n=3: no"
+    assert answer_text(None) == "undecided (the check answered NoneType)"
+    assert answer_text(True) == "undecided (the check answered bool)"

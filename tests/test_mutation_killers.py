@@ -273,3 +273,71 @@ def test_answer_text_passes_only_holds():
     assert answer_text(Counterexample(3, "no")) == "refuted: n=3: no"
     assert answer_text(None) == "undecided (the check answered NoneType)"
     assert answer_text(True) == "undecided (the check answered bool)"
+
+
+# -- engine/sum_rules.py ----------------------------------------------------------------------------------
+
+from symconv.engine.rule_base import RuleError  # noqa: E402
+from symconv.engine.sum_rules import Sift, SwapSums  # noqa: E402
+from symconv.objects.indexed import ENTRY, l, lsum, zsum  # noqa: E402
+
+
+def test_swap_sums_needs_finite_ranges_or_finite_support():
+    # u over 0..n-1 is finite, and h(t - u) bounds t: the exchange is allowed
+    assert SwapSums().apply(sp.Sum(h(t - u), (t, -sp.oo, sp.oo), (u, 0, n - 1))) == \
+        sp.Sum(h(t - u), (u, 0, n - 1), (t, -sp.oo, sp.oo))
+    # -oo..0 is not a finite range, and [t = u] is 1 on a whole line
+    with pytest.raises(RuleError, match="infinite range"):
+        SwapSums().apply(sp.Sum(KD(t, u), (t, -sp.oo, 0), (u, -sp.oo, 0)))
+
+
+def test_sift_takes_the_first_bracket_it_can_solve_and_keeps_the_other_factors():
+    # the first bracket has coefficient 2 (not solved), the second fixes l = j + 1
+    body = Iverson(i, 2 * l) * Iverson(l, j + 1) * W(l, j)
+    assert Sift(l).apply(zsum(body, l)) == Iverson(i, 2 * j + 2) * W(j + 1, j)
+    assert Sift(l).apply(zsum(2 * ENTRY["S"](i, l) * W(l, j), l)) == 2 * W(i - 1, j)
+    # over Z, with Kronecker deltas
+    assert Sift(l).apply(lsum(KD(0, 2 * l) * KD(i, l) * h(l), l)) == KD(0, 2 * i) * h(i)
+    assert Sift(l).apply(lsum(2 * KD(l, i) * h(l), l)) == 2 * h(i)
+
+
+def test_pull_out_splits_exponentials_and_powers():
+    from symconv.engine.sum_rules import PullOut
+
+    assert PullOut(t).apply(sp.Sum(sp.exp(y + t) * h(t), (t, 0, n - 1))) == \
+        sp.exp(y) * sp.Sum(sp.exp(t) * h(t), (t, 0, n - 1))
+    assert PullOut(t).apply(sp.Sum(sp.exp(y) * h(t), (t, 0, n - 1))) == sp.exp(y) * sp.Sum(h(t), (t, 0, n - 1))
+    assert PullOut(t).apply(sp.Sum(sp.exp(t) * h(t), (t, 0, n - 1))) == sp.Sum(sp.exp(t) * h(t), (t, 0, n - 1))
+    # a constant exponent 1 leaves the sum too
+    assert PullOut(t).apply(sp.Sum(sp.exp(1 + t) * h(t), (t, 0, n - 1))) == \
+        sp.E * sp.Sum(sp.exp(t) * h(t), (t, 0, n - 1))
+    assert equal_mod_n(PullOut(t).apply(sp.Sum(X**(1 + t) * h(t), (t, 0, n - 1))),
+                       X * sp.Sum(X**t * h(t), (t, 0, n - 1)))
+    out = PullOut(t).apply(sp.Sum(X**(j + t) * h(t), (t, 0, n - 1)))
+    assert equal_mod_n(out, X**j * sp.Sum(X**t * h(t), (t, 0, n - 1)))
+    assert not equal_mod_n(out, sp.Sum(X**(j + t) * h(t), (t, 0, n - 1)))
+
+
+def test_cancel_terms_concludes_only_zero_and_checks_every_term():
+    from symconv.engine.sum_rules import CancelTerms
+
+    assert CancelTerms().check(c(i) - c(i + n), sp.Integer(0))[0] is True
+    assert CancelTerms().check(c(i) - c(i + n), sp.Integer(1))[0] is False
+    assert CancelTerms().check(c(i) - c(i + n), c(i))[0] is False
+    # the first two terms cancel, the third does not
+    prev = -W(i + n, j) + W(i, j) + c(i)
+    assert CancelTerms().check(prev, sp.Integer(0))[0] is False
+    assert CancelTerms().check(prev - c(i + n), sp.Integer(0))[0] is True
+
+
+def test_factor_integrals_needs_a_product_of_two_separate_integrals():
+    from symconv.engine.sum_rules import FactorIntegrals
+
+    fi = FactorIntegrals()
+    prev = sp.Integral(g(y) * g(z), (y, 0, 1), (z, 0, 1))
+    assert fi._check_step(prev, sp.Integral(g(y), (y, 0, 1)) * sp.Integral(g(z), (z, 0, 1)))[0] is True
+    assert fi._check_step(prev, sp.Integral(g(y), (y, 0, 1)) * g(z))[0] is False
+    assert fi._check_step(prev, sp.Integral(g(y), (y, 0, 1)) * sp.Integral(g(y), (y, 0, 1)))[0] is False
+    assert fi._check_step(prev, sp.Integral(g(y), (y, 0, 1)) * sp.Integral(g(z), (z, 0, 2)))[0] is False
+    # without its integrability hypothesis the step fails
+    assert FactorIntegrals().check(prev, sp.Integral(g(y), (y, 0, 1)) * sp.Integral(g(z), (z, 0, 1)))[0] is False

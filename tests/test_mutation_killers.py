@@ -341,3 +341,29 @@ def test_factor_integrals_needs_a_product_of_two_separate_integrals():
     assert fi._check_step(prev, sp.Integral(g(y), (y, 0, 1)) * sp.Integral(g(z), (z, 0, 2)))[0] is False
     # without its integrability hypothesis the step fails
     assert FactorIntegrals().check(prev, sp.Integral(g(y), (y, 0, 1)) * sp.Integral(g(z), (z, 0, 1)))[0] is False
+
+
+# -- testing.py ------------------------------------------------------------------------------------------------
+
+def test_the_callers_tolerance_is_used():
+    import numpy as np
+
+    from symconv.testing import assert_circulant, assert_shift_equivariant
+
+    def noisy(v):       # the identity, off by 1e-6 at output 0: equivariant within 1e-3, not within 1e-9
+        out = np.array(v, dtype=float)
+        out[0] += 1e-6
+        return out
+
+    x = np.array([1.0, 2.0, 3.0, 4.0])
+    assert_shift_equivariant(noisy, 4, x=x, tol=1e-3)
+    with pytest.raises(AssertionError, match=r"by 1e-06 > tol 1e-09"):
+        assert_shift_equivariant(noisy, 4, x=x)
+    # a circulant off by 1e-6 in one entry: within tol 1e-3, not within 1e-9; a list of lists has no shape
+    W = np.array([[1.0, 2.0], [2.0, 1.0 + 1e-6]])
+    assert_circulant(W, tol=1e-3)
+    with pytest.raises(AssertionError, match=r"not circulant: W\[1,1\] - W\[0,0\]"):
+        assert_circulant(W, tol=1e-9)
+    with pytest.raises(AssertionError) as exc:
+        assert_circulant([[1, 0, 2], [2, 1, 0], [0, 2, 5]])
+    assert str(exc.value) == "W is not circulant: W[2,2] - W[0,0] = 4 (1 of 9 entries off their cyclic diagonal)"

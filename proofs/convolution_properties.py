@@ -156,17 +156,7 @@ def _derive_linear_rules():
     for cyclic in (True, False):
         fn, total, a, b, c, delta, F = _kit(cyclic)
         where = r"$\mathbb{Z}_n$" if cyclic else r"$\mathbb{Z}$"
-        ab, ac = F("ab", "(a OP b)"), F("ac", "(a OP c)")
-        a_bc = F("a_bpc", "(a OP (b + c))")
-        la_b = F("la_b", r"((\lambda a) OP b)")
-        d_a = F("d_a", r"(\delta OP a)")
-        sa_b = F("sa_b", "((S^m a) OP b)")
-        defs = {ab.__name__: sp.Lambda((s_,), total(a(s_ - t) * b(t), t)),
-                ac.__name__: sp.Lambda((s_,), total(a(s_ - t) * c(t), t)),
-                a_bc.__name__: sp.Lambda((s_,), total(a(s_ - t) * (b(t) + c(t)), t)),
-                la_b.__name__: sp.Lambda((s_,), total(lam * a(s_ - t) * b(t), t)),
-                d_a.__name__: sp.Lambda((s_,), total(delta(s_ - t) * a(t), t)),
-                sa_b.__name__: sp.Lambda((s_,), total(a(s_ - m - t) * b(t), t))}
+        a, ab, ac, a_bc, la_b, d_a, sa_b, defs = _linear_kit(cyclic)
         out += [
             sc.Derivation(a_bc(s_), title=f"distributivity on {where}", goal=ab(s_) + ac(s_))
             .step(total(a(s_ - t) * (b(t) + c(t)), t), Unfold(a_bc.__name__, definitions=defs))
@@ -228,11 +218,7 @@ def _derive_difference():
         fn, total, a, b, c, delta, F = _kit(cyclic)
         where = r"$\mathbb{Z}_n$" if cyclic else r"$\mathbb{Z}$"
         ab = F("ab", "(a OP b)")
-        dab = F("dab", r"(\Delta(a OP b))")
-        da_b = F("da_b", r"((\Delta a) OP b)")
-        defs = {ab.__name__: sp.Lambda((s_,), total(a(s_ - t) * b(t), t)),
-                dab.__name__: sp.Lambda((s_,), ab(s_) - ab(s_ - 1)),
-                da_b.__name__: sp.Lambda((s_,), total((a(s_ - t) - a(s_ - 1 - t)) * b(t), t))}
+        dab, da_b, defs = _difference_kit(cyclic)
         out.append(sc.Derivation(dab(s_), title=f"$\\Delta f(s) = f(s) - f(s-1)$ on {where}", goal=da_b(s_))
                    .step(ab(s_) - ab(s_ - 1), Unfold(dab.__name__, definitions=defs))
                    .step(total(a(s_ - t) * b(t), t) - total(a(s_ - 1 - t) * b(t), t), Unfold(ab.__name__, definitions=defs))

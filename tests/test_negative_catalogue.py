@@ -44,9 +44,9 @@ def test_mutated_steps_that_differ_are_also_caught_by_concrete_evaluation(step_m
 
 def test_mutated_statements_never_pass():
     counts = collections.Counter()
-    for mut, stmt, keep, m in statement_catalogue(THEOREMS):
+    for mut, stmt, keep, m in statement_catalogue(THEOREMS, second_order=1):
         counts[concrete_compare(keep, m, definitions=stmt.definition_map).status] += 1
     assert counts["differ"] >= 1000, counts
-    # the rest are undecided (never a pass) or equivalent mutants (e.g. [i = j] for [j = i], or the
-    # pairing of D S^T - S^T D with another circulant, still 0): together a small minority
-    assert counts["agree"] + counts["unevaluable"] < counts["differ"] / 4, counts
+    # the rest are undecided (statements about integrals and maxima: never a pass) or equivalent
+    # mutants (e.g. [i = j] for [j = i], or the pairing of D S^T - S^T D with another circulant, still 0)
+    assert counts["agree"] < counts["differ"] / 10, counts

@@ -104,7 +104,21 @@ class Unfold(Rule):
             return ""
         return " (definition of " + ", ".join(self.own_names) + ": this script's own, not a convention)"
 
-    def justification(self) -> str:
+    def justification_in(self, prev, nxt) -> str:
+        """The justification, naming each object with the notation of the function the step's
+        expressions use (the same name can be two notations in two scripts)."""
+        from sympy.core.function import AppliedUndef
+        texs = {}
+        for e in (prev, nxt):
+            for q in sp.sympify(e).atoms(AppliedUndef):
+                tex = getattr(q.func, "_symconv_tex", None)
+                if tex is not None:
+                    texs.setdefault(q.func.__name__, tex)
+        return self.justification(texs)
+
+    def justification(self, texs: dict | None = None) -> str:
+        def _tex_name(nm, lam):                       # noqa: F811  (this rule's notation first)
+            return _name_tex(nm, lam, (texs or {}).get(nm))
         own = ""
         if self.own_names:
             own = " (this script's definition of " + ", ".join(rf"${_tex_name(nm, self.definitions[nm])}$"
@@ -281,10 +295,14 @@ class DiagonalConstancy(Rule):
 
 
 def _tex_name(nm: str, lam=None) -> str:
+    return _name_tex(nm, lam, None)
+
+
+def _name_tex(nm: str, lam=None, tex: str | None = None) -> str:
     import re
 
     from ..objects.indexed import TEX_NAMES
-    tex = TEX_NAMES.get(nm, nm)
+    tex = tex if tex is not None else TEX_NAMES.get(nm, nm)
     if lam is not None and "#1" in tex and isinstance(lam, sp.Lambda):   # #1, #2, ...: the parameters
         for q in range(len(lam.variables), 0, -1):
             tex = tex.replace(f"#{q}", sp.latex(lam.variables[q - 1]))

@@ -94,7 +94,7 @@ def _entry_function(name: str, tex: str, cyclic: bool, kind: str):
 
     # _symconv_kind: "entry" (on Z_n), "sequence" (finitely supported on Z) or "poly" (notation for
     # polynomials, sizes, degrees: neither indexed data nor finitely supported)
-    return sp.Function(name, _latex=_latex, _symconv_cyclic=cyclic, _symconv_kind=kind)
+    return sp.Function(name, _latex=_latex, _symconv_cyclic=cyclic, _symconv_kind=kind, _symconv_tex=tex)
 
 
 def poly_function(name: str, tex: str) -> sp.core.function.UndefinedFunction:

@@ -104,9 +104,13 @@ def _derivation(d: Derivation) -> list[str]:
         out.append(rf"\paragraph{{{title}}}")
     out.append(r"\begin{align*}")
     rows = [f"  & {tex(d.start)}"]
+    prev = d.start
     for st in d.steps:
         rel = st.rule.relation
-        why = rf"\parbox[t]{{0.3\textwidth}}{{\raggedright\small {st.rule.justification()}}}"
+        in_context = getattr(st.rule, "justification_in", None)
+        text = in_context(prev, st.expr) if in_context else st.rule.justification()
+        prev = st.expr
+        why = rf"\parbox[t]{{0.3\textwidth}}{{\raggedright\small {text}}}"
         rows.append(f"  {rel}{{}} & {tex(st.expr)} && {why}")
     out.append(" \\\\\n".join(rows))
     out.append(r"\end{align*}")

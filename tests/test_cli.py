@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+import symconv as sc
+
 from symconv.cli import EXIT_OK, EXIT_REFUTED, EXIT_UNDECIDED, EXIT_USAGE, main
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -267,6 +267,15 @@ def _as_int(x, what: str, typed: bool = False) -> int:
     raise (_IllTyped if typed else _Unevaluable)(f"{what} {x} is not an integer")
 
 
+def _int_range(lo, hi, what: str, v) -> range:
+    """The values lo..hi of a finite sum's or product's variable (empty when hi = lo - 1); a range with
+    hi < lo - 1, where SymPy's Karr convention would apply, is unevaluable."""
+    a_, b_ = _as_int(lo, "a limit"), _as_int(hi, "a limit")
+    if b_ < a_ - 1:
+        raise _Unevaluable(f"a {what} over {v} from {a_} to {b_} (SymPy's Karr convention)")
+    return range(a_, b_ + 1)
+
+
 def _fmt(v, L: int) -> str:
     """An exact value as text: a rational, or sum c_k zeta^k with zeta = exp(2 pi i/L), and its approximation."""
     if not isinstance(v, dict):
@@ -859,11 +868,7 @@ class _Compiler:
                     b_ = _as_int(hif(env), "a limit")
                     vs = [q for q in vs if q <= b_]
                 return vs
-            a_ = _as_int(lof(env), "a limit")
-            b_ = _as_int(hif(env), "a limit")
-            if b_ < a_ - 1:
-                raise _Unevaluable(f"a sum over {v} from {a_} to {b_} (SymPy's Karr convention)")
-            return range(a_, b_ + 1)
+            return _int_range(lof(env), hif(env), "sum", v)
 
         if kind == "rat":
             def rsum(env):
@@ -914,10 +919,7 @@ class _Compiler:
         kind, inner = self.compile(body, inner_scope)
 
         def values(env):
-            a_, b_ = _as_int(lof(env), "a limit"), _as_int(hif(env), "a limit")
-            if b_ < a_ - 1:
-                raise _Unevaluable(f"a product over {v} from {a_} to {b_} (Karr convention)")
-            return range(a_, b_ + 1)
+            return _int_range(lof(env), hif(env), "product", v)
 
         if kind == "rat":
             def rprod(env):

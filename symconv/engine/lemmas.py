@@ -189,7 +189,9 @@ def _top_coefficient_is_product(nonzero: bool = True) -> tuple[bool, str]:
     x^(p+q+r), r >= 1, is an empty sum; a_p b_q != 0 follows from a_p, b_q != 0 (and not without)."""
     a, b = sp.Function("a"), sp.Function("b")
     lo, hi = _cauchy_range(_P + _Q, _P, _Q)
-    if not (sp.simplify(lo - _P) == 0 and sp.simplify(hi - _P) == 0):
+    # Max(0, p) and Min(p, p + q) evaluate from the assumptions p, q >= 0 when built; the difference is
+    # then decided by expansion (exact), never by simplify(): anything left over fails the check
+    if not (sp.expand(lo - _P) == 0 and sp.expand(hi - _P) == 0):
         return False, f"the range of the top coefficient is {lo}..{hi}, not the single index p"
     top = sp.Sum(a(_E) * b(_P + _Q - _E), (_E, lo, hi)).doit()
     if sp.expand(top - a(_P) * b(_Q)) != 0:
@@ -258,7 +260,8 @@ def _kernel_length() -> LemmaCheck:
     at_top = sp.Sum(a(t) * sp.KroneckerDelta(t, k - 1), (t, 0, k - 1)).doit()
     above = sp.Sum(a(t) * sp.KroneckerDelta(t, k - 1 + _R), (t, 0, k - 1)).doit()
     at_bottom = sp.Sum(a(t) * sp.KroneckerDelta(t, 0), (t, 0, k - 1)).doit()
-    if sp.simplify(at_top - a(k - 1)) != 0 or sp.simplify(above) != 0 or sp.simplify(at_bottom - a(0)) != 0:
+    # zero decided by expansion (exact); a form SymPy leaves unevaluated fails the check
+    if sp.expand(at_top - a(k - 1)) != 0 or sp.expand(above) != 0 or sp.expand(at_bottom - a(0)) != 0:
         return LemmaCheck(False, f"coefficients of P_a: x^(k-1) -> {at_top}, above -> {above}, x^0 -> {at_bottom}")
     lo, hi = _cauchy_range(sp.Integer(0), _P, _Q)
     if not (lo == 0 and hi == 0):

@@ -541,3 +541,25 @@ def test_congruent_mod_needs_integer_symbols():
     assert not sc.congruent_mod(nn * r, 0, nn)
     assert not sc.congruent_mod(nn * z + k, k, nn)
     assert not sc.congruent_mod(sp.Symbol("m") * k, 0, sp.Symbol("m"))     # the modulus itself unassumed
+
+
+def test_every_rule_implements_its_check():
+    """The two NotImplementedError places are abstract bases: every rule class overrides apply, check
+    or check_in_context, and every rule that needs an integrability hypothesis overrides _check_step."""
+    from symconv.engine import rules as _rules  # noqa: F401  (registers every rule class)
+    from symconv.engine.rule_base import Rule
+    from symconv.engine.sum_rules import _NeedsIntegrability
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    for cls in subclasses(Rule):
+        if cls is _NeedsIntegrability:
+            continue
+        own = {m for m in ("apply", "check", "check_in_context")
+               if any(m in vars(c) for c in cls.__mro__ if c is not Rule)}
+        assert own, f"{cls.__name__} implements neither apply, check nor check_in_context"
+    for cls in subclasses(_NeedsIntegrability):
+        assert any("_check_step" in vars(c) for c in cls.__mro__ if c is not _NeedsIntegrability), cls

@@ -214,3 +214,31 @@ def test_hypotheses_that_are_not_definitions_are_not_evaluated_on_random_data():
     hyp = Hypothesis("x has period 2", sp.Eq(x(i - 1), x(i + 1)))
     out = Statement.identity(x(i - 1), x(i + 1), hypotheses=(hyp,)).evaluate()
     assert out.status == "unevaluable" and "no definition" in out.detail
+
+
+def test_only_index_definitions_are_unfolded_for_concrete_evaluation():
+    """A hypothesis is used as a definition only when it reads F(indices) = body: a fact about a
+    particular object (|a| = p), a non-index argument, or two facts about one object are not."""
+    from symconv.engine.statement import definitional
+    from symconv.objects.indexed import poly_function
+    size_ = poly_function("size_h", "|#|")
+    a_ = sp.Symbol("a")
+    assert definitional(sp.Eq(x(i), W(i, i + 1))) is not None        # x(i) := W(i, i+1): an index definition
+    assert definitional(sp.Eq(x(i), x(i + 1))) is None               # recursive: a property, not a definition
+    assert definitional(sp.Eq(size_(a_), sp.Symbol("p"))) is None    # a fact about the kernel a
+    assert definitional(sp.Eq(x(i + 1), x(i))) is None               # not F(variables)
+    assert definitional(sp.Eq(x(i), x(i - 1) + 1)) is None           # recursive
+    two = (Hypothesis("h1", sp.Eq(x(i), W(i, i))), Hypothesis("h2", sp.Eq(x(j), W(j, 0))))
+    d = sc.Derivation(x(i), hypotheses=two).step(x(i), UseHypothesis(sp.Eq(x(i), W(i, i))))
+    assert "x" not in d.definitions()
+
+
+def test_readme_example_runs_and_proves():
+    import pathlib
+    import re
+    readme = (pathlib.Path(__file__).resolve().parents[1] / "README.md").read_text()
+    code = re.search(r"## Writing a theorem\s+```python\n(.*?)```", readme, re.S).group(1)
+    ns: dict = {}
+    exec(code, ns)
+    r = sc.run_theorem(ns["shift_mulVec"])
+    assert r.verdict is sc.Verdict.PROVED and r.passed

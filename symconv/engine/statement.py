@@ -196,7 +196,7 @@ def definitional(expr) -> sp.Lambda | None:
         return None
     args = expr.lhs.args
     if (not all(a.is_Symbol and a.is_integer for a in args) or len(set(args)) != len(args)
-            or expr.lhs.func in expr.rhs.atoms()):
+            or any(q.func == expr.lhs.func for q in expr.rhs.atoms(AppliedUndef))):
         return None
     return sp.Lambda(args, expr.rhs)
 

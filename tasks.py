@@ -23,6 +23,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".symconv-installed"
+CHILDREN = os.environ.get("SYMCONV_MUTATE_CHILDREN", "2")  # mutmut workers (the machine has 2 cores)
 MUTMUT_STATUS_KILLED = {"killed", "timeout", "caught by type check"}
 MUTMUT_STATUS_PENDING = {"not checked", "skipped", "check was interrupted by user"}
 
@@ -102,12 +103,12 @@ def mutate(target: str | None = None) -> None:
                if status in MUTMUT_STATUS_PENDING for name in names]
     start = time.monotonic()
     if not target:
-        run(BIN / "mutmut", "run", "--max-children", "2")
+        run(BIN / "mutmut", "run", "--max-children", CHILDREN)
     elif not known:
-        run(BIN / "mutmut", "run", "--max-children", "2", glob)
+        run(BIN / "mutmut", "run", "--max-children", CHILDREN, glob)
     elif pending:
-        print(f"+ mutmut run --max-children 2 <the {len(pending)} mutants of {target} not tested yet>", flush=True)
-        subprocess.run([str(BIN / "mutmut"), "run", "--max-children", "2", *pending], cwd=ROOT, check=True)
+        print(f"+ mutmut run --max-children {CHILDREN} <the {len(pending)} mutants of {target} not tested yet>", flush=True)
+        subprocess.run([str(BIN / "mutmut"), "run", "--max-children", CHILDREN, *pending], cwd=ROOT, check=True)
     else:
         print(f"every mutant of {target} was tested (a run without PATH re-tests changed functions)")
     elapsed = time.monotonic() - start

@@ -18,22 +18,62 @@ False
 'differ'
 """
 
-from . import exact, objects, engine, verify  # noqa: F401  (sub-packages)
-from .exact import (CyclotomicElement, CyclotomicField, NotCyclotomic, congruent_mod,
-                    cyclotomic_is_zero, cyclotomic_residual, root_sum_is_zero, to_cyclotomic)
-from .objects import (circulant, circulant_defect, circular_convolve, dft_matrix,
-                      dft_matrix_cyclotomic, dft_matrix_numeric, fourier_mode, is_circulant,
-                      omega, shift, shift_matrix, symbol_matrix, symbol_vector)
-from .engine import (CASES, GENERIC, Counterexample, Derivation, FalseVariant, RunOptions, Theorem,
-                     TheoremResult, Verdict, load_theorems, mp_matrix, mp_max_abs, run_theorem)
-from .engine.verdict import Holds
-from .engine.statement import Hypothesis, SimpleEigenvalue, Statement
-from .engine.concrete import ConcreteOutcome, concrete_compare
-from .testing import (EquivarianceReport, ShiftTable, assert_circulant, assert_shift_equivariant,
-                      assert_shift_invariant, equivariance_defect, shift_table, torch_op)
-from .cli import prove_module
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from ._version import __version__
+
+#: where each public name lives: ``import symconv`` itself loads nothing heavy (SymPy, NumPy and mpmath
+#: load on first use), so the pytest plugin adds nothing to the start-up of an unrelated project
+_EXPORTS: dict[str, str] = {
+    **dict.fromkeys(["CyclotomicElement", "CyclotomicField", "NotCyclotomic", "congruent_mod",
+                     "cyclotomic_is_zero", "cyclotomic_residual", "root_sum_is_zero", "to_cyclotomic"], ".exact"),
+    **dict.fromkeys(["circulant", "circulant_defect", "circular_convolve", "dft_matrix", "dft_matrix_cyclotomic",
+                     "dft_matrix_numeric", "fourier_mode", "is_circulant", "omega", "shift", "shift_matrix",
+                     "symbol_matrix", "symbol_vector"], ".objects"),
+    **dict.fromkeys(["CASES", "GENERIC", "Counterexample", "Derivation", "FalseVariant", "RunOptions", "Theorem",
+                     "TheoremResult", "Verdict", "load_theorems", "mp_matrix", "mp_max_abs", "run_theorem"],
+                    ".engine"),
+    "Holds": ".engine.verdict",
+    **dict.fromkeys(["Hypothesis", "SimpleEigenvalue", "Statement"], ".engine.statement"),
+    **dict.fromkeys(["ConcreteOutcome", "concrete_compare"], ".engine.concrete"),
+    **dict.fromkeys(["EquivarianceReport", "ShiftTable", "assert_circulant", "assert_shift_equivariant",
+                     "assert_shift_invariant", "equivariance_defect", "shift_table", "torch_op"], ".testing"),
+    "prove_module": ".cli",
+    **{sub: "." + sub for sub in ("exact", "objects", "engine", "verify", "render", "testing", "cli")},
+}
+
+if TYPE_CHECKING:   # the same names, for type checkers and IDEs
+    from . import exact, objects, engine, verify  # noqa: F401  (sub-packages)
+    from .exact import (CyclotomicElement, CyclotomicField, NotCyclotomic, congruent_mod,
+                        cyclotomic_is_zero, cyclotomic_residual, root_sum_is_zero, to_cyclotomic)
+    from .objects import (circulant, circulant_defect, circular_convolve, dft_matrix,
+                          dft_matrix_cyclotomic, dft_matrix_numeric, fourier_mode, is_circulant,
+                          omega, shift, shift_matrix, symbol_matrix, symbol_vector)
+    from .engine import (CASES, GENERIC, Counterexample, Derivation, FalseVariant, RunOptions, Theorem,
+                         TheoremResult, Verdict, load_theorems, mp_matrix, mp_max_abs, run_theorem)
+    from .engine.verdict import Holds
+    from .engine.statement import Hypothesis, SimpleEigenvalue, Statement
+    from .engine.concrete import ConcreteOutcome, concrete_compare
+    from .testing import (EquivarianceReport, ShiftTable, assert_circulant, assert_shift_equivariant,
+                          assert_shift_invariant, equivariance_defect, shift_table, torch_op)
+    from .cli import prove_module
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name on first use (PEP 562)."""
+    where = _EXPORTS.get(name)
+    if where is None:
+        raise AttributeError(f"module 'symconv' has no attribute {name!r}")
+    module = importlib.import_module(where, __name__)
+    value = module if where == "." + name else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))
+
 
 __all__ = [
     "CyclotomicElement", "CyclotomicField", "NotCyclotomic", "congruent_mod",

@@ -9,6 +9,10 @@ Exit codes:
      no traceback
   3  a theorem is undecided or below its claimed level (no counterexample);
      for `audit`, a check that could not run
+  4  `latex --pdf`: pdflatex failed (its first error line is printed)
+
+With no path, `prove`, `list` and `latex` run the theorem catalogue shipped with the package
+(`symconv.proofs`, the checkout's proofs/) and `audit` runs the shipped seed audit (`symconv.audits`).
 """
 
 from __future__ import annotations
@@ -20,16 +24,18 @@ import sys
 from collections import OrderedDict
 from pathlib import Path
 
-from .engine.catalog import LoadError, load_theorems, module_theorems, select
+from ._version import __version__
+from .engine.catalog import LoadError, load_theorems, module_theorems, select, shipped
 from .engine.runner import RunOptions, run_theorem
 from .engine.verdict import TheoremResult, Verdict
 from .render import latex as latex_render
-from .render.text import detail_lines, summary, theorem_line, to_json
+from .render import report
+from .render.text import detail_lines, summary, theorem_line
 
 __all__ = ["main", "prove_module", "exit_code", "EXIT_OK", "EXIT_REFUTED", "EXIT_USAGE",
-           "EXIT_UNDECIDED"]
+           "EXIT_UNDECIDED", "EXIT_PDFLATEX"]
 
-EXIT_OK, EXIT_REFUTED, EXIT_USAGE, EXIT_UNDECIDED = 0, 1, 2, 3
+EXIT_OK, EXIT_REFUTED, EXIT_USAGE, EXIT_UNDECIDED, EXIT_PDFLATEX = 0, 1, 2, 3, 4
 
 
 class UsageError(Exception):
@@ -89,35 +95,45 @@ EXIT_CODES = """exit codes:
      it defines no theorem or no audit claim), latex -o naming a directory;
      one line on stderr
   3  a theorem is undecided or below its claimed level (no counterexample);
-     audit: a check that could not run"""
+     audit: a check that could not run
+  4  latex --pdf: pdflatex failed (its first error line is printed)
+with no path, prove/list/latex run the shipped theorem catalogue (symconv.proofs)
+and audit runs the shipped seed audit (symconv.audits)"""
 
 
 def _parser() -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
     p = _Parser(prog="symconv", description="Machine-checked mathematics of convolutional layers.",
                 epilog=EXIT_CODES, formatter_class=fmt)
+    p.add_argument("--version", action="version", version=f"symconv {__version__}")
     sub = p.add_subparsers(dest="cmd", required=True, parser_class=_Parser)
     common = _Parser(add_help=False)
-    common.add_argument("paths", nargs="*", default=["proofs"], help="proof scripts or directories")
+    common.add_argument("paths", nargs="*", help="proof scripts or directories (default: the shipped catalogue)")
     common.add_argument("-k", dest="pattern", help="only theorems whose name or topic contains PATTERN")
     common.add_argument("--n-max", type=_n_max, help="cap every exact range at n")
     common.add_argument("--dps", type=_dps, default=50, help="mpmath digits (default 50)")
     common.add_argument("--seed", type=_seed, default=0, help="seed of the numeric checks (default 0)")
     common.add_argument("--import-budget", type=_seconds, default=IMPORT_BUDGET, metavar="SECONDS",
                         help=f"seconds each script's import may take (default {IMPORT_BUDGET:g})")
+    common.add_argument("-q", "--quiet", action="store_true", help="no k/N progress counter on stderr")
     pr = sub.add_parser("prove", parents=[common], help="check theorems and print verdicts",
                         epilog=EXIT_CODES, formatter_class=fmt)
-    pr.add_argument("--json", action="store_true", help="machine-readable output")
+    pr.add_argument("--json", action="store_true",
+                    help="the report as JSON (schema: symconv/schema/results.schema.json)")
     sub.add_parser("list", parents=[common], help="list theorems", epilog=EXIT_CODES, formatter_class=fmt)
     au = sub.add_parser("audit", help="check the seeds' worked examples and claims (default audits/)",
                         epilog=EXIT_CODES, formatter_class=fmt)
-    au.add_argument("paths", nargs="*", default=["audits"], help="audit scripts or directories")
-    au.add_argument("--json", action="store_true", help="machine-readable output")
+    au.add_argument("paths", nargs="*", help="audit scripts or directories (default: the shipped seed audit)")
+    au.add_argument("--json", action="store_true",
+                    help="the report as JSON (schema: symconv/schema/results.schema.json)")
     au.add_argument("--import-budget", type=_seconds, default=IMPORT_BUDGET, metavar="SECONDS",
                     help=f"seconds each script's import may take (default {IMPORT_BUDGET:g})")
     lx = sub.add_parser("latex", parents=[common], help="write the LaTeX document", epilog=EXIT_CODES,
                         formatter_class=fmt)
     lx.add_argument("-o", "--output", required=True, help="output .tex file")
+    lx.add_argument("--from", dest="from_json", metavar="RESULTS.json",
+                    help="render the results of a finished `prove --json` run (nothing is proved again; "
+                         "the theorems are loaded from the run's paths, or from PATHS when given)")
     lx.add_argument("--pdf", action="store_true", help="also compile with pdflatex where it exists")
     return p
 
@@ -138,25 +154,46 @@ def _load(args):
     return thms
 
 
-def _prove(thms, opts, as_json, out=None) -> int:
+def _options(args) -> dict:
+    """The options a report records."""
+    return {"paths": [str(p) for p in args.paths], "pattern": getattr(args, "pattern", None),
+            "n_max": getattr(args, "n_max", None), "dps": getattr(args, "dps", None),
+            "seed": getattr(args, "seed", None)}
+
+
+def _run_all(thms, opts, quiet: bool):
+    """Run each theorem, with a k/N counter on stderr (one line each; overwritten on a terminal)."""
+    tty = sys.stderr.isatty()
+    width = len(str(len(thms)))
+    for k, t in enumerate(thms, 1):
+        if not quiet:
+            msg = f"[{k:>{width}}/{len(thms)}] {t.name}"
+            print(("\r\033[K" + msg) if tty else msg, file=sys.stderr, end="" if tty else "\n", flush=True)
+        yield t, run_theorem(t, opts)
+    if not quiet and tty:
+        print("\r\033[K", file=sys.stderr, end="", flush=True)
+
+
+def _prove(thms, opts, as_json, out=None, options: dict | None = None, quiet: bool = True) -> int:
     out = out or sys.stdout
     width = max(len(t.name) for t in thms)
     results = []
     if not as_json:
         print(f"symconv prove: {len(thms)} theorems (seed {opts.seed}, mpmath dps {opts.dps}"
               + (f", n <= {opts.n_max}" if opts.n_max else "") + ")", file=out, flush=True)
-    for t in thms:
-        r = run_theorem(t, opts)
+    for t, r in _run_all(thms, opts, quiet):
         results.append(r)
         if not as_json:
             print(theorem_line(r, width=width), file=out, flush=True)
             for line in detail_lines(r):
                 print(line, file=out, flush=True)
+    code = exit_code(results)
     if as_json:
-        print(to_json(results, opts.seed, opts.dps), file=out)
+        options = options or {"paths": [], "pattern": None, "n_max": opts.n_max, "dps": opts.dps, "seed": opts.seed}
+        print(report.dumps(report.prove_document(results, options, code)), file=out)
     else:
         print(summary(results, opts.seed, opts.dps), file=out)
-    return exit_code(results)
+    return code
 
 
 def _check_output(output: str) -> None:
@@ -171,12 +208,47 @@ def _check_output(output: str) -> None:
             break
 
 
-def _latex(thms, opts, output: str, pdf: bool) -> int:
+def _results_from(path: str) -> tuple[dict, list[TheoremResult]]:
+    import json
+
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"--from {path}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise UsageError(f"--from {path}: not JSON ({exc})") from None
+    try:
+        return doc, report.results_from_document(doc)
+    except (report.ReportError, KeyError, TypeError, ValueError) as exc:
+        raise UsageError(f"--from {path}: {exc}") from None
+
+
+def _pdflatex(out: Path) -> int:
+    """Compile twice; on failure print the log's first error line and return EXIT_PDFLATEX."""
+    exe = shutil.which("pdflatex")
+    if exe is None:
+        print("pdflatex not found: PDF not built (install texlive-latex-base)")
+        return EXIT_OK
+    for _ in range(2):
+        proc = subprocess.run([exe, "-interaction=nonstopmode", "-halt-on-error", out.name],
+                              cwd=out.parent.resolve(), capture_output=True, text=True, errors="replace")
+        if proc.returncode != 0:
+            lines = proc.stdout.splitlines()
+            first = next((q for q, line in enumerate(lines) if line.startswith("!")), None)
+            where = " ".join(lines[first:first + 2]) if first is not None else (lines[-1] if lines else "")
+            print(f"symconv: error: pdflatex failed on {out}: {where.strip()}", file=sys.stderr)
+            return EXIT_PDFLATEX
+    print(f"wrote {out.with_suffix('.pdf')}")
+    return EXIT_OK
+
+
+def _latex(thms, opts, output: str, pdf: bool, results=None, quiet: bool = True) -> int:
+    """Write the document; ``results`` (from a JSON report) are rendered instead of running the theorems."""
     groups: "OrderedDict[str, list]" = OrderedDict()
-    results = []
-    for t in thms:
-        r = run_theorem(t, opts)
-        results.append(r)
+    pairs = list(zip(thms, results)) if results is not None else _run_all(thms, opts, quiet)
+    done = []
+    for t, r in pairs:
+        done.append(r)
         groups.setdefault(t.topic, []).append((t, r))
     text = latex_render.document(list(groups.items()))
     out = Path(output)
@@ -188,25 +260,27 @@ def _latex(thms, opts, output: str, pdf: bool) -> int:
         return EXIT_USAGE
     print(f"wrote {out} ({len(thms)} theorems)")
     if pdf:
-        exe = shutil.which("pdflatex")
-        if exe is None:
-            print("pdflatex not found: PDF not built (install texlive-latex-base)")
-        else:
-            for _ in range(2):
-                proc = subprocess.run([exe, "-interaction=nonstopmode", "-halt-on-error", out.name],
-                                      cwd=out.parent.resolve(), capture_output=True, text=True)
-                if proc.returncode != 0:
-                    tail = "\n".join(proc.stdout.splitlines()[-15:])
-                    print(f"pdflatex failed:\n{tail}", file=sys.stderr)
-                    return EXIT_REFUTED
-            print(f"wrote {out.with_suffix('.pdf')}")
-    return exit_code(results)
+        code = _pdflatex(out)
+        if code:
+            return code
+    return exit_code(done)
+
+
+def _match(thms, results: list[TheoremResult], path: str):
+    """The loaded theorems in the order of the report's results (each matched by topic and name)."""
+    by_key = {(t.topic, t.name): t for t in thms}
+    missing = [f"{r.topic}::{r.name}" for r in results if (r.topic, r.name) not in by_key]
+    if missing:
+        raise UsageError(f"--from {path}: the scripts define no theorem {missing[0]}"
+                         + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
+    changed = [r.name for r in results if by_key[(r.topic, r.name)].statement != r.statement]
+    if changed:
+        raise UsageError(f"--from {path}: the statement of {changed[0]} changed since that run: prove again")
+    return [by_key[(r.topic, r.name)] for r in results]
 
 
 def _audit(paths, as_json: bool, import_budget: float = IMPORT_BUDGET) -> int:
     """Print the audit table; exit 0 when every check ran (refuted rows are findings), 3 otherwise."""
-    import json
-
     from .engine.audit import load_audit, run_audit
 
     try:
@@ -220,8 +294,10 @@ def _audit(paths, as_json: bool, import_budget: float = IMPORT_BUDGET) -> int:
     if not claims:
         raise UsageError(f"no audit claims found in {' '.join(map(str, paths))}")
     rows = run_audit(claims)
+    code = EXIT_UNDECIDED if any(r.verdict == "undecided" for r in rows) else EXIT_OK
     if as_json:
-        print(json.dumps([r.__dict__ for r in rows], indent=2))
+        options = {"paths": [str(p) for p in paths], "pattern": None, "n_max": None, "dps": None, "seed": None}
+        print(report.dumps(report.audit_document(rows, options, code)))
     else:
         print(f"symconv audit: {len(rows)} claims from the seeds")
         for r in rows:
@@ -231,19 +307,31 @@ def _audit(paths, as_json: bool, import_budget: float = IMPORT_BUDGET) -> int:
             print(f"             -> {r.value}")
         counts = {v: sum(r.verdict == v for r in rows) for v in ("holds", "refuted", "undecided")}
         print(f"\nholds {counts['holds']}, refuted {counts['refuted']}, undecided {counts['undecided']}")
-    return EXIT_UNDECIDED if any(r.verdict == "undecided" for r in rows) else EXIT_OK
+    return code
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``symconv`` command; returns the exit code."""
     try:
-        args = _parser().parse_args(argv)
+        try:
+            args = _parser().parse_args(argv)
+        except SystemExit as exc:       # --help and --version print and stop: their code, not a traceback
+            return int(exc.code or 0)
+        doc = results = None
+        if args.cmd == "latex" and args.from_json:
+            doc, results = _results_from(args.from_json)
+            if not args.paths:
+                args.paths = doc["options"]["paths"]
+        if not args.paths:
+            args.paths = [str(shipped("audits" if args.cmd == "audit" else "proofs"))]
         if args.cmd == "audit":
             return _audit(args.paths, args.json, args.import_budget)
         opts = RunOptions(n_max=args.n_max, dps=args.dps, seed=args.seed)
         if args.cmd == "latex":
             _check_output(args.output)
         thms = _load(args)
+        if results is not None:
+            thms = _match(thms, results, args.from_json)
     except UsageError as exc:
         print(f"symconv: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -256,8 +344,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{t.topic}::{t.name}  [{t.claims.value}]  {t.statement}")
             return EXIT_OK
         if args.cmd == "prove":
-            return _prove(thms, opts, args.json)
-        return _latex(thms, opts, args.output, args.pdf)
+            return _prove(thms, opts, args.json, options=_options(args), quiet=args.quiet)
+        return _latex(thms, opts, args.output, args.pdf, results=results, quiet=args.quiet)
     except SystemExit as exc:   # raised by a proof script while it was checked: never a silent exit 0
         print(f"symconv: error: a proof script raised SystemExit({exc.code!r}) while its theorems were checked; "
               "nothing is reported as passing", file=sys.stderr)

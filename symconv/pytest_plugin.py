@@ -1,40 +1,84 @@
 """pytest plugin (registered through the ``pytest11`` entry point).
 
-Every Theorem in a ``proofs/*.py`` script becomes a test item; it passes when
-the theorem reaches its claimed level and all its false variants are refuted.
-Options: ``--symconv-n-max``, ``--symconv-seed``, ``--symconv-dps``.
+It collects nothing unless asked. Proof scripts are collected from
+
+- the theorem catalogue shipped with the package (``pytest --pyargs symconv``; in a checkout of
+  symconv that is ``proofs/``);
+- the folders named by the ini option ``symconv_proof_dirs`` (paths relative to the ini file);
+- the folders given with ``--symconv-proofs DIR`` (repeatable; relative to the working directory).
+
+Every Theorem in such a script becomes a test item, marked ``symconv``; it passes when the theorem
+reaches its claimed level and all its false variants are refuted. Options: ``--symconv-n-max``,
+``--symconv-seed``, ``--symconv-dps``; a bad value is a usage error. SymPy, NumPy and mpmath are
+imported only when a proof script is collected, so the plugin costs an unrelated project nothing.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from .engine.catalog import load_module_theorems
-from .engine.runner import RunOptions, run_theorem
-from .render.text import detail_lines, theorem_line
+_DIRS = pytest.StashKey[frozenset]()
 
 
 def pytest_addoption(parser):
     group = parser.getgroup("symconv")
-    group.addoption("--symconv-n-max", type=int, default=None, help="cap exact ranges of theorems")
-    group.addoption("--symconv-seed", type=int, default=0, help="seed of numeric cross-checks")
-    group.addoption("--symconv-dps", type=int, default=50, help="mpmath digits")
-    parser.addini("symconv_proof_dirs", "directory names whose .py files are proof scripts",
-                  type="args", default=["proofs"])
+    group.addoption("--symconv-proofs", action="append", default=[], metavar="DIR",
+                    help="collect the proof scripts in DIR (repeatable)")
+    group.addoption("--symconv-n-max", default=None, metavar="N", help="cap exact ranges of theorems (N >= 1)")
+    group.addoption("--symconv-seed", default="0", metavar="SEED", help="seed of numeric cross-checks (>= 0)")
+    group.addoption("--symconv-dps", default="50", metavar="DPS", help="mpmath digits (>= 15)")
+    parser.addini("symconv_proof_dirs", "folders whose .py files are symconv proof scripts (relative to the "
+                  "ini file)", type="paths", default=[])
+
+
+def _int_option(config, name: str, minimum: int) -> int | None:
+    text = config.getoption(name)
+    if text is None:
+        return None
+    flag = "--" + name.replace("_", "-")
+    try:
+        value = int(text)
+    except ValueError:
+        raise pytest.UsageError(f"{flag} must be an integer, got {text!r}") from None
+    if value < minimum:
+        raise pytest.UsageError(f"{flag} must be >= {minimum}, got {value}")
+    return value
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "symconv: a theorem of a symconv proof script (collected by the "
+                                       "symconv plugin)")
+    config.symconv_run = (_int_option(config, "symconv_n_max", 1), _int_option(config, "symconv_dps", 15),
+                          _int_option(config, "symconv_seed", 0))
+    dirs = set()
+    for text in config.getoption("symconv_proofs"):
+        path = Path(text).resolve()
+        if not path.is_dir():
+            raise pytest.UsageError(f"--symconv-proofs {text}: no such directory")
+        dirs.add(path)
+    dirs.update(Path(p).resolve() for p in config.getini("symconv_proof_dirs"))
+    from ._shipped import shipped       # light: finds the package's catalogue folder
+    dirs.add(shipped("proofs").resolve())
+    config.stash[_DIRS] = frozenset(dirs)
 
 
 def pytest_collect_file(file_path, parent):
-    dirs = parent.config.getini("symconv_proof_dirs")
-    if (file_path.suffix == ".py" and file_path.parent.name in dirs
-            and not file_path.name.startswith(("_", "test_", "conftest"))):
-        return ProofScript.from_parent(parent, path=file_path)
-    return None
+    if (file_path.suffix != ".py" or file_path.name.startswith(("_", "test_", "conftest"))
+            or file_path.parent.resolve() not in parent.config.stash[_DIRS]):
+        return None
+    return ProofScript.from_parent(parent, path=file_path)
 
 
 class ProofScript(pytest.File):
     def collect(self):
+        from .engine.catalog import load_module_theorems
+
         for thm in load_module_theorems(self.path):
-            yield TheoremItem.from_parent(self, name=thm.name, theorem=thm)
+            item = TheoremItem.from_parent(self, name=thm.name, theorem=thm)
+            item.add_marker("symconv")
+            yield item
 
 
 class TheoremFailed(Exception):
@@ -47,10 +91,11 @@ class TheoremItem(pytest.Item):
         self.theorem = theorem
 
     def runtest(self):
-        cfg = self.config
-        opts = RunOptions(n_max=cfg.getoption("symconv_n_max"), dps=cfg.getoption("symconv_dps"),
-                          seed=cfg.getoption("symconv_seed"))
-        res = run_theorem(self.theorem, opts)
+        from .engine.runner import RunOptions, run_theorem
+        from .render.text import detail_lines, theorem_line
+
+        n_max, dps, seed = self.config.symconv_run
+        res = run_theorem(self.theorem, RunOptions(n_max=n_max, dps=dps, seed=seed))
         if not res.passed:
             raise TheoremFailed("\n".join([theorem_line(res)] + detail_lines(res)))
 

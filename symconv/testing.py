@@ -43,6 +43,7 @@ def assert_shift_equivariant(op, n: int, x=None, tol: float = 1e-9) -> Equivaria
     raises an AssertionError saying "undecided" (never a pass).  Within ``tol`` for floats.
     Returns the report when it passes.
     """
+    __tracebackhide__ = True     # a failing assertion shows the user's frame, not symconv's
     rep = analyse_shift_equivariance(op, n, x=x, tol=tol)
     if rep.failing_shifts:
         d = next(d for d in rep.defects if d.shift == rep.failing_shifts[0])
@@ -71,6 +72,7 @@ def assert_circulant(W, tol: float | None = None) -> None:
     ...
     AssertionError: W is not circulant: W[0,1] - W[1,0] = -1 (1 of 4 entries off their cyclic diagonal)
     """
+    __tracebackhide__ = True     # a failing assertion shows the user's frame, not symconv's
     defects = circulant_defect(W)
     n = len(W) if not hasattr(W, "shape") else W.shape[0]
     if tol is not None:
@@ -100,6 +102,7 @@ def assert_shift_invariant(op, shape, x=None, tol: float = 1e-9, shifts=None) ->
     >>> assert_shift_invariant(lambda v: sum(v), (4,)).invariant_shifts
     [(1,), (2,), (3,)]
     """
+    __tracebackhide__ = True     # a failing assertion shows the user's frame, not symconv's
     table = shift_table(op, shape, x=x, tol=tol)
     wanted = None if shifts is None else {tuple(s) if isinstance(s, (tuple, list)) else (s,) for s in shifts}
     failing = [r for r in table.rows if not r.invariant and (wanted is None or r.shift in wanted)]

@@ -8,6 +8,7 @@ import pytest
 
 import symconv as sc
 
+from symconv.render import report
 from symconv.cli import EXIT_OK, EXIT_REFUTED, EXIT_UNDECIDED, EXIT_USAGE, main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,9 +45,11 @@ def test_prove_streams_and_exits_zero(capsys):
 def test_json(capsys):
     assert main(["prove", PROOFS, "-k", "dft_diagonalizes", "--json", "--n-max", "6", "--seed", "7"]) == 0
     data = json.loads(capsys.readouterr().out)
-    (t,) = data["theorems"]
-    assert data["seed"] == 7 and t["verdict"] == "proved" and t["passed"]
-    assert t["variants"][0]["verdict"] == "refuted"
+    (t,) = data["results"]
+    assert data["options"]["seed"] == 7 and data["options"]["n_max"] == 6 and data["command"] == "prove"
+    assert t["verdict"] == "proved" and t["passed"] and data["exit_code"] == 0
+    assert t["variants"][0]["verdict"] == "refuted" and t["variants"][0]["caught"]
+    report.validate(data)
 
 
 def test_refuted_exit_code(tmp_path, capsys):
@@ -87,26 +90,30 @@ def test_module_entry_point_and_proof_script():
 
 
 def test_latex_is_deterministic_and_compiles(tmp_path, capsys):
-    """The whole catalogue compiles; two runs give byte-identical LaTeX.  The second run covers the
-    scripts that share notation names (conv, ab, P_a, ...), after every derivation of the catalogue
-    has been built again in reverse order, so that no global state of a run leaks into the text."""
-    a, b, c = (tmp_path / d / "doc.tex" for d in "abc")
+    """The whole catalogue is proved once (prove --json); the document is rendered from that run
+    (latex --from: nothing is proved again), compiles with 0 errors and 0 overfull boxes, and a second
+    rendering, after every derivation of the catalogue was built again in reverse order (so that no
+    global state of a run leaks into the text), is byte-identical."""
+    results = tmp_path / "results.json"
+    assert main(["prove", PROOFS, "--json", "--n-max", "8", "-q"]) == EXIT_OK
+    results.write_text(capsys.readouterr().out, encoding="utf-8")
+    report.validate(json.loads(results.read_text(encoding="utf-8")))
+    a, b = (tmp_path / d / "doc.tex" for d in "ab")
     pdf = shutil.which("pdflatex") is not None
-    assert main(["latex", PROOFS, "-o", str(a), "--n-max", "8"] + (["--pdf"] if pdf else [])) == 0
-    shared = [str(Path(PROOFS) / f) for f in ("circulant.py", "convolution_properties.py",
-                                                      "kernel_polynomial.py", "dft_convolution.py")]
-    assert main(["latex", *shared, "-o", str(b), "--n-max", "6"]) == 0
+    assert main(["latex", "--from", str(results), "-o", str(a)] + (["--pdf"] if pdf else [])) == 0
     for thm in reversed(sc.load_theorems([PROOFS])):
         if thm.derivation is not None:
             thm.derivation()
-    assert main(["latex", *shared, "-o", str(c), "--n-max", "6"]) == 0
-    assert b.read_bytes() == c.read_bytes()
+    assert main(["latex", "--from", str(results), "-o", str(b)]) == 0
+    assert a.read_bytes() == b.read_bytes()
     text = a.read_text()
     assert r"\begin{align*}" in text and "sifting" in text and "geometric sum" in text
+    assert r"\section{The shift matrix S" in text        # section titles from the scripts' docstrings
     if pdf:
         assert a.with_suffix(".pdf").exists()
         log = a.with_suffix(".log").read_text(errors="replace")
         assert "! " not in log, "pdflatex reported an error"
+        assert "Overfull" not in log, "an overfull box"
 
 
 def test_broken_proof_script_is_one_line(tmp_path, capsys):
@@ -161,11 +168,62 @@ def test_latex_output_directory_is_one_line(tmp_path, capsys):
 
 def test_help_documents_the_exit_codes(capsys):
     for argv in (["--help"], ["prove", "--help"], ["audit", "--help"]):
-        with pytest.raises(SystemExit) as exc:
-            main(argv)
-        assert exc.value.code == 0
+        assert main(argv) == 0          # --help prints and returns 0 (no SystemExit out of main)
         out = capsys.readouterr().out
         assert "exit codes:" in out and "2  usage error" in out and "3  a theorem is undecided" in out
+        assert "4  latex --pdf: pdflatex failed" in out
+
+
+def test_version(capsys):
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"symconv {sc.__version__}"
+
+
+def test_no_path_runs_the_shipped_catalogue(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)                     # no proofs/ here: the package's own catalogue is used
+    assert main(["list", "-k", "shift_mulVec"]) == EXIT_OK
+    assert "shift::shift_mulVec" in capsys.readouterr().out
+
+
+def test_progress_counter_on_stderr_and_quiet(tmp_path, capsys):
+    assert main(["prove", PROOFS, "-k", "shift_pow_eq_one", "--n-max", "4"]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert "[1/1] shift_pow_eq_one" in captured.err and "[1/1]" not in captured.out
+    assert main(["prove", PROOFS, "-k", "shift_pow_eq_one", "--n-max", "4", "-q"]) == EXIT_OK
+    assert capsys.readouterr().err == ""
+
+
+BAD_TEX_PROOF = r'''
+import symconv as sc
+from symconv.engine.statement import Statement
+from symconv.objects.indexed import S, i, j, n
+d = lambda: [sc.Derivation(S(i, j), title=r"a title with broken LaTeX $\frac{1}$", steps=[])]
+bad = sc.Theorem("broken_title", "x.", claims="cross-checked", formal=Statement.identity(S(i, j), S(i + n, j)),
+                 derivation=d, numeric=lambda rng, dps: (0.0, 0.0), false_variants=[
+                     sc.FalseVariant("v", "v", exact=lambda n: sc.Counterexample(n, "x"))])
+'''
+
+
+@pytest.mark.skipif(shutil.which("pdflatex") is None, reason="pdflatex is not installed")
+def test_pdflatex_failure_has_its_own_exit_code(tmp_path, capsys):
+    (tmp_path / "bad.py").write_text(BAD_TEX_PROOF)
+    code = main(["latex", str(tmp_path / "bad.py"), "-o", str(tmp_path / "out" / "doc.tex"), "--pdf", "-q"])
+    err = capsys.readouterr().err
+    assert code == 4, err
+    assert err.startswith("symconv: error: pdflatex failed") and "! " in err and len(err.splitlines()) == 1
+
+
+def test_latex_from_json_validates_and_matches(tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"schema_version": 99}))
+    assert main(["latex", "--from", str(bad), "-o", str(tmp_path / "x.tex")]) == EXIT_USAGE
+    assert "schema version 1" in capsys.readouterr().err
+    assert main(["prove", PROOFS, "-k", "shift_pow_eq_one", "--n-max", "4", "--json", "-q"]) == EXIT_OK
+    doc = json.loads(capsys.readouterr().out)
+    doc["results"][0]["statement"] = "a different statement"
+    (tmp_path / "r.json").write_text(json.dumps(doc))
+    assert main(["latex", "--from", str(tmp_path / "r.json"), "-o", str(tmp_path / "x.tex")]) == EXIT_USAGE
+    assert "changed since that run" in capsys.readouterr().err
 
 
 def test_system_exit_while_checking_is_not_a_pass(tmp_path, capsys, monkeypatch):

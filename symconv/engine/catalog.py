@@ -19,9 +19,10 @@ import importlib.util
 import sys
 from pathlib import Path
 
+from .._shipped import shipped
 from .theorem import Theorem
 
-__all__ = ["load_module_theorems", "load_proof_module", "load_theorems", "proof_files", "select", "LoadError",
+__all__ = ["shipped", "load_module_theorems", "load_proof_module", "load_theorems", "proof_files", "select", "LoadError",
            "probe_import"]
 
 

@@ -17,8 +17,10 @@ from typing import Any
 __all__ = ["Verdict", "Counterexample", "Holds", "StepReport", "TheoremResult", "VariantResult", "answer_text"]
 
 
-class Verdict(str, enum.Enum):
+class Verdict(enum.StrEnum):
     """The five verdicts, ordered by strength: proved > verified > cross-checked.
+
+    ``str(Verdict.PROVED)`` is ``'proved'``, the word every report prints.
 
     ``refuted`` and ``undecided`` never reach a claimed level.
     """

@@ -18,9 +18,11 @@ from ..engine.lemmas import LEMMAS
 from ..engine.statement import Statement
 from ..engine.theorem import CASES, Theorem
 from ..objects.indexed import xi
-from ..engine.verdict import TheoremResult
+from ..engine.verdict import Counterexample, TheoremResult
+from .prose import math_latex, prose_latex
 
-__all__ = ["tex", "escape", "theorem_latex", "statement_latex", "document"]
+__all__ = ["tex", "escape", "theorem_latex", "statement_latex", "document", "counterexample_latex", "value_latex",
+           "RawLatex", "section_title"]
 
 
 class _Printer(LatexPrinter):
@@ -97,10 +99,65 @@ def escape_breakable(text: str, limit: int = 600) -> str:
     return "".join(_SPECIAL.get(ch, ch) + (r"\allowbreak{}" if ch in "*+,)/" else "") for ch in text)
 
 
+class RawLatex(str):
+    """A value that is LaTeX already (a counterexample read back from a JSON report)."""
+
+
+def value_latex(v) -> str:
+    r"""A counterexample's value in math mode, through SymPy's LaTeX printer where it is a number,
+    an expression or a matrix.
+
+    >>> value_latex(sp.Rational(-1, 3)), value_latex([1, 2]), value_latex("x_1 vs x_2")
+    ('- \\frac{1}{3}', '\\left(1, 2\\right)', '\\text{$x_{1}$ vs $x_{2}$}')
+    """
+    if isinstance(v, RawLatex):
+        return str(v)
+    if isinstance(v, str):
+        return r"\text{" + prose_latex(v) + "}"
+    if isinstance(v, (list, tuple)):
+        return r"\left(" + ", ".join(value_latex(q) for q in v) + r"\right)"
+    if hasattr(v, "tolist") and not isinstance(v, sp.Basic):      # a NumPy array
+        return tex(sp.Matrix(v.tolist())) if getattr(v, "ndim", 1) == 2 else value_latex(v.tolist())
+    try:
+        return tex(sp.sympify(v, strict=True))
+    except (sp.SympifyError, TypeError, ValueError):
+        return r"\text{" + escape(str(v)) + "}"
+
+
+def counterexample_latex(c: Counterexample) -> str:
+    r"""A counterexample: its n, its description (formulas in math mode) and its data through SymPy's
+    LaTeX printer.
+
+    >>> counterexample_latex(Counterexample(3, "(S x)_0 is x_2, not x_1", {"i": sp.Integer(0)}))
+    '$n = 3$: $(S x)_{0}$ is $x_{2}$, not $x_{1}$ (at $i = 0$)'
+    """
+    out = (f"$n = {c.n}$: " if c.n is not None else "") + prose_latex(c.description)
+    if c.data:
+        out += " (at " + ", ".join(f"${math_latex(str(k))} = {value_latex(v)}$" for k, v in c.data.items()) + ")"
+    return out
+
+
+def section_title(topic: str, doc: str) -> str:
+    r"""A section's title: the first clause of the script's docstring (up to its first colon or full
+    stop), else the file name.
+
+    >>> section_title("shift", "The shift matrix S, with (S x)_i = x_{i-1 mod n}: a permutation.")
+    'The shift matrix S, with $(S x)_{i} = x_{i-1 \\bmod n}$'
+    >>> section_title("layer_shapes", "")
+    'layer shapes'
+    """
+    import re
+
+    first = re.split(r":\s|\.(?:\s|$)", " ".join(doc.split()), maxsplit=1)[0].strip() if doc else ""
+    if not first or len(first) > 100:
+        return escape(topic.replace("_", " "))
+    return prose_latex(first)
+
+
 def _derivation(d: Derivation) -> list[str]:
     out = []
     if d.title:
-        title = d.title if "$" in d.title else escape(d.title)   # titles with $...$ are LaTeX
+        title = prose_latex(d.title)       # $...$ in a title is kept as LaTeX
         out.append(rf"\paragraph{{{title}}}")
     out.append(r"\begin{align*}")
     rows = [f"  & {tex(d.start)}"]
@@ -115,7 +172,7 @@ def _derivation(d: Derivation) -> list[str]:
     out.append(" \\\\\n".join(rows))
     out.append(r"\end{align*}")
     if d.conclusion:
-        text = d.conclusion if "$" in d.conclusion else escape(d.conclusion)
+        text = prose_latex(d.conclusion)
         out.append(rf"\noindent Hence {text}.")
     return out
 
@@ -157,12 +214,12 @@ def statement_latex(stmt: Statement) -> list[str]:
         + ([f"all ${', '.join(tex(q) for q in others)}$"] if others else [])
     out = [r"\noindent\textbf{Formal statement} (the object the engine checks; for " + ", ".join(quant) + "):"]
     if stmt.hypotheses:
-        hyps = "; ".join((h.text if "$" in h.text else escape(h.text or h.name)) if h.expr is None
+        hyps = "; ".join(prose_latex(h.text or h.name) if h.expr is None
                          else f"${h.latex()}$" for h in stmt.hypotheses)
         out.append(r"\noindent if " + hyps + ",")
     out.append(body)
     if stmt.text:
-        out.append(rf"\noindent ({escape(stmt.text)})")
+        out.append(rf"\noindent ({prose_latex(stmt.text)})")
     if stmt.definitions:
         items = []
         for name, lam in stmt.definitions:
@@ -188,7 +245,7 @@ def _verdict(r: TheoremResult) -> str:
         if r.exact_scope == CASES:
             bits.append(rf"exact for cases {r.n_checked[0]}--{r.n_checked[1]}, every case the statement names")
         else:
-            bits.append(rf"exact for $n = {r.n_checked[0]},\dots,{r.n_checked[1]}$ ({escape(r.exact_scope)})")
+            bits.append(rf"exact for $n = {r.n_checked[0]},\dots,{r.n_checked[1]}$ ({prose_latex(r.exact_scope)})")
     if r.numeric_error is not None:
         bits.append(rf"numeric error ${_sci(r.numeric_error)}$ (float64), ${_sci(r.numeric_mp_error)}$ "
                     rf"(mpmath, {r.numeric_dps} digits), seed {r.numeric_seed}")
@@ -199,7 +256,7 @@ def _verdict(r: TheoremResult) -> str:
 
 def theorem_latex(thm: Theorem, result: TheoremResult | None = None) -> str:
     """One theorem: statement, verdict with evidence, derivations, false variants."""
-    out = [rf"\subsection*{{\texttt{{{escape(thm.name)}}}}}", escape_breakable(thm.statement)]
+    out = [rf"\subsection*{{\texttt{{{escape(thm.name)}}}}}", prose_latex(thm.statement)]
     if thm.latex:
         if thm.formal:
             out.append(r"\noindent In the usual notation (prose, beside the formal statement):")
@@ -208,6 +265,8 @@ def theorem_latex(thm: Theorem, result: TheoremResult | None = None) -> str:
         out.extend(statement_latex(stmt))
     if result is not None:
         out.append(r"\noindent Verdict: " + _verdict(result))
+        if result.counterexample is not None:
+            out.append(r"\noindent Counterexample: " + counterexample_latex(result.counterexample))
     if thm.derivation is not None:
         for d in thm.derivation():
             out.extend(_derivation(d))
@@ -222,8 +281,8 @@ def theorem_latex(thm: Theorem, result: TheoremResult | None = None) -> str:
         out.append(r"\noindent False variants:")
         out.append(r"\begin{itemize}")
         for v in result.variants:
-            cex = escape_breakable(str(v.counterexample) if v.counterexample else v.detail)
-            out.append(rf"\item \texttt{{{escape(v.name)}}} ({escape(v.statement)}): "
+            cex = counterexample_latex(v.counterexample) if v.counterexample else prose_latex(v.detail)
+            out.append(rf"\item \texttt{{{escape(v.name)}}} ({prose_latex(v.statement)}): "
                        rf"\textbf{{{v.verdict.value}}}. {cex}")
         out.append(r"\end{itemize}")
     return "\n".join(out)
@@ -256,10 +315,10 @@ def document(sections: list[tuple[str, list[tuple[Theorem, TheoremResult | None]
     """A complete compilable document; ``sections`` is [(topic, [(theorem, result)])]."""
     out = [_PREAMBLE]
     for topic, items in sections:
-        out.append(rf"\section{{{escape(topic.replace('_', ' '))}}}")
         doc = getattr(items[0][0], "topic_doc", "") if items else ""
+        out.append(rf"\section{{{section_title(topic, doc)}}}")
         if doc:
-            out.append(r"\emph{" + escape(" ".join(doc.split())) + "}")
+            out.append(r"\emph{" + prose_latex(" ".join(doc.split())) + "}")
         for thm, res in items:
             out.append(theorem_latex(thm, res))
     out.append(r"\end{document}")

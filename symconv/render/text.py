@@ -8,13 +8,12 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from ..engine.theorem import CASES, GENERIC
 from ..engine.verdict import TheoremResult, Verdict
 
-__all__ = ["theorem_line", "summary", "to_json", "detail_lines"]
+__all__ = ["theorem_line", "summary", "detail_lines"]
 
 
 def theorem_line(r: TheoremResult, timing: bool = True, width: int = 0) -> str:
@@ -65,8 +64,3 @@ def summary(results: list[TheoremResult], seed: int, dps: int) -> str:
     lines.append(f"false variants refuted: {sum(v.caught for v in variants)}/{len(variants)}")
     lines.append(f"theorems at their claimed level: {passed}/{len(results)}   (seed {seed}, mpmath dps {dps})")
     return "\n".join(lines)
-
-
-def to_json(results: list[TheoremResult], seed: int, dps: int) -> str:
-    return json.dumps({"seed": seed, "dps": dps, "theorems": [r.to_dict() for r in results]},
-                      indent=2, default=str)

@@ -4,6 +4,7 @@
     python3 tasks.py demo    # venv + install, symconv prove proofs/, symconv audit, LaTeX document (+ PDF)
     python3 tasks.py test    # venv + install, the whole test suite
     python3 tasks.py bench   # the benchmarks (DFT diagonalisation, convolution theorem on functions, FFT vs direct)
+    python3 tasks.py wheel   # build the wheel, install it in a fresh venv outside the checkout, run it from a temp dir
     python3 tasks.py mutate [PATH]  # mutation testing of the trusted core (mutmut); PATH limits it to one file or folder
 
 Each creates .venv and installs the package (editable, with test extras) when
@@ -61,6 +62,39 @@ def bench() -> None:
     run(PY, "benchmarks/dft_diagonalization.py")
     run(PY, "benchmarks/convolution_theorem_functions.py")
     run(PY, "benchmarks/fft_vs_direct.py")
+
+
+def wheel() -> None:
+    """The installed package, away from the checkout: build the wheel, install it (with the latex extra,
+    pytest and jsonschema) into a fresh venv in a temporary directory, and from there run
+    `symconv --version`, `symconv prove -k shift`, `symconv audit --json` (validated against the shipped
+    schema) and `pytest --pyargs symconv -k shift_mulVec`."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="symconv-wheel-") as tmp:
+        tmp = Path(tmp)
+        run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", tmp / "dist", ROOT)
+        (whl,) = (tmp / "dist").glob("symconv-*.whl")
+        venv.EnvBuilder(with_pip=True).create(tmp / "venv")
+        vbin = tmp / "venv" / BIN.name
+        vpy = vbin / PY.name
+        run(vpy, "-m", "pip", "install", "-q", f"{whl}[latex]", "pytest", "jsonschema")
+        work = tmp / "work"
+        work.mkdir()
+
+        def here(*cmd, **kw):
+            print("+ (in a temporary directory)", " ".join(map(str, cmd)), flush=True)
+            return subprocess.run([str(c) for c in cmd], cwd=work, check=True, **kw)
+
+        here(vbin / "symconv", "--version")
+        here(vbin / "symconv", "prove", "-k", "shift", "-q")
+        audit = here(vbin / "symconv", "audit", "--json", capture_output=True, text=True).stdout
+        (work / "audit.json").write_text(audit, encoding="utf-8")
+        here(vpy, "-c", "import json; from symconv.render.report import validate; "
+                        "d = json.load(open('audit.json')); validate(d); "
+                        "print('audit --json: valid, schema', d['schema_version'], d['summary'])")
+        here(vpy, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--pyargs", "symconv", "-k", "shift_mulVec")
+    print("wheel check passed")
 
 
 def mutant_glob(target: str) -> str:
@@ -136,7 +170,7 @@ def mutate(target: str | None = None) -> None:
 
 
 if __name__ == "__main__":
-    tasks = {"demo": demo, "test": test, "bench": bench, "mutate": mutate}
+    tasks = {"demo": demo, "test": test, "bench": bench, "wheel": wheel, "mutate": mutate}
     if not (len(sys.argv) == 2 and sys.argv[1] in tasks or len(sys.argv) == 3 and sys.argv[1] == "mutate"):
         print(f"usage: python3 tasks.py {{{'|'.join(tasks)}}}  (mutate takes an optional PATH)", file=sys.stderr)
         raise SystemExit(2)

@@ -329,6 +329,10 @@ def main(argv: list[str] | None = None) -> int:
         opts = RunOptions(n_max=args.n_max, dps=args.dps, seed=args.seed)
         if args.cmd == "latex":
             _check_output(args.output)
+            try:
+                import pylatexenc  # noqa: F401
+            except ImportError:
+                raise UsageError("symconv latex needs pylatexenc: pip install 'symconv[latex]'") from None
         thms = _load(args)
         if results is not None:
             thms = _match(thms, results, args.from_json)

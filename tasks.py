@@ -4,6 +4,7 @@
     python3 tasks.py demo    # venv + install, symconv prove proofs/, symconv audit, LaTeX document (+ PDF)
     python3 tasks.py test    # venv + install, the whole test suite
     python3 tasks.py bench   # the benchmarks (DFT diagonalisation, convolution theorem on functions, FFT vs direct)
+    python3 tasks.py notebooks  # re-execute the notebooks (from a temporary directory) and store them with outputs
     python3 tasks.py wheel   # build the wheel, install it in a fresh venv outside the checkout, run it from a temp dir
     python3 tasks.py mutate [PATH]  # mutation testing of the trusted core (mutmut); PATH limits it to one file or folder
 
@@ -62,6 +63,24 @@ def bench() -> None:
     run(PY, "benchmarks/dft_diagonalization.py")
     run(PY, "benchmarks/convolution_theorem_functions.py")
     run(PY, "benchmarks/fft_vs_direct.py")
+
+
+def notebooks() -> None:
+    """Execute every notebook from a temporary directory and store it with its outputs."""
+    import tempfile
+
+    ensure_env()
+    code = ("import sys, nbformat, nbclient\n"
+            "for p in sys.argv[2:]:\n"
+            "    nb = nbformat.read(p, as_version=4)\n"
+            "    nbclient.NotebookClient(nb, timeout=600, kernel_name='python3',\n"
+            "                            resources={'metadata': {'path': sys.argv[1]}}).execute()\n"
+            "    nbformat.write(nb, p)\n"
+            "    print('stored', p, 'with outputs')\n")
+    with tempfile.TemporaryDirectory(prefix="symconv-notebooks-") as tmp:
+        env = dict(os.environ, PATH=str(BIN) + os.pathsep + os.environ.get("PATH", ""))
+        subprocess.run([str(PY), "-c", code, tmp, *sorted(map(str, (ROOT / "notebooks").glob("*.ipynb")))],
+                       cwd=tmp, check=True, env=env)
 
 
 def wheel() -> None:
@@ -170,7 +189,7 @@ def mutate(target: str | None = None) -> None:
 
 
 if __name__ == "__main__":
-    tasks = {"demo": demo, "test": test, "bench": bench, "wheel": wheel, "mutate": mutate}
+    tasks = {"demo": demo, "test": test, "bench": bench, "wheel": wheel, "notebooks": notebooks, "mutate": mutate}
     if not (len(sys.argv) == 2 and sys.argv[1] in tasks or len(sys.argv) == 3 and sys.argv[1] == "mutate"):
         print(f"usage: python3 tasks.py {{{'|'.join(tasks)}}}  (mutate takes an optional PATH)", file=sys.stderr)
         raise SystemExit(2)

@@ -40,6 +40,7 @@ _EXPORTS: dict[str, str] = {
     **dict.fromkeys(["EquivarianceReport", "ShiftTable", "assert_circulant", "assert_shift_equivariant",
                      "assert_shift_invariant", "equivariance_defect", "shift_table", "torch_op"], ".testing"),
     "prove_module": ".cli",
+    "shipped": "._shipped",
     **{sub: "." + sub for sub in ("exact", "objects", "engine", "verify", "render", "testing", "cli")},
 }
 
@@ -58,6 +59,7 @@ if TYPE_CHECKING:   # the same names, for type checkers and IDEs
     from .testing import (EquivarianceReport, ShiftTable, assert_circulant, assert_shift_equivariant,
                           assert_shift_invariant, equivariance_defect, shift_table, torch_op)
     from .cli import prove_module
+    from ._shipped import shipped
 
 
 def __getattr__(name: str) -> Any:
@@ -86,5 +88,5 @@ __all__ = [
     "Statement", "Hypothesis", "SimpleEigenvalue", "ConcreteOutcome", "concrete_compare",
     "EquivarianceReport", "assert_circulant", "assert_shift_equivariant", "equivariance_defect",
     "ShiftTable", "shift_table", "assert_shift_invariant", "torch_op",
-    "prove_module", "__version__",
+    "prove_module", "shipped", "__version__",
 ]

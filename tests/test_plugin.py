@@ -91,3 +91,23 @@ def test_collects_where_asked_by_flag_and_ini(unrelated):
     res = unrelated.runpytest("mine", "-v")
     res.assert_outcomes(passed=1)
     assert "shift_entry_periodic" in res.stdout.str()
+
+
+def test_notebook_displays():
+    """Results, theorems, derivations and shift tables show as Markdown in a notebook; verdicts print
+    as their word."""
+    import symconv as sc
+
+    (t,) = [t for t in sc.load_theorems([sc.shipped("proofs") / "shift.py"]) if t.name == "shift_mulVec"]
+    assert str(sc.Verdict.PROVED) == "proved" and f"{sc.Verdict.REFUTED}" == "refuted"
+    assert "`shift_mulVec` (claims **proved**)" in t._repr_markdown_() and "x_{i - 1}" in t._repr_markdown_()
+    d = t.derivation()[0]._repr_markdown_()
+    assert "\\begin{aligned}" in d and "Sift" in d
+    r = sc.run_theorem(t, sc.RunOptions(n_max=3))
+    md = r._repr_markdown_()
+    assert md.startswith("**PASS** `shift_mulVec`: **proved**") and "| false variants | 1/1 refuted |" in md
+    assert "| exact | n = 1..3 (" in md
+    table = sc.shift_table(lambda x: x, (3,))._repr_markdown_()
+    assert "| (1,) | (1,) | no |" in table
+    rep = sc.assert_shift_equivariant(lambda x: x, 3)._repr_markdown_()
+    assert rep.startswith("**shift-equivariant** at n = 3 (exact)")

@@ -22,6 +22,7 @@ from ..objects.indexed import Iverson  # noqa: F401  (doctest namespace)
 from .rules import Rule
 from .statement import definitional
 from .verdict import StepReport
+from . import display as _display
 
 __all__ = ["Derivation", "Step", "DerivationCheck"]
 
@@ -53,6 +54,8 @@ class Derivation:
     establishes a theorem's formal statement is decided by
     :func:`symconv.engine.statement.establishes`.
     """
+
+    _repr_markdown_ = _display.derivation_markdown      # how a notebook shows it
 
     start: sp.Basic
     steps: tuple[Step, ...] = ()

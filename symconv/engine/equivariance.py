@@ -21,6 +21,7 @@ import sympy as sp
 
 from ..exact import decide_zero
 from ..objects import shift, symbol_vector
+from . import display as _display
 
 __all__ = ["ShiftDefect", "EquivarianceReport", "analyse_shift_equivariance"]
 
@@ -38,6 +39,8 @@ class ShiftDefect:
 
 @dataclass
 class EquivarianceReport:
+
+    _repr_markdown_ = _display.equivariance_markdown      # how a notebook shows it
     n: int
     exact: bool
     tolerance: float

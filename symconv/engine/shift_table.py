@@ -21,6 +21,7 @@ import numpy as np
 import sympy as sp
 
 from ..exact import admissible_points, decide_zero
+from . import display as _display
 
 __all__ = ["ShiftRow", "ShiftTable", "shift_table"]
 
@@ -37,6 +38,8 @@ class ShiftRow:
 
 @dataclass
 class ShiftTable:
+
+    _repr_markdown_ = _display.shift_table_markdown      # how a notebook shows it
     shape: tuple
     exact: bool
     tolerance: float

@@ -32,6 +32,7 @@ from typing import Callable, Sequence
 from .derivation import Derivation
 from .statement import Statement
 from .verdict import Counterexample, Holds, Verdict  # noqa: F401  (Holds: the ExactCheck alias)
+from . import display as _display
 
 __all__ = ["Theorem", "FalseVariant", "ExactCheck", "NumericCheck", "GENERIC", "CASES"]
 
@@ -85,6 +86,8 @@ class Theorem:
     n_range: inclusive range of n for the exact check.
     numeric: seeded numeric check at one size, returning float64 and mpmath errors.
     """
+
+    _repr_markdown_ = _display.theorem_markdown      # how a notebook shows it
 
     name: str
     statement: str

@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from typing import Any
+from . import display as _display
 
 __all__ = ["Verdict", "Counterexample", "Holds", "StepReport", "TheoremResult", "VariantResult", "answer_text"]
 
@@ -138,6 +139,8 @@ class VariantResult:
 @dataclass
 class TheoremResult:
     """Everything the engine found out about one theorem."""
+
+    _repr_markdown_ = _display.result_markdown      # how a notebook shows it
 
     name: str
     topic: str

@@ -112,3 +112,20 @@ def test_deep_learning_conv_is_cross_correlation_where_torch_installed():
     assert np.array_equal(torch_out, correlate1d(x, w).astype(float))
     assert not np.array_equal(torch_out, np.convolve(x, w, "valid"))
     assert np.array_equal(torch_out, np.convolve(x, w[::-1], "valid"))
+
+
+def test_unevaluated_max_of_a_window_is_the_evaluated_max():
+    """max_pool's shortcut (an unevaluated Max for distinct symbols of unknown sign) builds exactly
+    SymPy's evaluated Max; windows where SymPy can drop an argument keep the evaluated form."""
+    import itertools
+
+    from symconv.objects.layers import _max
+    plain = sp.symbols("a0:4")
+    real = sp.symbols("r0:3", real=True)
+    pos, neg = sp.Symbol("p", positive=True), sp.Symbol("q", negative=True)
+    nonneg = sp.Symbol("z", nonnegative=True)
+    pool = list(plain) + list(real) + [pos, neg, nonneg, plain[0] + 1, sp.Integer(3)]
+    windows = list(itertools.permutations(pool, 2)) + [w[::-1] for w in itertools.combinations(pool, 3)]
+    for window in windows:
+        assert _max(list(window)) == sp.Max(*window), window
+    assert _max([pos, neg]) == pos and _max([plain[0], plain[0]]) == plain[0]

@@ -201,7 +201,16 @@ def _pool1d(x, k, stride, fn):
 
 
 def _max(vals):
-    return sp.Max(*vals) if any(isinstance(v, sp.Basic) for v in vals) else max(vals)
+    """max of a window: Python's for numbers, SymPy's Max otherwise.  A window of distinct symbols whose
+    signs are unknown is built unevaluated: SymPy could drop none of them (no two are comparable), so it
+    is the evaluated Max, without the pairwise comparisons that cost ~50 ms a window."""
+    if not any(isinstance(v, sp.Basic) for v in vals):
+        return max(vals)
+    if (len(set(vals)) == len(vals) and all(isinstance(v, sp.Symbol) for v in vals)
+            and all(v.is_extended_real is not False and v.is_positive is None and v.is_negative is None
+                    and v.is_zero is None for v in vals)):
+        return sp.Max(*vals, evaluate=False)
+    return sp.Max(*vals)
 
 
 def _mean(vals):

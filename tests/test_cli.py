@@ -89,31 +89,53 @@ def test_module_entry_point_and_proof_script():
     assert "shift_pow_eq_one" in r.stdout
 
 
+def _compile(tex_path):
+    proc = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", tex_path.name],
+                          cwd=tex_path.parent, capture_output=True, text=True, errors="replace")
+    log = tex_path.with_suffix(".log").read_text(errors="replace")
+    return proc.returncode, log
+
+
 def test_latex_is_deterministic_and_compiles(tmp_path, capsys):
-    """The whole catalogue is proved once (prove --json); the document is rendered from that run
-    (latex --from: nothing is proved again), compiles with 0 errors and 0 overfull boxes, and a second
+    """A part of the catalogue is proved once (prove --json); the document is rendered from that run
+    (latex --from: nothing is proved again) with its verdicts and counterexamples, compiles, and a second
     rendering, after every derivation of the catalogue was built again in reverse order (so that no
-    global state of a run leaks into the text), is byte-identical."""
+    global state of a run leaks into the text), is byte-identical.  The whole catalogue's statements and
+    derivations (without verdicts: the proofs/ items prove them) compile with 0 errors and 0 overfull
+    boxes."""
+    from collections import OrderedDict
+
+    from symconv.render import latex as latex_render
+
     results = tmp_path / "results.json"
-    assert main(["prove", PROOFS, "--json", "--n-max", "8", "-q"]) == EXIT_OK
+    assert main(["prove", PROOFS, "-k", "shift", "--json", "--n-max", "6", "-q"]) == EXIT_OK
     results.write_text(capsys.readouterr().out, encoding="utf-8")
     report.validate(json.loads(results.read_text(encoding="utf-8")))
     a, b = (tmp_path / d / "doc.tex" for d in "ab")
     pdf = shutil.which("pdflatex") is not None
     assert main(["latex", "--from", str(results), "-o", str(a)] + (["--pdf"] if pdf else [])) == 0
-    for thm in reversed(sc.load_theorems([PROOFS])):
+    thms = sc.load_theorems([PROOFS])
+    for thm in reversed(thms):
         if thm.derivation is not None:
             thm.derivation()
     assert main(["latex", "--from", str(results), "-o", str(b)]) == 0
     assert a.read_bytes() == b.read_bytes()
     text = a.read_text()
-    assert r"\begin{align*}" in text and "sifting" in text and "geometric sum" in text
+    assert r"\begin{align*}" in text and "sifting" in text and "Verdict:" in text
     assert r"\section{The shift matrix S" in text        # section titles from the scripts' docstrings
+    groups = OrderedDict()
+    for t in thms:
+        groups.setdefault(t.topic, []).append((t, None))
+    full = tmp_path / "full" / "doc.tex"
+    full.parent.mkdir()
+    full.write_text(latex_render.document(list(groups.items())), encoding="utf-8")
+    assert "geometric sum" in full.read_text()
     if pdf:
         assert a.with_suffix(".pdf").exists()
-        log = a.with_suffix(".log").read_text(errors="replace")
-        assert "! " not in log, "pdflatex reported an error"
-        assert "Overfull" not in log, "an overfull box"
+        for path in (a, full):
+            code, log = _compile(path)
+            assert code == 0 and "! " not in log, f"pdflatex reported an error in {path}"
+            assert "Overfull" not in log, f"an overfull box in {path}"
 
 
 def test_broken_proof_script_is_one_line(tmp_path, capsys):
@@ -236,3 +258,25 @@ def test_system_exit_while_checking_is_not_a_pass(tmp_path, capsys, monkeypatch)
     assert main(["prove", str(ROOT / "proofs" / "shift.py"), "--n-max", "3"]) == EXIT_UNDECIDED
     err = capsys.readouterr().err
     assert "SystemExit(0)" in err and len(err.strip().splitlines()) == 1
+
+
+UNICODE_PROOF = '''
+"""Unicode in prose: ω, ≤ and → in a docstring, a statement and a counterexample."""
+import symconv as sc
+from symconv.engine.statement import Statement
+from symconv.objects.indexed import S, i, j, n
+unicode_statement = sc.Theorem("unicode_statement", "For ω = e^{-2πi/n}: |ω| ≤ 1 → ω^n = 1, and S_{i+n,j} = S_{i,j}.",
+    claims="verified", formal=Statement.identity(S(i + n, j), S(i, j)),
+    exact=lambda n_: sc.Holds("S is n-periodic in its row index"), n_range=(1, 3),
+    false_variants=[sc.FalseVariant("v", "ω ≤ 0 → ∞", exact=lambda n_: sc.Counterexample(n_, "ω = 1 ≥ 0 → ✓"))])
+'''
+
+
+@pytest.mark.skipif(shutil.which("pdflatex") is None, reason="pdflatex is not installed")
+def test_unicode_statement_compiles_to_pdf(tmp_path, capsys):
+    (tmp_path / "uni.py").write_text(UNICODE_PROOF, encoding="utf-8")
+    out = tmp_path / "out" / "doc.tex"
+    assert main(["latex", str(tmp_path / "uni.py"), "-o", str(out), "--pdf", "-q"]) == EXIT_OK
+    text = out.read_text(encoding="utf-8")
+    assert r"\omega" in text and r"\leq" in text and r"\to" in text
+    assert out.with_suffix(".pdf").exists() and "Overfull" not in out.with_suffix(".log").read_text(errors="replace")

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 _DIRS = pytest.StashKey[frozenset]()
+_CATALOGUE = pytest.StashKey[Path]()
 
 
 def pytest_addoption(parser):
@@ -60,8 +61,29 @@ def pytest_configure(config):
         dirs.add(path)
     dirs.update(Path(p).resolve() for p in config.getini("symconv_proof_dirs"))
     from ._shipped import shipped       # light: finds the package's catalogue folder
-    dirs.add(shipped("proofs").resolve())
+    catalogue = shipped("proofs").resolve()
+    dirs.add(catalogue)
     config.stash[_DIRS] = frozenset(dirs)
+    config.stash[_CATALOGUE] = catalogue
+
+
+def pytest_collect_directory(path, parent):
+    """``pytest --pyargs symconv`` collects the package's folder.  In a wheel the catalogue is inside it
+    (symconv/proofs); in an editable install of a checkout it is the checkout's proofs/, outside the
+    package folder, and is added to the package's collection here."""
+    package = Path(__file__).resolve().parent
+    catalogue = parent.config.stash[_CATALOGUE]
+    if Path(path).resolve() == package and not catalogue.is_relative_to(package):
+        return _PackageWithCatalogue.from_parent(parent, path=Path(path))
+    return None
+
+
+class _PackageWithCatalogue(pytest.Package):
+    def collect(self):
+        yield from super().collect()
+        for f in sorted(self.config.stash[_CATALOGUE].glob("*.py")):
+            if not f.name.startswith(("_", "test_", "conftest")):
+                yield ProofScript.from_parent(self, path=f)
 
 
 def pytest_collect_file(file_path, parent):

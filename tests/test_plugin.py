@@ -111,3 +111,8 @@ def test_notebook_displays():
     assert "| (1,) | (1,) | no |" in table
     rep = sc.assert_shift_equivariant(lambda x: x, 3)._repr_markdown_()
     assert rep.startswith("**shift-equivariant** at n = 3 (exact)")
+
+
+def test_pyargs_runs_the_shipped_catalogue(unrelated):
+    res = unrelated.runpytest("-q", "--pyargs", "symconv", "-k", "shift_mulVec")
+    res.assert_outcomes(passed=1)

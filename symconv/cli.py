@@ -115,7 +115,10 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--seed", type=_seed, default=0, help="seed of the numeric checks (default 0)")
     common.add_argument("--import-budget", type=_seconds, default=IMPORT_BUDGET, metavar="SECONDS",
                         help=f"seconds each script's import may take (default {IMPORT_BUDGET:g})")
-    common.add_argument("-q", "--quiet", action="store_true", help="no k/N progress counter on stderr")
+    common.add_argument("-q", "--quiet", action="store_true", help="no k/N progress counter")
+    common.add_argument("--progress", action="store_true",
+                        help="a [k/N] line per theorem on stderr even when it is not a terminal (on a terminal "
+                             "the counter is on by default, one line rewritten in place)")
     pr = sub.add_parser("prove", parents=[common], help="check theorems and print verdicts",
                         epilog=EXIT_CODES, formatter_class=fmt)
     pr.add_argument("--json", action="store_true",
@@ -161,9 +164,11 @@ def _options(args) -> dict:
             "seed": getattr(args, "seed", None)}
 
 
-def _run_all(thms, opts, quiet: bool):
-    """Run each theorem, with a k/N counter on stderr (one line each; overwritten on a terminal)."""
+def _run_all(thms, opts, quiet: bool, progress: bool = False):
+    """Run each theorem, with a k/N counter on stderr: on a terminal one line rewritten in place; elsewhere
+    (a log, a pipe) a line per theorem only with ``progress``, so that errors stay one line on stderr."""
     tty = sys.stderr.isatty()
+    quiet = quiet or not (tty or progress)
     width = len(str(len(thms)))
     for k, t in enumerate(thms, 1):
         if not quiet:
@@ -174,14 +179,15 @@ def _run_all(thms, opts, quiet: bool):
         print("\r\033[K", file=sys.stderr, end="", flush=True)
 
 
-def _prove(thms, opts, as_json, out=None, options: dict | None = None, quiet: bool = True) -> int:
+def _prove(thms, opts, as_json, out=None, options: dict | None = None, quiet: bool = True,
+           progress: bool = False) -> int:
     out = out or sys.stdout
     width = max(len(t.name) for t in thms)
     results = []
     if not as_json:
         print(f"symconv prove: {len(thms)} theorems (seed {opts.seed}, mpmath dps {opts.dps}"
               + (f", n <= {opts.n_max}" if opts.n_max else "") + ")", file=out, flush=True)
-    for t, r in _run_all(thms, opts, quiet):
+    for t, r in _run_all(thms, opts, quiet, progress):
         results.append(r)
         if not as_json:
             print(theorem_line(r, width=width), file=out, flush=True)
@@ -242,10 +248,10 @@ def _pdflatex(out: Path) -> int:
     return EXIT_OK
 
 
-def _latex(thms, opts, output: str, pdf: bool, results=None, quiet: bool = True) -> int:
+def _latex(thms, opts, output: str, pdf: bool, results=None, quiet: bool = True, progress: bool = False) -> int:
     """Write the document; ``results`` (from a JSON report) are rendered instead of running the theorems."""
     groups: "OrderedDict[str, list]" = OrderedDict()
-    pairs = list(zip(thms, results)) if results is not None else _run_all(thms, opts, quiet)
+    pairs = list(zip(thms, results)) if results is not None else _run_all(thms, opts, quiet, progress)
     done = []
     for t, r in pairs:
         done.append(r)
@@ -348,8 +354,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{t.topic}::{t.name}  [{t.claims.value}]  {t.statement}")
             return EXIT_OK
         if args.cmd == "prove":
-            return _prove(thms, opts, args.json, options=_options(args), quiet=args.quiet)
-        return _latex(thms, opts, args.output, args.pdf, results=results, quiet=args.quiet)
+            return _prove(thms, opts, args.json, options=_options(args), quiet=args.quiet, progress=args.progress)
+        return _latex(thms, opts, args.output, args.pdf, results=results, quiet=args.quiet, progress=args.progress)
     except SystemExit as exc:   # raised by a proof script while it was checked: never a silent exit 0
         print(f"symconv: error: a proof script raised SystemExit({exc.code!r}) while its theorems were checked; "
               "nothing is reported as passing", file=sys.stderr)

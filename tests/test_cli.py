@@ -208,11 +208,13 @@ def test_no_path_runs_the_shipped_catalogue(tmp_path, capsys, monkeypatch):
 
 
 def test_progress_counter_on_stderr_and_quiet(tmp_path, capsys):
-    assert main(["prove", PROOFS, "-k", "shift_pow_eq_one", "--n-max", "4"]) == EXIT_OK
+    assert main(["prove", PROOFS, "-k", "shift_pow_eq_one", "--n-max", "4", "--progress"]) == EXIT_OK
     captured = capsys.readouterr()
     assert "[1/1] shift_pow_eq_one" in captured.err and "[1/1]" not in captured.out
-    assert main(["prove", PROOFS, "-k", "shift_pow_eq_one", "--n-max", "4", "-q"]) == EXIT_OK
+    assert main(["prove", PROOFS, "-k", "shift_pow_eq_one", "--n-max", "4", "--progress", "-q"]) == EXIT_OK
     assert capsys.readouterr().err == ""
+    assert main(["prove", PROOFS, "-k", "shift_pow_eq_one", "--n-max", "4"]) == EXIT_OK
+    assert capsys.readouterr().err == ""        # stderr is not a terminal here: no counter unless asked
 
 
 BAD_TEX_PROOF = r'''

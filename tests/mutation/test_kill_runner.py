@@ -147,12 +147,12 @@ def test_exact_range_stops_at_the_first_counterexample():
 
 def test_theorem_range_stops_at_the_first_wrong_answer():
     """For a theorem (the default) an answer that is neither Holds nor a Counterexample ends the range."""
-    check, seen = _recording(lambda m: None if m == 4 else _holds(m))
+    check, seen = _recording(lambda m: True if m == 4 else _holds(m))
     ex = run_exact_range(check, 3, 8, 5.0, isolate=False)
     assert seen == [3, 4]
     assert (ex.last, ex.complete, ex.counterexample, ex.timed_out) == (3, False, None, False)
-    assert ex.bad == [(4, "None")]
-    assert ex.problem == "exact check returned None at n=4, expected Holds or Counterexample"
+    assert ex.bad == [(4, "bool True")]
+    assert ex.problem == "exact check returned bool True at n=4, expected Holds or Counterexample"
 
 
 def test_variant_range_goes_on_past_wrong_answers_to_a_counterexample():
@@ -168,11 +168,11 @@ def test_variant_range_goes_on_past_wrong_answers_to_a_counterexample():
 
 @pytest.mark.parametrize("count, suffix", [(3, ""), (4, " (and 1 more)"), (5, " (and 2 more)")])
 def test_variant_range_lists_its_first_three_wrong_answers(count, suffix):
-    check, _ = _recording(lambda m: None if m <= count else _holds(m))
+    check, _ = _recording(lambda m: 0 if m <= count else _holds(m))
     ex = run_exact_range(check, 1, 6, 5.0, isolate=False, variant=True)
     assert ex.counterexample is None and not ex.complete and ex.last is None
-    assert ex.bad == [(m, "None") for m in range(1, count + 1)]
-    assert ex.problem == "; ".join(f"exact check returned None at n={m}, expected Holds or Counterexample"
+    assert ex.bad == [(m, "int 0") for m in range(1, count + 1)]
+    assert ex.problem == "; ".join(f"exact check returned int 0 at n={m}, expected Holds or Counterexample"
                                    for m in (1, 2, 3)) + suffix
 
 
@@ -525,15 +525,16 @@ def test_checked_derivation_proves():
 
 
 def test_derivation_unfolding_the_scripts_own_definition_says_so():
-    K = entry_function("K_own", "K")
-    defs = {"K_own": sp.Lambda((i,), x(i + 1))}
-    chain = sc.Derivation(K(i), goal=x(i + 1)).step(x(i + 1), Unfold("K_own", definitions=defs))
+    K, J = entry_function("K_own", "K"), entry_function("J_own", "J")
+    defs = {"K_own": sp.Lambda((i,), x(i + 1)), "J_own": sp.Lambda((i,), K(i))}
+    chain = sc.Derivation(J(i), goal=x(i + 1)).step(K(i), Unfold("J_own", definitions=defs)).step(
+        x(i + 1), Unfold("K_own", definitions=defs))
     r = _run(_thm(claims="proved", derivation=lambda: [chain],
-                  formal=Statement.identity(K(i), x(i + 1), definitions=defs)))
-    assert r.verdict is sc.Verdict.PROVED
-    assert r.proof == ("derivation checked (1 steps), establishing the formal statement; it unfolds this "
-                       "script's own definitions: K_own")
-    assert r.script_definitions == ["K_own"]
+                  formal=Statement.identity(J(i), x(i + 1), definitions=defs)))
+    assert r.verdict is sc.Verdict.PROVED, r.proof
+    assert r.proof == ("derivation checked (2 steps), establishing the formal statement; it unfolds this "
+                       "script's own definitions: J_own, K_own")
+    assert r.script_definitions == ["J_own", "K_own"]
 
 
 def test_refuted_statement_with_an_accepted_derivation_is_reported_as_a_bug():

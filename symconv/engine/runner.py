@@ -77,7 +77,7 @@ class RunOptions:
 def _range(rng: tuple[int, int], n_max: int | None) -> tuple[int, int]:
     lo, hi = rng
     if n_max is not None:
-        hi = max(lo, min(hi, n_max)) if n_max >= lo else lo
+        hi = max(lo, min(hi, n_max))     # n_max below lo: lo alone (never an n the range excludes)
     return lo, hi
 
 
@@ -282,7 +282,7 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
 
     # Evidence that did not answer properly (an exact check returning None or raising, a numeric
     # disagreement, a NaN error...): it forbids proved and verified, whatever else holds.
-    broken: list[str] = []
+    broken = False   # the notes say why
     exact_complete = False
     if thm.exact is not None:
         lo, hi = _range(thm.n_range, opts.n_max)
@@ -298,7 +298,7 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
         else:
             res.notes.append(ex.problem)
             if not ex.timed_out:
-                broken.append(ex.problem)
+                broken = True
 
     if thm.formal and res.counterexample is None:
         cex, evidence, problems = run_concrete(thm.formal, opts, opts.budget or thm.budget)
@@ -307,7 +307,7 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
             res.counterexample = cex
         for why in problems:
             res.notes.append(why)
-            broken.append(why)
+            broken = True
 
     numeric_ok = None
     if thm.numeric is not None and res.counterexample is None:
@@ -327,11 +327,11 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
             why = f"numeric cross-check {g.why()}"
             res.notes.append(why)
             if g.status not in ("timed out", "killed"):
-                broken.append(why)
+                broken = True
         elif not out.decided:
             why = f"numeric cross-check undecided: {out.problem}"
             res.notes.append(why)
-            broken.append(why)
+            broken = True
             res.numeric_tolerance, res.numeric_dps, res.numeric_seed = out.tolerance, opts.dps, opts.seed
             res.numeric_sizes = out.sizes
         else:
@@ -342,7 +342,7 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
             if not out.ok:
                 why = "numeric cross-check DISAGREES beyond tolerance"
                 res.notes.append(why)
-                broken.append(why)
+                broken = True
 
     if res.counterexample is not None:
         res.verdict = Verdict.REFUTED

@@ -187,6 +187,12 @@ def test_evaluate_sum_refuses_what_sympy_leaves_unevaluated():
     ok, detail = rule.check(geo, piece)
     assert not ok and "SymPy left Piecewise" in detail
     assert not rule.check(geo, (y ** n - 1) / (y - 1))[0]               # false for y = 1
+    # a term that is undefined (1/0, 0/0) is no closed form, even stated as it is
+    for undefined in (sp.Sum(x(1 / (k - 2)), (k, 0, 4)), sp.Sum(x((k - 1) / (k ** 2 - 1)), (k, 1, 1))):
+        got = rule.apply(undefined)
+        assert got.has(sp.zoo) or got.has(sp.nan)
+        ok, detail = rule.check(undefined, got)
+        assert not ok and detail.startswith("SymPy left")
     # only the sums are evaluated: an integral around or inside the sum stays an integral (for a later step)
     inner = sp.Integral(sp.Sum(k * y, (k, 0, n - 1)), (y, 0, 1))
     assert rule.apply(inner) == sp.Integral(y * (n ** 2 / 2 - n / 2), (y, 0, 1))

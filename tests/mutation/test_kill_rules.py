@@ -408,10 +408,14 @@ def test_fold():
 # -- the justification printed in the LaTeX document --------------------------------------------------
 
 def test_unfold_justification_names_the_definitions():
-    assert Unfold("S").justification() == "definition of $S$"
-    assert Unfold("conv", "S").justification() == r"definition of $(a \circledast b)$, $S$"
-    assert Unfold("C").justification() == r"definition of $\mathrm{circ}(c)$"
-    assert Unfold("S", "Kmut", definitions=KDEF).justification() == "definition of $S$; definition of $K$ (this script's)"
+    # (the notation is the step's: other scripts may register other notations for the same names)
+    def just(rule, *exprs):
+        return rule.justification_in(exprs[0], rule.apply(exprs[0]))
+    assert just(Unfold("S"), S(i, j)) == "definition of $S$"
+    assert just(Unfold("conv", "S"), conv(i) * S(i, j)) == r"definition of $(a \circledast b)$, $S$"
+    assert just(Unfold("C"), C(i, j)) == r"definition of $\mathrm{circ}(c)$"
+    assert just(Unfold("S", "Kmut", definitions=KDEF), S(i, j) * K(i, j)) == (
+        "definition of $S$; definition of $K$ (this script's)")
     assert Unfold("S", label="shift-equivariance").justification() == "shift-equivariance"
     labelled = Unfold("Kmut", definitions=KDEF, label="hypothesis H")
     assert labelled.justification_in(K(i, j), Iverson(i, j)) == "hypothesis H (this script's definition of $K$)"

@@ -53,7 +53,7 @@ def test_eigenline_accepts_the_lemma_with_all_its_premises():
 def test_eigenline_rejects_a_chain_that_does_not_start_at_A_X():
     ok, detail = EIGEN.check_in_context(_eigen_context(start=B * A * v), lam * B * v, mu * v)
     assert not ok
-    assert "needs a chain from A*B*v" in detail and "not from B*A*v" in detail
+    assert detail == "EigenLine needs a chain from A*B*v, not from B*A*v"
     # the chain must start exactly at A X (a multiple of it is not A X)
     assert not EIGEN.check_in_context(_eigen_context(start=2 * A * B * v), lam * B * v, mu * v)[0]
 
@@ -61,7 +61,7 @@ def test_eigenline_rejects_a_chain_that_does_not_start_at_A_X():
 def test_eigenline_rejects_a_previous_expression_other_than_lam_X():
     ok, detail = EIGEN.check_in_context(_eigen_context(), B * v, mu * v)
     assert not ok
-    assert "needs lambda*B*v" in detail and "got B*v" in detail
+    assert detail == "EigenLine needs lambda*B*v, got B*v"
     assert not EIGEN.check_in_context(_eigen_context(), 2 * lam * B * v, mu * v)[0]
 
 
@@ -129,7 +129,7 @@ def test_use_hypothesis_must_give_the_stated_expression():
     rule = UseHypothesis(HYP, "AB = BA")
     stated = sc.Derivation(A * B * v, hypotheses=(Hypothesis("AB = BA", HYP),))
     ok, detail = rule.check_in_context(stated, A * B * v, A * B * v)
-    assert not ok and "using AB = BA gives B*A*v, not A*B*v" in detail
+    assert not ok and detail == "using AB = BA gives B*A*v, not A*B*v"
     assert rule.check_in_context(stated, A * B * v + A * B, B * A * v + B * A)[0]     # every occurrence, expanded
     assert rule.check_in_context(stated, A * B * (v + 1), B * A * v + B * A)[0]
     assert rule.justification() == "hypothesis AB = BA"
@@ -144,7 +144,7 @@ def test_poly_identity_equations_side_by_side():
     assert rule.check(sp.Eq(z, (y ** 2 - 1) / (y - 1)), sp.Eq(z, y + 1))[0]
     for wrong in (sp.Eq(y ** 2 + y, z + 1), sp.Eq(y ** 2, z), sp.Eq(z, y ** 2 + y)):
         ok, detail = rule.check(sp.Eq(y * (y + 1), z), wrong)
-        assert not ok and "differ as rational functions" in detail
+        assert not ok and detail == f"Eq(y*(y + 1), z) and {sp.sstr(wrong)} differ as rational functions"
     assert not rule.check(sp.Eq(y * (y + 1), z), y ** 2 + y)[0]       # an equation is not an expression
 
 
@@ -180,7 +180,7 @@ def test_evaluate_sum_refuses_what_sympy_leaves_unevaluated():
     rule = EvaluateSum()
     left = sp.Sum(c(k), (k, 0, n - 1))
     ok, detail = rule.check(left, left)                                  # nothing evaluated
-    assert not ok and detail.startswith("SymPy left") and detail.endswith("unevaluated")
+    assert not ok and detail == "SymPy left Sum(c(k), (k, 0, n - 1)) unevaluated"
     geo = sp.Sum(y ** k, (k, 0, n - 1))                                  # a case distinction y = 1 / y != 1
     piece = geo.doit()
     assert isinstance(piece, sp.Piecewise)
@@ -192,7 +192,7 @@ def test_evaluate_sum_refuses_what_sympy_leaves_unevaluated():
         got = rule.apply(undefined)
         assert got.has(sp.zoo) or got.has(sp.nan)
         ok, detail = rule.check(undefined, got)
-        assert not ok and detail.startswith("SymPy left")
+        assert not ok and detail == f"SymPy left {sp.sstr(got)} unevaluated"
     # only the sums are evaluated: an integral around or inside the sum stays an integral (for a later step)
     inner = sp.Integral(sp.Sum(k * y, (k, 0, n - 1)), (y, 0, 1))
     assert rule.apply(inner) == sp.Integral(y * (n ** 2 / 2 - n / 2), (y, 0, 1))

@@ -430,6 +430,29 @@ def test_unfold_justification_uses_the_notation_of_the_step():
     assert Unfold("S").justification_in(S(i, j), Iverson(i, j + 1)) == "definition of $S$"
 
 
+def test_justification_of_an_object_without_a_notation():
+    """A plain SymPy function (no notation registered) is named by its name."""
+    G = sp.Function("Gplainmut")
+    rule = Unfold("Gplainmut", definitions={"Gplainmut": sp.Lambda((i,), c(i))})
+    assert rule.check(G(i), c(i))[0]
+    assert rule.justification() == "definition of $Gplainmut$ (this script's)"
+    assert rule.justification_in(G(i), c(i)) == "definition of $Gplainmut$ (this script's)"
+
+
+def test_labelled_justification_names_every_own_definition_with_its_parameters():
+    entry_function("Qmut1", "Q_{#1,#2}")
+    entry_function("Kmut2", "K_2")
+    defs = {"Qmut1": sp.Lambda((i, j), Iverson(i, j)), "Kmut2": sp.Lambda((i, j), Iverson(i, j + 2))}
+    rule = Unfold("Qmut1", "Kmut2", definitions=defs, label="hypothesis H")
+    assert rule.justification() == "hypothesis H (this script's definition of $Q_{i,j}$, $K_2$)"
+
+
+def test_justification_of_a_convention_in_a_notation_with_parameters():
+    """The notation passed in (the step's) decides; its #1, #2 are the convention's parameters."""
+    assert Unfold("S").justification({"S": "S_{#1,#2}"}) == "definition of $S_{i,j}$"
+    assert Unfold("conv").justification({"conv": r"(a \circledast b)_{#1}"}) == r"definition of $(a \circledast b)_{i}$"
+
+
 def test_justification_prints_the_parameters_of_a_definition():
     """A notation with #1, #2 shows the definition's parameters; a bare # is dropped."""
     Q1 = entry_function("Qmut1", "Q_{#1,#2}")

@@ -13,8 +13,8 @@ import symconv as sc
 from symconv.engine.rules import (DiagonalConstancy, EigenLine, EvaluateSum, ExponentArithmetic, Fold,
                                   IndexArithmetic, PolyIdentity, Reindex, RuleError, Unfold, UseHypothesis)
 from symconv.engine.statement import Hypothesis, SimpleEigenvalue
-from symconv.objects.indexed import (C, ENTRY, Iverson, S, W, a, b, c, conv, entry_function, i, j, k, l, m, n, omega,
-                                     sequence_function, t, u, x, zsum)
+from symconv.objects.indexed import (C, ENTRY, Iverson, S, W, c, conv, entry_function, i, j, k, l, m, n, omega,
+                                     sequence_function, x, zsum)
 
 y, z = sp.symbols("y z")
 

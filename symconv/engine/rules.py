@@ -117,7 +117,7 @@ class Unfold(Rule):
         return self.justification(texs)
 
     def justification(self, texs: dict | None = None) -> str:
-        def _tex_name(nm, lam):                       # noqa: F811  (this rule's notation first)
+        def _tex_name(nm, lam):                       # this rule's notation first
             return _name_tex(nm, lam, (texs or {}).get(nm))
         own = ""
         if self.own_names:
@@ -292,10 +292,6 @@ class DiagonalConstancy(Rule):
 
     def justification(self) -> str:
         return r"lemma: constant along cyclic diagonals (induction on $j$)"
-
-
-def _tex_name(nm: str, lam=None) -> str:
-    return _name_tex(nm, lam, None)
 
 
 def _name_tex(nm: str, lam=None, tex: str | None = None) -> str:

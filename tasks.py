@@ -55,7 +55,7 @@ def demo() -> None:
 
 def test() -> None:
     ensure_env()
-    run(PY, "-m", "pytest", "-q")
+    run(PY, "-m", "pytest", "-q", "-n", "auto")     # pytest-xdist: one worker per core
 
 
 def bench() -> None:

@@ -24,6 +24,7 @@ import sys
 from collections import OrderedDict
 from pathlib import Path
 
+from ._options import int_at_least
 from ._version import __version__
 from .engine.catalog import LoadError, load_theorems, module_theorems, select, shipped
 from .engine.runner import RunOptions, run_theorem
@@ -60,12 +61,9 @@ def _int_option(name: str, minimum: int):
     """argparse type: an int >= minimum, with a one-line message naming the option."""
     def conv(text):
         try:
-            v = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{name} must be an integer, got {text!r}") from None
-        if v < minimum:
-            raise argparse.ArgumentTypeError(f"{name} must be >= {minimum}, got {v}")
-        return v
+            return int_at_least(text, name, minimum)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
     return conv
 
 

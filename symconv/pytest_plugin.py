@@ -38,14 +38,12 @@ def _int_option(config, name: str, minimum: int) -> int | None:
     text = config.getoption(name)
     if text is None:
         return None
-    flag = "--" + name.replace("_", "-")
+    from ._options import int_at_least
+
     try:
-        value = int(text)
-    except ValueError:
-        raise pytest.UsageError(f"{flag} must be an integer, got {text!r}") from None
-    if value < minimum:
-        raise pytest.UsageError(f"{flag} must be >= {minimum}, got {value}")
-    return value
+        return int_at_least(text, "--" + name.replace("_", "-"), minimum)
+    except ValueError as exc:
+        raise pytest.UsageError(str(exc)) from None
 
 
 def pytest_configure(config):

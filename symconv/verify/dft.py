@@ -54,24 +54,37 @@ def fourier_modes_are_shift_eigenvectors(n: int, sign: int = 1) -> Counterexampl
 
 
 def geometric_sums(n: int) -> list[bool]:
-    """For d = 0..n-1, whether sum_l zeta**(d*l) is zero, decided exactly."""
+    """For d = 0..n-1, whether sum_l zeta**(d*l) is zero, decided exactly.
+
+    Each sum is the exponent counts of its terms; sums with the same counts (the d with the same
+    gcd(d, n)) are the same element of Q(zeta_n), so each distinct count vector is decided once."""
     out = []
+    decided: dict[bytes, bool] = {}
     l_ = np.arange(n, dtype=np.int64)
     for d in range(n):
         counts = np.bincount((d * l_) % n, minlength=n)
-        out.append(root_sum_is_zero(counts.tolist(), n))
+        key = counts.tobytes()
+        if key not in decided:
+            decided[key] = root_sum_is_zero(counts.tolist(), n)
+        out.append(decided[key])
     return out
 
 
 _d, _j, _k, _l, _N = sp.symbols("d j k l N", integer=True)
 
 
-def _geometric_sum_equals(n: int, d: int, value: int) -> bool:
+def _geometric_sum_equals(n: int, d: int, value: int, decided: dict | None = None) -> bool:
     """Whether sum_l zeta**(d*l) = value, decided exactly in Q(zeta_n) (the d = 0 sum too:
-    nothing about it is assumed)."""
+    nothing about it is assumed).  ``decided`` remembers decisions by the exact count vector (the
+    same vector is the same element of Q(zeta_n))."""
     counts = np.bincount((d * np.arange(n, dtype=np.int64)) % n, minlength=n)
     counts[0] -= value
-    return root_sum_is_zero(counts.tolist(), n)
+    if decided is None:
+        return root_sum_is_zero(counts.tolist(), n)
+    key = counts.tobytes()
+    if key not in decided:
+        decided[key] = root_sum_is_zero(counts.tolist(), n)
+    return decided[key]
 
 
 def dft_mul_conj_transpose(n: int, scale: int | None = None) -> Counterexample | Holds:
@@ -85,9 +98,10 @@ def dft_mul_conj_transpose(n: int, scale: int | None = None) -> Counterexample |
     scale = n if scale is None else scale
     if not congruent_mod(-_j * _l + _k * _l, (_k - _j) * _l, _N):
         return Counterexample(n, "exponent identity failed")  # pragma: no cover
+    decided: dict = {}
     for d in range(n):
         want = scale if d == 0 else 0
-        if not _geometric_sum_equals(n, d, want):
+        if not _geometric_sum_equals(n, d, want, decided):
             return Counterexample(n, f"(F F*)[0,{d}] = sum_l zeta^({d} l) is not the claimed {want}",
                                   {"entry": (0, d)})
     return Holds(f"F F* = F* F = {scale} I: the {n} geometric sums, d = 0 included, decided exactly in "

@@ -68,6 +68,7 @@ def _int_option(name: str, minimum: int):
 
 
 _n_max, _seed, _dps = _int_option("--n-max", 1), _int_option("--seed", 0), _int_option("--dps", 15)
+_jobs = _int_option("--jobs", 1)
 
 
 def _seconds(text):
@@ -113,6 +114,8 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--seed", type=_seed, default=0, help="seed of the numeric checks (default 0)")
     common.add_argument("--import-budget", type=_seconds, default=IMPORT_BUDGET, metavar="SECONDS",
                         help=f"seconds each script's import may take (default {IMPORT_BUDGET:g})")
+    common.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                        help="run N theorems at a time in worker processes (output order unchanged; default 1)")
     common.add_argument("-q", "--quiet", action="store_true", help="no k/N progress counter")
     common.add_argument("--progress", action="store_true",
                         help="a [k/N] line per theorem on stderr even when it is not a terminal (on a terminal "
@@ -162,30 +165,69 @@ def _options(args) -> dict:
             "seed": getattr(args, "seed", None)}
 
 
-def _run_all(thms, opts, quiet: bool, progress: bool = False):
+_POOL_JOB: tuple = ()      # (theorems, options), set before the worker processes are forked
+
+
+def _run_one(k: int) -> TheoremResult:
+    thms, opts = _POOL_JOB
+    return run_theorem(thms[k], opts)
+
+
+def _failed_in_worker(t, exc: BaseException) -> TheoremResult:
+    """A theorem whose worker process failed: undecided, never a pass."""
+    return TheoremResult(t.name, t.topic, t.statement, t.claims, Verdict.UNDECIDED,
+                         notes=[f"the worker process running it failed: {type(exc).__name__}: {exc}"])
+
+
+def _results(thms, opts, jobs: int):
+    """Each theorem's result, in order; with jobs > 1 from a pool of forked worker processes."""
+    from .engine.budget import CAN_FORK
+
+    if jobs <= 1 or len(thms) <= 1 or not CAN_FORK:
+        for t in thms:
+            yield run_theorem(t, opts)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _POOL_JOB
+    _POOL_JOB = (thms, opts)
+    try:
+        with ProcessPoolExecutor(min(jobs, len(thms)), mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(_run_one, k) for k in range(len(thms))]
+            for t, fut in zip(thms, futures):
+                try:
+                    yield fut.result()
+                except Exception as exc:      # a worker that died or raised: that theorem is undecided
+                    yield _failed_in_worker(t, exc)
+    finally:
+        _POOL_JOB = ()
+
+
+def _run_all(thms, opts, quiet: bool, progress: bool = False, jobs: int = 1):
     """Run each theorem, with a k/N counter on stderr: on a terminal one line rewritten in place; elsewhere
     (a log, a pipe) a line per theorem only with ``progress``, so that errors stay one line on stderr."""
     tty = sys.stderr.isatty()
     quiet = quiet or not (tty or progress)
     width = len(str(len(thms)))
-    for k, t in enumerate(thms, 1):
+    for k, (t, r) in enumerate(zip(thms, _results(thms, opts, jobs)), 1):
         if not quiet:
             msg = f"[{k:>{width}}/{len(thms)}] {t.name}"
             print(("\r\033[K" + msg) if tty else msg, file=sys.stderr, end="" if tty else "\n", flush=True)
-        yield t, run_theorem(t, opts)
+        yield t, r
     if not quiet and tty:
         print("\r\033[K", file=sys.stderr, end="", flush=True)
 
 
 def _prove(thms, opts, as_json, out=None, options: dict | None = None, quiet: bool = True,
-           progress: bool = False) -> int:
+           progress: bool = False, jobs: int = 1) -> int:
     out = out or sys.stdout
     width = max(len(t.name) for t in thms)
     results = []
     if not as_json:
         print(f"symconv prove: {len(thms)} theorems (seed {opts.seed}, mpmath dps {opts.dps}"
               + (f", n <= {opts.n_max}" if opts.n_max else "") + ")", file=out, flush=True)
-    for t, r in _run_all(thms, opts, quiet, progress):
+    for t, r in _run_all(thms, opts, quiet, progress, jobs):
         results.append(r)
         if not as_json:
             print(theorem_line(r, width=width), file=out, flush=True)
@@ -246,10 +288,11 @@ def _pdflatex(out: Path) -> int:
     return EXIT_OK
 
 
-def _latex(thms, opts, output: str, pdf: bool, results=None, quiet: bool = True, progress: bool = False) -> int:
+def _latex(thms, opts, output: str, pdf: bool, results=None, quiet: bool = True, progress: bool = False,
+           jobs: int = 1) -> int:
     """Write the document; ``results`` (from a JSON report) are rendered instead of running the theorems."""
     groups: "OrderedDict[str, list]" = OrderedDict()
-    pairs = list(zip(thms, results)) if results is not None else _run_all(thms, opts, quiet, progress)
+    pairs = list(zip(thms, results)) if results is not None else _run_all(thms, opts, quiet, progress, jobs)
     done = []
     for t, r in pairs:
         done.append(r)
@@ -352,8 +395,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{t.topic}::{t.name}  [{t.claims.value}]  {t.statement}")
             return EXIT_OK
         if args.cmd == "prove":
-            return _prove(thms, opts, args.json, options=_options(args), quiet=args.quiet, progress=args.progress)
-        return _latex(thms, opts, args.output, args.pdf, results=results, quiet=args.quiet, progress=args.progress)
+            return _prove(thms, opts, args.json, options=_options(args), quiet=args.quiet, progress=args.progress,
+                          jobs=args.jobs)
+        return _latex(thms, opts, args.output, args.pdf, results=results, quiet=args.quiet, progress=args.progress,
+                      jobs=args.jobs)
     except SystemExit as exc:   # raised by a proof script while it was checked: never a silent exit 0
         print(f"symconv: error: a proof script raised SystemExit({exc.code!r}) while its theorems were checked; "
               "nothing is reported as passing", file=sys.stderr)

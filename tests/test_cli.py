@@ -282,3 +282,27 @@ def test_unicode_statement_compiles_to_pdf(tmp_path, capsys):
     text = out.read_text(encoding="utf-8")
     assert r"\omega" in text and r"\leq" in text and r"\to" in text
     assert out.with_suffix(".pdf").exists() and "Overfull" not in out.with_suffix(".log").read_text(errors="replace")
+
+
+def _verdict_lines(out: str) -> list[str]:
+    """The report's lines without their timings."""
+    import re
+    return [re.sub(r"\s+\d+\.\d+s$", "", line) for line in out.splitlines() if line.startswith(("PASS", "FAIL"))]
+
+
+def test_jobs_keep_the_order_and_the_verdicts(capsys):
+    argv = ["prove", PROOFS, "-k", "shift_", "--n-max", "5"]
+    assert main(argv) == EXIT_OK
+    serial = _verdict_lines(capsys.readouterr().out)
+    assert main(argv + ["-j", "2"]) == EXIT_OK
+    assert _verdict_lines(capsys.readouterr().out) == serial and len(serial) > 5
+
+
+def test_a_worker_that_dies_is_undecided_never_a_pass(monkeypatch, capsys):
+    import os
+
+    import symconv.cli as cli
+    monkeypatch.setattr(cli, "_run_one", lambda k: os._exit(3))
+    assert main(["prove", PROOFS, "-k", "shift_pow", "-k", "shift_", "--n-max", "3", "-j", "2"]) == EXIT_UNDECIDED
+    out = capsys.readouterr().out
+    assert "FAIL" in out and "PASS" not in out and "worker process running it failed" in out

@@ -48,9 +48,10 @@ def ensure_env(extras: str = "test") -> None:
 
 def demo() -> None:
     ensure_env()
-    run(BIN / "symconv", "prove", "proofs")
+    jobs = str(os.cpu_count() or 1)
+    run(BIN / "symconv", "prove", "proofs", "-j", jobs)
     run(BIN / "symconv", "audit", "audits")
-    run(BIN / "symconv", "latex", "proofs", "-o", "out/symconv.tex", "--pdf")
+    run(BIN / "symconv", "latex", "proofs", "-o", "out/symconv.tex", "--pdf", "-j", jobs)
 
 
 def test() -> None:

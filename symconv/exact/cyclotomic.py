@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 from functools import lru_cache
-from math import gcd
 from typing import Iterable, Sequence
 
 from . import _deadline
@@ -388,6 +387,3 @@ class CyclotomicElement:
         body = " + ".join(terms).replace("+ -", "- ") if terms else "0"
         return f"{body} (in Q(ζ_{self.field.n}))"
 
-
-def order_lcm(a: int, b: int) -> int:
-    return a * b // gcd(a, b)

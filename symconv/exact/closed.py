@@ -269,11 +269,12 @@ def _admissible(sym, value) -> bool:
             continue
         if getattr(value, f"is_{key}", None) is not wanted:
             return False
-    if isinstance(sym, sp.Idx) and sym.lower is not None and sym.upper is not None:
-        if (value < sym.lower) == sp.true or (value > sym.upper) == sp.true:
+    if isinstance(sym, sp.Idx):
+        if value.is_integer is not True:     # an Idx is integer-valued, though its assumptions0 is empty
             return False
-        if not ((value >= sym.lower) == sp.true and (value <= sym.upper) == sp.true):
-            return False
+        if sym.lower is not None and sym.upper is not None:
+            if not ((value >= sym.lower) == sp.true and (value <= sym.upper) == sp.true):
+                return False             # outside the range, or not known to be inside it
     return True
 
 

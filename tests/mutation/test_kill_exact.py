@@ -674,3 +674,215 @@ def test_certify_nonzero_without_flint(monkeypatch):
         assert certify_nonzero(e) is None, e
     assert certify_nonzero(sp.sin(MACHIN)) is None and certify_nonzero(MACHIN) is None
     assert certify_nonzero(sp.zoo) is None and certify_nonzero(sp.log(sp.Integer(0), evaluate=False) + 1) is None
+
+
+# ---------------------------------------------------------------- closed.py
+
+from symconv.exact import closed as cl  # noqa: E402
+from symconv.exact.closed import (admissible_points, algebraic_is_zero, certified_nonzero, decide_equal,  # noqa: E402
+                                  decide_zero, expanded_zero)
+
+RADICAL_ZERO = sp.sqrt(5 + 2 * sp.sqrt(6)) - sp.sqrt(2) - sp.sqrt(3)    # 0, shown only by its minimal polynomial
+TRIG_ZERO = sp.sin(1) ** 2 + sp.cos(1) ** 2 - 1                        # 0, shown by no method here
+
+
+def test_expanded_zero():
+    w, v = sp.symbols("w v")
+    assert expanded_zero(0) is True and expanded_zero(sp.Integer(0)) is True
+    assert expanded_zero((w + 1) ** 2 - w ** 2 - 2 * w - 1) is True
+    assert expanded_zero(sp.exp(w + v) - sp.exp(w) * sp.exp(v)) is True
+    assert expanded_zero(1 / (1 + w) + w / (1 + w) - 1) is True            # over a common denominator
+    assert expanded_zero(sp.exp(w) / (1 + w) + w * sp.exp(w) / (1 + w) - sp.exp(w)) is True
+    assert expanded_zero(sp.exp(2 * w) / (1 - sp.exp(w)) - sp.exp(w) * sp.exp(w) / (1 - sp.exp(w))) is True
+    for e in [w, w - 1, sp.exp(w) / (1 - w) - sp.exp(w), 1 / (1 + w) - 1, 1 / (1 + w) + 1 / (1 - w),
+              TRIG_ZERO, RADICAL_ZERO, sp.exp(w) - 1, 2 * w / (w + 1)]:
+        assert expanded_zero(e) is False, e
+
+
+def test_certified_nonzero_closed():
+    assert certified_nonzero(sp.Integer(0)) is False and certified_nonzero(sp.Rational(1, 3)) is True
+    assert certified_nonzero(0) is False and certified_nonzero(5) is True
+    assert certified_nonzero(sp.sqrt(2) - sp.Rational(99, 70)) is True
+    near = sp.sqrt(2) - sp.Rational(isqrt(2 * 10 ** 300), 10 ** 150)       # about 1e-150
+    assert certified_nonzero(near) is True and certified_nonzero(near, digits=400) is True
+    far = sp.sqrt(2) - sp.Rational(isqrt(2 * 10 ** 1200), 10 ** 600)       # about 1e-600: 4096 bits
+    assert certified_nonzero(far) is True and certified_nonzero(far, digits=10) is True
+    assert certified_nonzero(MACHIN) is None and certified_nonzero(sp.sinh(MACHIN)) is None
+    assert certified_nonzero(RADICAL_ZERO) is None and certified_nonzero(TRIG_ZERO) is None
+    with pytest.raises(ValueError, match=r"e must be a number, got free symbols \['t'\]"):
+        certified_nonzero(sp.Symbol("t") * pi)
+
+
+def test_dense_domains():
+    assert cl._dense(sp.Symbol("x")) and cl._dense(sp.Symbol("k", integer=True))
+    assert not cl._dense(sp.Symbol("z", zero=True))
+    assert not cl._dense(sp.Idx("k", (0, 3)))
+    m = sp.Symbol("m", integer=True)
+    assert cl._dense(sp.Idx("k", (0, m))) and cl._dense(sp.Idx("k", (m, 3))) and cl._dense(sp.Idx("k"))
+
+
+def test_decide_zero_every_path():
+    x, y = sp.symbols("x y")
+    k = sp.Symbol("k", integer=True)
+    z = sp.Symbol("z", zero=True)
+    g = sp.Function("g")
+    # rationals
+    assert decide_zero(0) is True and decide_zero(sp.Rational(1, 3)) is False and decide_zero(z * x + z) is True
+    # expansion, cyclotomic, balls, minimal polynomial
+    assert decide_zero((x + 1) ** 2 - x ** 2 - 2 * x - 1) is True
+    assert decide_zero(1 / (1 + x) + x / (1 + x) - 1) is True
+    assert decide_zero(1 + zeta(3) + zeta(3, 2)) is True and decide_zero(1 + zeta(3)) is False
+    assert decide_zero(x * (1 + zeta(3) + zeta(3, 2))) is True and decide_zero(x * (1 + zeta(3))) is False
+    assert decide_zero(pi - 3) is False and decide_zero(sp.exp(pi * sp.sqrt(163)) - 640320 ** 3 - 744) is False
+    assert decide_zero(RADICAL_ZERO) is True and decide_zero(RADICAL_ZERO + sp.Rational(1, 10 ** 40)) is False
+    assert decide_zero(TRIG_ZERO) is None and decide_zero(MACHIN) is None and decide_zero(sp.sinh(MACHIN)) is None
+    # polynomials in free symbols, coefficient by coefficient
+    assert decide_zero(x * RADICAL_ZERO) is True
+    assert decide_zero(x * RADICAL_ZERO + y ** 2 * RADICAL_ZERO) is True
+    assert decide_zero(x * RADICAL_ZERO + y * TRIG_ZERO) is None          # one coefficient undecided
+    assert decide_zero(x * TRIG_ZERO) is None and decide_zero(x * MACHIN) is None
+    assert decide_zero(x * TRIG_ZERO + y * (pi - 3)) is False            # one coefficient certified non-zero
+    assert decide_zero(x * (pi - 3)) is False and decide_zero(x ** 2 * sp.E - x * sp.E) is False
+    assert decide_zero(k * RADICAL_ZERO) is True
+    # not polynomials: certified at admissible points, or undecided
+    assert decide_zero(sp.exp(x) - 1) is False and decide_zero(sp.sin(x) * pi - x) is False
+    assert decide_zero(sp.Max(x, 2 * x) - sp.Max(x, 0)) is False
+    assert decide_zero(sp.sin(x) ** 2 + sp.cos(x) ** 2 - 1) is None
+    assert decide_zero(sp.floor(k / 2) + sp.ceiling(k / 2) - k) is None
+    assert decide_zero(g(x) * TRIG_ZERO) is None
+    assert decide_zero(g(x) - g(x + 1)) is False and decide_zero(g(x + 1) - g(1 + x)) is True
+    # a finite index set: a polynomial that vanishes on it is never "non-zero"
+    j = sp.Idx("j", (0, 2))
+    assert decide_zero(j * (j - 1) * (j - 2) * (pi - 3)) is None
+    assert decide_zero(j * (j - 1) * (j - 2) * (pi - 3) + 1) is False
+    # time limits: undecided, never an answer
+    assert decide_zero(RADICAL_ZERO, timeout=0) is None and decide_zero(pi - 3, timeout=0) is None
+    assert decide_zero(RADICAL_ZERO, timeout=None) is True and decide_zero(pi - 3, timeout=None) is False
+
+
+def test_decide_equal_with_points():
+    x = sp.Symbol("x")
+    k = sp.Symbol("k", integer=True)
+    p = sp.Symbol("p", positive=True)
+    assert decide_equal(sp.sqrt(2) * sp.sqrt(8), 4) is True and decide_equal(pi, 3) is False
+    assert decide_equal(sp.sqrt(pi) * sp.exp(-x ** 2) * sp.sqrt(pi), pi * sp.exp(-x ** 2)) is True
+    assert decide_equal(RADICAL_ZERO + 1, 1) is True
+    assert decide_equal(sp.Symbol("z", zero=True) * pi, 0) is True
+    assert decide_equal(TRIG_ZERO, 0) is None
+    assert decide_equal(TRIG_ZERO, 0, points={}) is None and decide_equal(TRIG_ZERO, 0, points=[]) is None
+    assert decide_equal(RADICAL_ZERO, 0, timeout=0) is None and decide_equal(pi, 3, timeout=0) is None
+    assert decide_equal(RADICAL_ZERO, 0, points={x: 1}) is True and decide_equal(pi, 3, points={x: 1}) is False
+    # a true identity for integers only: points decide only at admissible values
+    e1, e2 = sp.floor(k / 2) + sp.ceiling(k / 2), k
+    assert decide_equal(e1, e2) is None
+    assert decide_equal(e1, e2, points={k: sp.Rational(1, 3)}) is None        # inadmissible: skipped
+    assert decide_equal(e1, e2, points={k: 3}) is None                        # true there: not certified
+    assert decide_equal(e1, e2 + 1, points={k: 4}) is False
+    assert decide_equal(e1, e2 + TRIG_ZERO, points={k: 4}) is None
+    assert decide_equal(e1, e2 + sp.floor(TRIG_ZERO + k / 2) - k, points={"k": 4}) is False   # names are sympified
+    vanish = (k - 2) * (k + 3) * (k - 4) * (k - 5) * (k + 4) * pi    # 0 at the default integer points
+    assert decide_equal(e1, e2 + vanish) is None
+    assert decide_equal(e1, e2 + vanish, points=[{k: 2}, {k: sp.Rational(1, 2)}, {k: 3}]) is False
+    assert decide_equal(e1, e2 + vanish, points=[{k: 2}, {k: sp.Rational(1, 2)}]) is None
+    assert decide_equal(e1, e2 + vanish, points=({k: 7},)) is False
+    # a point for some symbols: the others get admissible values
+    f = sp.floor(k / 2) + sp.ceiling(k / 2) - k + sp.floor(p) - sp.floor(p)
+    assert decide_equal(f + sp.Abs(x) * TRIG_ZERO, 0, points={k: 2}) is None
+    assert decide_equal(e1, e2 + vanish * sp.Abs(p), points={k: 3}) is False      # p gets an admissible value
+    assert decide_equal(e1, e2 + vanish * (p + 2), points={k: 3}) is False
+    assert decide_equal(e1, e2 + vanish * sp.Abs(p - 2), points={k: 3, p: -1}) is None   # p must be positive
+    assert decide_equal(e1, e2 + vanish * sp.Abs(p - 2), points={k: 3, p: 2}) is None
+    assert decide_equal(e1, e2 + vanish * sp.Abs(p - 2), points={k: 3, p: 3}) is False
+    assert decide_equal(e1 + sp.floor(x), e2 + sp.floor(x), points={k: 4, sp.Symbol("unused"): 1}) is None
+
+
+def test_algebraic_is_zero():
+    assert algebraic_is_zero(RADICAL_ZERO) is True
+    assert algebraic_is_zero(sp.sqrt(11 + 6 * sp.sqrt(2)) - 3 - sp.sqrt(2)) is True
+    assert algebraic_is_zero(sp.cbrt(2) ** 3 - 2) is True
+    assert algebraic_is_zero(sp.Mul(RADICAL_ZERO, sp.sqrt(5) + sp.sqrt(7), evaluate=False)) is True   # degree bound 64
+    assert algebraic_is_zero(sp.Mul(RADICAL_ZERO, sp.sqrt(5) + sp.sqrt(7) + sp.sqrt(11), evaluate=False)) is None
+    assert algebraic_is_zero(sp.sqrt(2) - 1) is None and algebraic_is_zero(RADICAL_ZERO + sp.Rational(1, 10 ** 40)) is None
+    assert algebraic_is_zero(pi - pi * 1 + sp.sqrt(2) - sp.sqrt(2)) is True     # a rational 0
+    assert algebraic_is_zero(pi - 3) is None and algebraic_is_zero(sp.exp(1) - sp.E) is True
+    assert algebraic_is_zero(sp.Symbol("x") * RADICAL_ZERO) is None
+    assert algebraic_is_zero(sp.Abs(RADICAL_ZERO, evaluate=False)) is None
+    assert algebraic_is_zero(sp.cos(pi / 7) + sp.cos(3 * pi / 7) + sp.cos(5 * pi / 7) - sp.Rational(1, 2)) is True
+    assert algebraic_is_zero(sp.exp(2 * pi * I / 5) ** 5 - 1) is True
+    assert algebraic_is_zero(sp.Pow(-1, sp.Rational(1, 3)) - sp.exp(I * pi / 3)) is True
+    assert algebraic_is_zero(I * I + 1) is True
+
+
+def test_algebraic_degree_bound_is_a_bound():
+    t = sp.Symbol("t")
+    for q in [sp.sqrt(2) + sp.sqrt(3), sp.cbrt(2) * zeta(5), sp.cos(pi / 7), sp.sin(pi / 7), I + 1,
+              (-1) ** sp.Rational(1, 5), sp.sqrt(1 + sp.sqrt(2)), sp.Rational(2, 3), sp.exp(2 * pi * I / 9) + I,
+              sp.cbrt(3) + sp.sqrt(2)]:
+        bound = cl._algebraic_degree_bound(q)
+        assert bound is not None and bound >= sp.degree(sp.minimal_polynomial(q, t), t), q
+    for q in [pi, sp.exp(1) + 1, sp.sqrt(pi), sp.cbrt(2) + pi, sp.cos(1), sp.exp(I), sp.Pow(2, sp.sqrt(2)),
+              sp.sqrt(2) * sp.log(2)]:
+        assert cl._algebraic_degree_bound(q) is None, q
+
+
+def test_admissible_values():
+    k = sp.Symbol("k", integer=True)
+    q = sp.Symbol("q", negative=True)
+    e = sp.Symbol("e", even=True)
+    assert cl._admissible(k, sp.Integer(3)) and not cl._admissible(k, sp.Rational(1, 3))
+    assert cl._admissible(q, sp.Rational(-1, 3)) and not cl._admissible(q, sp.Integer(0))
+    assert not cl._admissible(q, sp.Integer(2))
+    assert cl._admissible(e, sp.Integer(4)) and not cl._admissible(e, sp.Integer(3))
+    assert cl._admissible(sp.Symbol("x"), sp.Rational(1, 3))
+    assert not cl._admissible(sp.Symbol("n", nonzero=True), sp.Integer(0))
+    j = sp.Idx("j", (1, 4))
+    assert all(cl._admissible(j, sp.Integer(v)) for v in (1, 2, 4))
+    assert not any(cl._admissible(j, sp.Integer(v)) for v in (0, 5, -1))
+    assert not cl._admissible(j, sp.Rational(3, 2))
+    m = sp.Symbol("m", integer=True)
+    jm = sp.Idx("jm", (1, m))                                # is 3 <= m?  unknown: not admissible
+    assert not cl._admissible(jm, sp.Integer(3)) and not cl._admissible(jm, sp.Integer(0))
+    assert cl._admissible(sp.Idx("free"), sp.Integer(7))
+
+
+@pytest.mark.parametrize("assumptions", [
+    {}, {"integer": True}, {"real": True}, {"positive": True}, {"negative": True}, {"nonnegative": True},
+    {"nonpositive": True}, {"integer": True, "positive": True}, {"integer": True, "negative": True},
+    {"even": True}, {"odd": True}, {"even": True, "positive": True}, {"even": True, "negative": True},
+    {"odd": True, "positive": True}, {"odd": True, "negative": True}, {"integer": False},
+    {"integer": False, "positive": True}, {"integer": False, "negative": True}, {"rational": True},
+    {"nonzero": True}])
+def test_admissible_points_exist_for_common_assumptions(assumptions):
+    """Every family of symbols with one common kind of assumption gets points, with distinct values, each
+    respecting the assumptions (else a non-zero expression could never be certified at a point)."""
+    syms = [sp.Symbol(f"s{i}", **assumptions) for i in range(3)]
+    for count in (1, 2, 3):
+        points = list(admissible_points(syms[:count]))
+        assert points, (assumptions, count)
+        for pt in points:
+            assert set(pt) == set(syms[:count])
+            assert len(set(pt.values())) == count                       # distinct values
+            for s, v in pt.items():
+                assert v.is_Rational and cl._admissible(s, v)
+    if not assumptions:
+        vals = [pt[syms[0]] for pt in admissible_points(syms[:1])]
+        assert len(vals) == len(set(vals)) == len(cl._POINT_FAMILIES)   # a real-free symbol: every family
+        assert any(v.is_integer and v > 0 for v in vals) and any(v.is_integer and v < 0 for v in vals)
+        assert any(not v.is_integer and v > 0 for v in vals) and any(not v.is_integer and v < 0 for v in vals)
+    assert list(admissible_points([])) == [{}] * len(cl._POINT_FAMILIES)
+
+
+def test_index_symbols_get_integer_points_only():
+    """Regression (found by mutation testing): an Idx has an empty assumptions0, but it is integer-valued
+    (Idx.is_integer) and ranges over its bounds.  It got the rational points 1/3, -2/5, ... , so
+    j (j - 1) (j - 2), which is 0 for every j in {0, 1, 2}, was 'certified non-zero' (at j = 1/3)."""
+    j = sp.Idx("j", (0, 2))
+    assert decide_zero(j * (j - 1) * (j - 2)) is None
+    assert decide_zero(j * (j - 1) * (j - 2) * (pi - 3)) is None
+    assert decide_equal(j ** 3, 3 * j ** 2 - 2 * j) is None
+    assert decide_equal(j ** 3, 3 * j ** 2 - 2 * j + 1) is False
+    f = sp.Idx("f")                                             # an index without range: any integer
+    assert decide_zero(sp.floor(f / 2) + sp.ceiling(f / 2) - f) is None
+    assert not cl._admissible(f, sp.Rational(1, 3)) and cl._admissible(f, sp.Integer(-7))
+    for pt in admissible_points([f, j]):
+        assert pt[f].is_integer and pt[j] in (0, 1, 2)

@@ -57,6 +57,10 @@ def test_divisible_by_symbolic_modulus():
     assert divisible_by(n * m, n) is False
     with pytest.raises(TypeError, match="modulus must be a positive int or a SymPy symbol"):
         divisible_by(k, 2 * n)
+    for bad in (2.5, 2 * m, sp.Rational(5, 2)):
+        with pytest.raises(TypeError, match="modulus must be a positive int or a SymPy symbol"):
+            divisible_by(k, bad)
+    assert divisible_by(6, m) is False and divisible_by(0, m) is True
     assert congruent_mod(k + 3 * n, k, n) is True
     assert congruent_mod(k + 3 * n, k + 1, n) is False
     assert congruent_mod(2 * k, k, n) is False              # a + b = 3k would not be n*q either
@@ -107,7 +111,7 @@ def test_deadline_check_exactly_at_the_deadline(monkeypatch):
     monkeypatch.setattr(_deadline.time, "monotonic", lambda: clock[0])
     token = _deadline._DEADLINE.set(100.0)
     try:
-        with pytest.raises(_deadline.ExactTimeout):
+        with pytest.raises(_deadline.ExactTimeout, match="^time limit of the exact decision exhausted$"):
             _deadline.check()                               # deadline reached: out of time
         clock[0] = 99.0
         _deadline.check()

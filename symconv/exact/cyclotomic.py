@@ -161,8 +161,7 @@ def _reduce(coeffs: Sequence[Number], phi: Sequence[int]) -> list[Number]:
         lead = rem[top]
         if not lead:
             continue
-        rem[top] = 0
-        shift = top - deg
+        shift = top - deg                   # rem[top] is not read again: only rem[:deg] is returned
         for e, c in terms:
             rem[shift + e] -= lead * c
     rem = rem[:deg]
@@ -205,8 +204,7 @@ class CyclotomicField:
 
     def __init__(self, n: int, max_order: int | None = MAX_ORDER):
         self.n = _check_order(n)
-        _check_size(self.n, max_order)
-        self.phi = cyclotomic_coefficients(n, max_order)
+        self.phi = cyclotomic_coefficients(n, max_order)      # raises CyclotomicOrderTooLarge above max_order
         self.degree = len(self.phi) - 1
 
     def __repr__(self) -> str:

@@ -346,7 +346,10 @@ def _residual(expr, n, max_order):
         for f in mono:
             if not _is_generic_monomial(f):
                 raise NotCyclotomic(f"{f} is not a polynomial factor in generic symbols")
-        buckets.setdefault(sp.Mul(*mono), []).append(sp.Mul(*coeff))
+        # the key re-evaluates each power, so that an unevaluated x**1 (Pow(x, 1, evaluate=False), kept by
+        # expand) is the monomial x: otherwise x**1 - x would be two monomials, "certified non-zero"
+        key = sp.Mul(*(sp.Pow(*f.args) if f.is_Pow else f for f in mono))
+        buckets.setdefault(key, []).append(sp.Mul(*coeff))
     if n is None:
         orders = [required_order(c) for cs in buckets.values() for c in cs]
         n = lcm(*orders) if orders else 1

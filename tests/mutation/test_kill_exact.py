@@ -899,3 +899,51 @@ def test_index_symbols_get_integer_points_only():
     assert not cl._admissible(f, sp.Rational(1, 3)) and cl._admissible(f, sp.Integer(-7))
     for pt in admissible_points([f, j]):
         assert pt[f].is_integer and pt[j] in (0, 1, 2)
+
+
+def test_only_symbols_declared_zero_are_dropped():
+    p = sp.Symbol("p", positive=True)
+    nz = sp.Symbol("nz", nonzero=True)
+    assert decide_zero(p * (pi - 3)) is False and decide_zero(nz * sp.sqrt(2)) is False
+    assert decide_equal(p * pi, 0) is False
+    assert decide_zero(sp.Symbol("z", zero=True) * (pi - 3)) is True
+
+
+def test_a_wrong_minimal_polynomial_is_not_trusted(monkeypatch):
+    """algebraic_is_zero answers True only when the certified ball also contains 0."""
+    monkeypatch.setattr(sp, "minimal_polynomial", lambda e, x: x)       # SymPy claims every number is 0
+    assert algebraic_is_zero(sp.sqrt(2) - 1) is None
+    assert algebraic_is_zero(RADICAL_ZERO) is True                        # consistent with its ball
+    monkeypatch.setattr(sp, "minimal_polynomial", lambda e, x: x ** 2 - 2)
+    assert algebraic_is_zero(RADICAL_ZERO) is None
+
+
+def test_algebraic_is_zero_when_sympy_fails(monkeypatch):
+    for exc in (NotImplementedError, ValueError, TypeError, ArithmeticError, sp.PolynomialError):
+        def boom(e, x, exc=exc):
+            raise exc("no")
+        monkeypatch.setattr(sp, "minimal_polynomial", boom)
+        assert algebraic_is_zero(RADICAL_ZERO) is None
+        assert decide_zero(RADICAL_ZERO) is None                          # undecided, not an error
+
+
+def test_unevaluated_powers_are_the_same_monomial():
+    """Regression (found while classifying the mutants of _is_generic_monomial): expand keeps an unevaluated
+    Pow(x, 1), and the residual took x**1 and x for two monomials, so x**1 - x + 1 + w + w**2 (exactly 0)
+    was 'certified non-zero' by cyclotomic_is_zero and decide_zero."""
+    x = sp.Symbol("x")
+    g = sp.Function("g")
+    X = sp.IndexedBase("X")
+    w = zeta(3)
+    x1 = sp.Pow(x, 1, evaluate=False)
+    assert cyclotomic_is_zero(x1 - x) is True and cyclotomic_residual(x1 * w - x * w) == {}
+    assert decide_zero(x1 - x + 1 + w + w ** 2) is True
+    assert decide_equal(x1 + 1 + w + w ** 2, x) is True
+    assert cyclotomic_is_zero(sp.Pow(g(x), 1, evaluate=False) * w - g(x) * w) is True
+    assert cyclotomic_is_zero(sp.Pow(X[1], 1, evaluate=False) * sp.Pow(x, 2, evaluate=False) - x * x * X[1]) is True
+    assert cyclotomic_is_zero(x1 - x + 1) is False
+    assert cyclotomic_residual(x1 * w + x) == {x: 1 + CyclotomicField(3).zeta()}
+    x0 = sp.Pow(x, 0, evaluate=False)                        # not a monomial in x: undecided, never False
+    with pytest.raises(NotCyclotomic):
+        cyclotomic_residual(x0 - 1 + w)
+    assert decide_zero(x0 - 1 + 1 + w + w ** 2) is not False

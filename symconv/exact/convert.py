@@ -296,8 +296,8 @@ def _check_independent(monomials) -> None:
                                         "indices agree modulo n, which this test cannot see")
                 if len(a.args) != len(b.args):
                     continue
-                args = list(zip(a.indices, b.indices)) if isinstance(a, sp.Indexed) else list(zip(a.args, b.args))
-                if not any(_nonzero_polynomial(u - v) for u, v in args):
+                # an Indexed's args are its base (the same within a group: u - v = 0) and its indices
+                if not any(_nonzero_polynomial(u - v) for u, v in zip(a.args, b.args)):
                     raise NotCyclotomic(f"{a} and {b} may be equal (their arguments are not certified "
                                         "different as polynomials): treating them as independent is unsound")
 

@@ -947,3 +947,19 @@ def test_unevaluated_powers_are_the_same_monomial():
     with pytest.raises(NotCyclotomic):
         cyclotomic_residual(x0 - 1 + w)
     assert decide_zero(x0 - 1 + 1 + w + w ** 2) is not False
+
+
+def test_atoms_of_other_arities_do_not_hide_a_pair_that_may_coincide():
+    """Every pair of values of one function is checked, whatever the (hash) order of the atoms: values
+    with another number of arguments in between must not end the search."""
+    x = sp.Symbol("x")
+    for t in range(5):
+        g = sp.Function(f"g{t}")
+        ys = sp.symbols(f"y{t}_0:12")
+        e = g(x) - g(x + TRIG_ZERO + 1 - 1) * 2 + sum(g(x, y) for y in ys)
+        with pytest.raises(NotCyclotomic, match="may be equal"):
+            cyclotomic_residual(e)
+        X = sp.IndexedBase(f"X{t}")
+        e = X[x] - 2 * X[x + TRIG_ZERO] + sum(X[x, y] for y in ys)
+        with pytest.raises(NotCyclotomic, match="may be equal"):
+            cyclotomic_residual(e)

@@ -68,7 +68,7 @@ def _sqrt_order(q: sp.Rational) -> int:
     order = 1
     for p, mult in sp.factorint(m).items():
         if mult % 2:
-            order = lcm(order, 8 if p == 2 else p if p % 4 == 1 else 4 * p)
+            order = lcm(order, p if p % 4 == 1 else 4 * p)      # 8 for p = 2
     return order
 
 
@@ -84,7 +84,7 @@ def _sqrt_element(q: sp.Rational, K: CyclotomicField) -> CyclotomicElement:
         acc = acc * p ** (mult // 2)
         if not mult % 2:
             continue
-        need = 8 if p == 2 else p if p % 4 == 1 else 4 * p
+        need = p if p % 4 == 1 else 4 * p           # 8 for p = 2
         if n % need:
             raise NotCyclotomic(f"sqrt({p}) is not in Q(zeta_{n})")
         if p == 2:                                   # sqrt(2) = zeta_8 + zeta_8^-1

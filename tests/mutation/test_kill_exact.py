@@ -377,6 +377,12 @@ def test_square_roots_orders_and_elements():
         assert abs(v.to_complex() - float(sp.sqrt(q))) < 1e-9    # the positive root
     with pytest.raises(NotCyclotomic, match=r"sqrt\(3\) is not in Q\(zeta_8\)"):
         cv._sqrt_element(sp.Integer(3), CyclotomicField(8))
+    assert cv._sqrt_element(sp.Integer(10 ** 12), CyclotomicField(1)) == 10 ** 6          # the limit itself
+    for m, n in ((3, 6), (3, 3), (7, 14), (11, 22), (2, 4)):       # sqrt(p), p = 3 mod 4, needs I (and zeta_p)
+        with pytest.raises(NotCyclotomic, match=rf"^sqrt\({m}\) is not in Q\(zeta_{n}\)$"):
+            cv._sqrt_element(sp.Integer(m), CyclotomicField(n))
+        with pytest.raises(NotCyclotomic):
+            to_cyclotomic(sp.sqrt(m), n)
     with pytest.raises(NotCyclotomic, match=r"sqrt\(2\) is not in Q\(zeta_4\)"):
         cv._sqrt_element(sp.Integer(2), CyclotomicField(4))
     with pytest.raises(NotCyclotomic, match=r"sqrt\(5\) is not in Q\(zeta_10\)|sqrt\(3\)"):

@@ -84,7 +84,7 @@ def certified_nonzero(e, digits: int = 40) -> bool | None:
 def _drop_zero_symbols(e):
     """Symbols declared zero (``Symbol('z', zero=True)``) are 0."""
     zeros = {s: sp.Integer(0) for s in e.free_symbols if s.is_zero is True}
-    return e.xreplace(zeros) if zeros else e
+    return e.xreplace(zeros)
 
 
 def _dense(s) -> bool:

@@ -335,11 +335,10 @@ def cyclotomic_residual(expr: object, n: int | None = None, *, max_order: int | 
 def _residual(expr, n, max_order):
     expr = sp.sympify(expr)
     zeros = {s: sp.Integer(0) for s in expr.free_symbols if s.is_zero is True}
-    expr = sp.expand(expr.xreplace(zeros) if zeros else expr)
+    expr = sp.expand(expr.xreplace(zeros))
+    # (a term 0 appears only when expr is 0; its bucket then sums to 0 and is left out below)
     buckets: dict[sp.Expr, list[sp.Expr]] = {}
     for term in sp.Add.make_args(expr):
-        if term == 0:
-            continue
         coeff, mono = [], []
         for f in sp.Mul.make_args(term):
             (mono if f.free_symbols else coeff).append(f)

@@ -351,7 +351,7 @@ def _residual(expr, n, max_order):
         buckets.setdefault(key, []).append(sp.Mul(*coeff))
     if n is None:
         orders = [required_order(c) for cs in buckets.values() for c in cs]
-        n = lcm(*orders) if orders else 1
+        n = lcm(*orders)                  # never empty: make_args gives at least one term
     K = _field(n, max_order)
     out = {}
     for mono, cs in buckets.items():

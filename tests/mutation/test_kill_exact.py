@@ -1008,3 +1008,11 @@ def test_convert_messages_in_full():
         with pytest.raises(NotCyclotomic) as info:
             call()
         assert str(info.value) == message
+
+
+def test_certified_nonzero_honours_the_requested_digits():
+    """certified_nonzero starts at about ``digits`` digits: a gap of 1e-1290 needs more than the 4096 bits
+    (about 1233 digits) of the default schedule, and is certified when 1300 digits are asked for."""
+    near = sp.sqrt(2) - sp.Rational(isqrt(2 * 10 ** 2580), 10 ** 1290)
+    assert certified_nonzero(near, digits=1300) is True
+    assert certified_nonzero(near) is None                       # not enough bits: undecided, never False

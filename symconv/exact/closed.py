@@ -119,7 +119,7 @@ def decide_equal(a, b, points: dict | list | None = None, timeout: float | None 
                 if not all(_admissible(s, v) for s, v in pt.items() if s in d.free_symbols):
                     continue
                 rest = [s for s in syms if s not in pt]
-                for fill in (admissible_points(rest) if rest else [{}]):
+                for fill in admissible_points(rest):       # rest = []: the point {} (all of it is given)
                     if certified_nonzero(d.xreplace({**pt, **fill})) is True:
                         return False
                     break
@@ -177,8 +177,8 @@ def _decide_zero(e) -> bool | None:
     if all(_dense(s) for s in syms):
         try:
             coeffs = sp.Poly(sp.expand(e), *syms).coeffs()
-        except (sp.PolynomialError, sp.GeneratorsNeeded):
-            coeffs = None
+        except (sp.PolynomialError, sp.GeneratorsNeeded, sp.polys.polyerrors.GeneratorsError):
+            coeffs = None           # (GeneratorsError: non-commutative symbols)
         if coeffs is not None and not any(c.free_symbols for c in coeffs):
             verdicts = []
             for c in coeffs:
@@ -264,9 +264,8 @@ def algebraic_is_zero(e) -> bool | None:
 
 def _admissible(sym, value) -> bool:
     """value satisfies every assumption declared on sym (integer, positive, ...), and an Idx's range."""
+    # commutative=True is met by every value; a non-commutative symbol is also not complex, so no value is
     for key, wanted in sym.assumptions0.items():
-        if key == "commutative":
-            continue
         if getattr(value, f"is_{key}", None) is not wanted:
             return False
     if isinstance(sym, sp.Idx):

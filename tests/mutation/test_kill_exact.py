@@ -1016,3 +1016,12 @@ def test_certified_nonzero_honours_the_requested_digits():
     near = sp.sqrt(2) - sp.Rational(isqrt(2 * 10 ** 2580), 10 ** 1290)
     assert certified_nonzero(near, digits=1300) is True
     assert certified_nonzero(near) is None                       # not enough bits: undecided, never False
+
+
+def test_non_commutative_symbols_are_undecided_not_an_error():
+    """SymPy declares a non-commutative symbol not complex: no rational point is admissible for it, and
+    decide_zero answers None (it used to fail inside Poly with GeneratorsError)."""
+    A = sp.Symbol("A", commutative=False)
+    assert decide_zero(sp.exp(A) - 1) is None
+    assert not cl._admissible(A, sp.Integer(2)) and list(admissible_points([A])) == []
+    assert cl._admissible(sp.Symbol("c", commutative=True), sp.Integer(2))

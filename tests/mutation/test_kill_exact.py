@@ -922,6 +922,8 @@ def test_a_wrong_minimal_polynomial_is_not_trusted(monkeypatch):
     """algebraic_is_zero answers True only when the certified ball also contains 0."""
     monkeypatch.setattr(sp, "minimal_polynomial", lambda e, x: x)       # SymPy claims every number is 0
     assert algebraic_is_zero(sp.sqrt(2) - 1) is None
+    near = sp.sqrt(2) - sp.Rational(isqrt(2 * 10 ** 200), 10 ** 100)     # about 1e-100: 1024 bits see it
+    assert algebraic_is_zero(near) is None
     assert algebraic_is_zero(RADICAL_ZERO) is True                        # consistent with its ball
     monkeypatch.setattr(sp, "minimal_polynomial", lambda e, x: x ** 2 - 2)
     assert algebraic_is_zero(RADICAL_ZERO) is None

@@ -42,7 +42,7 @@ MAX_ALGEBRAIC_DEGREE = 64
 
 
 def _expand(e):
-    return sp.expand(sp.powsimp(sp.expand(e, power_exp=True)))
+    return sp.expand(sp.powsimp(sp.expand(e)))           # (expand splits exp(a + b): power_exp=True is its default)
 
 
 def expanded_zero(e) -> bool:
@@ -58,7 +58,7 @@ def expanded_zero(e) -> bool:
     e = sp.sympify(e)
     if _expand(e) == 0 or sp.expand(e) == 0:
         return True
-    together = sp.together(sp.expand(e, power_exp=True))
+    together = sp.together(sp.expand(e))
     return _expand(sp.numer(together)) == 0
 
 

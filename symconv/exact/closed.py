@@ -56,7 +56,7 @@ def expanded_zero(e) -> bool:
     (True, False)
     """
     e = sp.sympify(e)
-    if _expand(e) == 0 or sp.expand(e) == 0:
+    if _expand(e) == 0:                 # (it is 0 whenever sp.expand(e) is: _expand starts with sp.expand)
         return True
     together = sp.together(sp.expand(e))
     return _expand(sp.numer(together)) == 0

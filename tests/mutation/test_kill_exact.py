@@ -716,6 +716,8 @@ def test_expanded_zero():
     assert expanded_zero(1 / (1 + w) + w / (1 + w) - 1) is True            # over a common denominator
     assert expanded_zero(sp.exp(w) / (1 + w) + w * sp.exp(w) / (1 + w) - sp.exp(w)) is True
     assert expanded_zero(sp.exp(2 * w) / (1 - sp.exp(w)) - sp.exp(w) * sp.exp(w) / (1 - sp.exp(w))) is True
+    assert expanded_zero(1) is False and expanded_zero((w + 1) ** 2 - w ** 2 - 2 * w) is False    # expands to 1
+    assert decide_zero((w + 1) ** 2 - w ** 2 - 2 * w) is False
     for e in [w, w - 1, sp.exp(w) / (1 - w) - sp.exp(w), 1 / (1 + w) - 1, 1 / (1 + w) + 1 / (1 - w),
               TRIG_ZERO, RADICAL_ZERO, sp.exp(w) - 1, 2 * w / (w + 1)]:
         assert expanded_zero(e) is False, e

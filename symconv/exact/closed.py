@@ -42,7 +42,7 @@ MAX_ALGEBRAIC_DEGREE = 64
 
 
 def _expand(e):
-    return sp.expand(sp.powsimp(sp.expand(e, power_exp=True)))
+    return sp.expand(sp.powsimp(sp.expand(e)))           # (expand splits exp(a + b): power_exp=True is its default)
 
 
 def expanded_zero(e) -> bool:
@@ -56,9 +56,9 @@ def expanded_zero(e) -> bool:
     (True, False)
     """
     e = sp.sympify(e)
-    if _expand(e) == 0 or sp.expand(e) == 0:
+    if _expand(e) == 0:                 # (it is 0 whenever sp.expand(e) is: _expand starts with sp.expand)
         return True
-    together = sp.together(sp.expand(e, power_exp=True))
+    together = sp.together(sp.expand(e))
     return _expand(sp.numer(together)) == 0
 
 
@@ -84,7 +84,7 @@ def certified_nonzero(e, digits: int = 40) -> bool | None:
 def _drop_zero_symbols(e):
     """Symbols declared zero (``Symbol('z', zero=True)``) are 0."""
     zeros = {s: sp.Integer(0) for s in e.free_symbols if s.is_zero is True}
-    return e.xreplace(zeros) if zeros else e
+    return e.xreplace(zeros)
 
 
 def _dense(s) -> bool:
@@ -119,7 +119,7 @@ def decide_equal(a, b, points: dict | list | None = None, timeout: float | None 
                 if not all(_admissible(s, v) for s, v in pt.items() if s in d.free_symbols):
                     continue
                 rest = [s for s in syms if s not in pt]
-                for fill in (admissible_points(rest) if rest else [{}]):
+                for fill in admissible_points(rest):       # rest = []: the point {} (all of it is given)
                     if certified_nonzero(d.xreplace({**pt, **fill})) is True:
                         return False
                     break
@@ -177,8 +177,8 @@ def _decide_zero(e) -> bool | None:
     if all(_dense(s) for s in syms):
         try:
             coeffs = sp.Poly(sp.expand(e), *syms).coeffs()
-        except (sp.PolynomialError, sp.GeneratorsNeeded):
-            coeffs = None
+        except (sp.PolynomialError, sp.GeneratorsNeeded, sp.polys.polyerrors.GeneratorsError):
+            coeffs = None           # (GeneratorsError: non-commutative symbols)
         if coeffs is not None and not any(c.free_symbols for c in coeffs):
             verdicts = []
             for c in coeffs:
@@ -264,16 +264,16 @@ def algebraic_is_zero(e) -> bool | None:
 
 def _admissible(sym, value) -> bool:
     """value satisfies every assumption declared on sym (integer, positive, ...), and an Idx's range."""
+    # commutative=True is met by every value; a non-commutative symbol is also not complex, so no value is
     for key, wanted in sym.assumptions0.items():
-        if key == "commutative":
-            continue
         if getattr(value, f"is_{key}", None) is not wanted:
             return False
-    if isinstance(sym, sp.Idx) and sym.lower is not None and sym.upper is not None:
-        if (value < sym.lower) == sp.true or (value > sym.upper) == sp.true:
+    if isinstance(sym, sp.Idx):
+        if value.is_integer is not True:     # an Idx is integer-valued, though its assumptions0 is empty
             return False
-        if not ((value >= sym.lower) == sp.true and (value <= sym.upper) == sp.true):
-            return False
+        if sym.lower is not None and sym.upper is not None:
+            if not ((value >= sym.lower) == sp.true and (value <= sym.upper) == sp.true):
+                return False             # outside the range, or not known to be inside it
     return True
 
 

@@ -68,7 +68,7 @@ def _sqrt_order(q: sp.Rational) -> int:
     order = 1
     for p, mult in sp.factorint(m).items():
         if mult % 2:
-            order = lcm(order, 8 if p == 2 else p if p % 4 == 1 else 4 * p)
+            order = lcm(order, p if p % 4 == 1 else 4 * p)      # 8 for p = 2
     return order
 
 
@@ -84,7 +84,7 @@ def _sqrt_element(q: sp.Rational, K: CyclotomicField) -> CyclotomicElement:
         acc = acc * p ** (mult // 2)
         if not mult % 2:
             continue
-        need = 8 if p == 2 else p if p % 4 == 1 else 4 * p
+        need = p if p % 4 == 1 else 4 * p           # 8 for p = 2
         if n % need:
             raise NotCyclotomic(f"sqrt({p}) is not in Q(zeta_{n})")
         if p == 2:                                   # sqrt(2) = zeta_8 + zeta_8^-1
@@ -296,8 +296,8 @@ def _check_independent(monomials) -> None:
                                         "indices agree modulo n, which this test cannot see")
                 if len(a.args) != len(b.args):
                     continue
-                args = list(zip(a.indices, b.indices)) if isinstance(a, sp.Indexed) else list(zip(a.args, b.args))
-                if not any(_nonzero_polynomial(u - v) for u, v in args):
+                # an Indexed's args are its base (the same within a group: u - v = 0) and its indices
+                if not any(_nonzero_polynomial(u - v) for u, v in zip(a.args, b.args)):
                     raise NotCyclotomic(f"{a} and {b} may be equal (their arguments are not certified "
                                         "different as polynomials): treating them as independent is unsound")
 
@@ -335,21 +335,23 @@ def cyclotomic_residual(expr: object, n: int | None = None, *, max_order: int | 
 def _residual(expr, n, max_order):
     expr = sp.sympify(expr)
     zeros = {s: sp.Integer(0) for s in expr.free_symbols if s.is_zero is True}
-    expr = sp.expand(expr.xreplace(zeros) if zeros else expr)
+    expr = sp.expand(expr.xreplace(zeros))
+    # (a term 0 appears only when expr is 0; its bucket then sums to 0 and is left out below)
     buckets: dict[sp.Expr, list[sp.Expr]] = {}
     for term in sp.Add.make_args(expr):
-        if term == 0:
-            continue
         coeff, mono = [], []
         for f in sp.Mul.make_args(term):
             (mono if f.free_symbols else coeff).append(f)
         for f in mono:
             if not _is_generic_monomial(f):
                 raise NotCyclotomic(f"{f} is not a polynomial factor in generic symbols")
-        buckets.setdefault(sp.Mul(*mono), []).append(sp.Mul(*coeff))
+        # the key re-evaluates each power, so that an unevaluated x**1 (Pow(x, 1, evaluate=False), kept by
+        # expand) is the monomial x: otherwise x**1 - x would be two monomials, "certified non-zero"
+        key = sp.Mul(*(sp.Pow(*f.args) if f.is_Pow else f for f in mono))
+        buckets.setdefault(key, []).append(sp.Mul(*coeff))
     if n is None:
         orders = [required_order(c) for cs in buckets.values() for c in cs]
-        n = lcm(*orders) if orders else 1
+        n = lcm(*orders)                  # never empty: make_args gives at least one term
     K = _field(n, max_order)
     out = {}
     for mono, cs in buckets.items():

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 from functools import lru_cache
-from math import gcd
 from typing import Iterable, Sequence
 
 from . import _deadline
@@ -162,8 +161,7 @@ def _reduce(coeffs: Sequence[Number], phi: Sequence[int]) -> list[Number]:
         lead = rem[top]
         if not lead:
             continue
-        rem[top] = 0
-        shift = top - deg
+        shift = top - deg                   # rem[top] is not read again: only rem[:deg] is returned
         for e, c in terms:
             rem[shift + e] -= lead * c
     rem = rem[:deg]
@@ -206,8 +204,7 @@ class CyclotomicField:
 
     def __init__(self, n: int, max_order: int | None = MAX_ORDER):
         self.n = _check_order(n)
-        _check_size(self.n, max_order)
-        self.phi = cyclotomic_coefficients(n, max_order)
+        self.phi = cyclotomic_coefficients(n, max_order)      # raises CyclotomicOrderTooLarge above max_order
         self.degree = len(self.phi) - 1
 
     def __repr__(self) -> str:
@@ -388,6 +385,3 @@ class CyclotomicElement:
         body = " + ".join(terms).replace("+ -", "- ") if terms else "0"
         return f"{body} (in Q(ζ_{self.field.n}))"
 
-
-def order_lcm(a: int, b: int) -> int:
-    return a * b // gcd(a, b)

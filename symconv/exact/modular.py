@@ -40,8 +40,9 @@ def divisible_by(expr: object, n: object) -> bool:
     n = sp.sympify(n)
     if expr == 0:
         return True
-    if any(q.is_integer is not True for q in expr.free_symbols | ({n} if n.is_Symbol else set())):
-        return False        # a real r: n*r need not be a multiple of n in Z; not shown
+    if any(q.is_integer is not True for q in expr.free_symbols):
+        return False        # a real r (n included): n*r need not be a multiple of n in Z; not shown
+    # (a symbol n that is not in expr needs no check: every monomial then has degree 0 in n, below)
     if n.is_Integer:
         if int(n) <= 0:
             raise ValueError(f"modulus must be positive, got {n}")

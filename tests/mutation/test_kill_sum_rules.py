@@ -102,6 +102,7 @@ PRODUCT = sp.Integral(f_(y), (y, *R)) * sp.Integral(g_(z), (z, *R))
     Hypothesis("h3", text=r"$f, g \in L^{1}(\mathbb{R})$"),
     Hypothesis("h4", text="f, g in L1"),
     Hypothesis("h5", text="f, g \u2208 L\u00b9"),
+    Hypothesis("h6", text=r"f, g in L\^1 (the caret escaped, as in LaTeX text)"),
     "f, g integrable on R",                                            # a prose string becomes a hypothesis
 ])
 def test_integrability_hypotheses_are_recognised_by_their_words(hyp):

@@ -1,0 +1,248 @@
+"""Tests that kill surviving mutants of symconv/engine/lemmas.py (see MUTATION.md).
+
+Each test states a property of the correct lemmas: an instance predicate that must refuse a false
+rewrite (or accept a true one), a side condition that must be stated, the reason a use is refused,
+or what a lemma's check reports it has checked.  tests/test_soundness_lemmas.py (lemma uses inside
+derivations) is not repeated here.
+"""
+
+import random
+
+import pytest
+import sympy as sp
+
+from symconv.engine import lemmas as lm
+from symconv.engine.lemmas import (HALF_DEGREE as L2, LEMMAS, REAL_ROOTS as m_, ROOT_PAIRS as c_, NonzeroEndTaps,
+                                   check_lemma, named_hypotheses, side_conditions_met)
+from symconv.engine.rule_base import RuleError
+from symconv.engine.statement import Hypothesis
+from symconv.objects.indexed import Pk, X, deg, kconv, poly_function, size
+
+A, B, C = sp.symbols("a b c")
+i = sp.Symbol("i", integer=True, positive=True)
+d = sp.Symbol("d", integer=True, positive=True)
+L = sp.Symbol("L", integer=True, positive=True)
+g = poly_function("g", "g_{#}")
+Y = sp.Symbol("y")
+
+END_AB = Hypothesis("end taps of a, b non-zero", NonzeroEndTaps(A, B), "the end taps of $a$ and $b$ are non-zero")
+END_A = Hypothesis("end taps of a non-zero", NonzeroEndTaps(A), "the end taps of $a$ are non-zero")
+REAL = Hypothesis("a real, size 2L+1, last tap non-zero", text="$a$ real, of size $2L+1$, last tap non-zero")
+
+
+class _Der:
+    """A derivation as side_conditions_met reads it: only its hypotheses."""
+
+    def __init__(self, *hypotheses):
+        self.hypotheses = hypotheses
+
+
+# -- instance predicates: is the rewrite old -> new an instance of the lemma? -------------------------------------
+
+def test_kernel_length_instances():
+    inst = LEMMAS["kernel_length_is_degree_plus_one"].instance
+    assert inst(size(A), deg(Pk(A, X)) + 1)
+    assert not inst(size(A), deg(Pk(A, X)) + 2)
+    assert not inst(size(A), deg(Pk(B, X)) + 1)
+    assert inst(deg(Pk(A, X)), size(A) - 1)
+    assert not inst(deg(Pk(A, X)), size(A))
+    assert not inst(deg(Pk(A, X ** 2)), size(A) - 1)        # P_a(x^2) has degree 2 deg P_a
+    assert not inst(deg(A), size(A) - 1)                     # not the degree of a kernel polynomial
+    assert not inst(A, deg(Pk(A, X)) + 1)
+
+
+def test_degree_of_product_instances():
+    inst = LEMMAS["degree_of_product"].instance
+    P, Q = Pk(A, X), Pk(B, X)
+    assert inst(deg(P * Q), deg(P) + deg(Q))
+    assert inst(deg(P * Q * Pk(C, X)), deg(P) + deg(Q) + deg(Pk(C, X)))
+    assert not inst(deg(P * Q), deg(P) + deg(Q) + 1)
+    assert not inst(deg(P), deg(P))                          # one factor: not a product
+    assert not inst(size(P * Q), deg(P) + deg(Q))
+    stack = sp.Product(Pk(g(i), X), (i, 1, L))
+    assert inst(deg(stack), sp.Sum(deg(Pk(g(i), X)), (i, 1, L)))
+    assert not inst(deg(stack), sp.Sum(deg(Pk(g(i), X)), (i, 1, L + 1)))     # other limits
+    assert not inst(deg(stack), sp.Sum(Pk(g(i), X), (i, 1, L)))             # not the degrees
+    assert not inst(deg(stack), L * deg(Pk(g(i), X)))                        # not a sum
+
+
+def test_degree_of_dilation_instances():
+    inst = LEMMAS["degree_of_dilation"].instance
+    assert inst(deg(Pk(A, X ** d)), d * deg(Pk(A, X)))
+    assert inst(deg(Pk(A, X ** 3)), 3 * deg(Pk(A, X)))
+    assert not inst(deg(Pk(A, X ** d)), (d + 1) * deg(Pk(A, X)))
+    for bad in (X ** -1, X ** sp.Rational(1, 2), X ** sp.Symbol("e"), X ** sp.Symbol("e", integer=True), Y ** d):
+        # x^(-1), x^(1/2), an exponent not shown to be a positive integer, another variable
+        assert not inst(deg(Pk(A, bad)), bad.exp * deg(Pk(A, X))), bad
+    assert not inst(deg(Pk(A, X)), deg(Pk(A, X)))            # x = x^1 is not a power
+    assert not inst(deg(A), d * deg(Pk(A, X)))
+    assert not inst(size(Pk(A, X ** d)), d * deg(Pk(A, X)))
+
+
+def test_polynomial_of_convolution_instances():
+    inst = LEMMAS["polynomial_of_convolution"].instance
+    assert inst(Pk(kconv(A, B), Y), Pk(A, Y) * Pk(B, Y))
+    assert not inst(Pk(kconv(A, B), Y), Pk(A, Y) + Pk(B, Y))
+    assert not inst(Pk(kconv(A, B), Y), Pk(A, X) * Pk(B, X))     # evaluated elsewhere
+    assert not inst(Pk(A, Y), Pk(A, Y))
+    assert not inst(deg(kconv(A, B)), Pk(A, Y) * Pk(B, Y))
+
+
+def test_conjugate_pairs_instances():
+    inst = LEMMAS["conjugate_roots_pair_up"].instance
+    assert inst(m_, 2 * L2 - 2 * c_)
+    assert not inst(m_, 2 * L2 - c_)
+    assert not inst(c_, 2 * L2 - 2 * c_)
+
+
+def test_is_reads_only_sympy_objects():
+    assert not lm._is("deg", deg) and not lm._is(None, deg)
+    assert lm._is(deg(A), deg) and not lm._is(size(A), deg)
+
+
+# -- the objects a side condition is about ------------------------------------------------------------------------
+
+def test_the_kernels_a_rewrite_is_about():
+    about = LEMMAS["kernel_length_is_degree_plus_one"].objects
+    assert about(size(kconv(A, B)), None) == [kconv(A, B)]
+    assert about(deg(Pk(A, X)), None) == [A]
+    with pytest.raises(ValueError, match=r"^deg\(a\) is neither \|K\| nor deg P_K$"):
+        about(deg(A), None)
+    prod = LEMMAS["degree_of_product"].objects
+    assert prod(deg(Pk(A, X) * Pk(B, X)), None) == [A, B]
+    assert prod(deg(sp.Product(Pk(g(i), X), (i, 1, L))), None) == [g(i)]
+    with pytest.raises(ValueError, match=r"^size\(a\) is not a degree$"):
+        prod(size(A), None)
+    with pytest.raises(ValueError, match=r"^f\(x\) is not the polynomial P_K of a kernel: nothing says it is non-zero$"):
+        prod(deg(sp.Function("f")(X) * Pk(A, X)), None)
+
+
+# -- side conditions: which hypotheses state them ------------------------------------------------------------------
+
+def test_named_hypotheses():
+    assert named_hypotheses("degree_of_product", None) == ()
+    assert named_hypotheses("degree_of_product", END_AB) == (END_AB,)
+    assert named_hypotheses("degree_of_product", [END_A, END_AB]) == (END_A, END_AB)
+    assert named_hypotheses("degree_of_product", (REAL, END_AB)) == (REAL, END_AB)   # one of them states it
+    assert named_hypotheses("polynomial_of_convolution", REAL) == (REAL,)               # needs nothing
+    assert named_hypotheses("no such lemma", "anything") == (Hypothesis("anything", None, "anything"),)
+    assert named_hypotheses("conjugate_roots_pair_up", "a has real taps, the last one non-zero")[0].name == \
+        "a has real taps, the last one non-zero"
+    with pytest.raises(RuleError) as exc:
+        named_hypotheses("degree_of_product", REAL)
+    assert str(exc.value) == ("lemma degree_of_product needs 'non-zero end taps' (a NonzeroEndTaps(...) predicate); "
+                              "the hypotheses ['a real, size 2L+1, last tap non-zero'] do not state it")
+    with pytest.raises(RuleError) as exc:
+        named_hypotheses("conjugate_roots_pair_up", END_A)
+    assert str(exc.value) == ("lemma conjugate_roots_pair_up needs 'real coefficients, last tap non-zero' (words "
+                              "(('real',), ('non-zero', 'nonzero', 'neq 0'))); the hypotheses "
+                              "['end taps of a non-zero'] do not state it")
+
+
+@pytest.mark.parametrize("text, says", [
+    ("a real, last tap non-zero", True),
+    ("a REAL, last tap NONZERO", True),                       # any case
+    (r"a real, $a_{2L} \neq 0$", True),                       # the backslash is dropped: "neq 0"
+    ("a real", False),
+    ("last tap non-zero", False),
+])
+def test_conjugate_roots_needs_both_words(text, says):
+    hyp = Hypothesis("h", text=text)
+    ok, detail = side_conditions_met("conjugate_roots_pair_up", [(m_, 2 * L2 - 2 * c_)], (hyp,), _Der(hyp))
+    assert ok is says
+    if says:
+        assert detail == "side condition 'real coefficients, last tap non-zero' from ['h']"
+    else:
+        assert detail == ("lemma conjugate_roots_pair_up needs 'real coefficients, last tap non-zero'; the named "
+                          "hypotheses ['h'] do not say so")
+    # the words may be in the name as well
+    by_name = Hypothesis(text, text="")
+    assert side_conditions_met("conjugate_roots_pair_up", [], (by_name,), _Der(by_name))[0] is says
+
+
+def test_side_conditions_met_messages():
+    pairs = [(deg(Pk(A, X) * Pk(B, X)), deg(Pk(A, X)) + deg(Pk(B, X)))]
+    # a named hypothesis the derivation does not state
+    assert side_conditions_met("degree_of_product", pairs, (END_AB,), _Der(END_A)) == (False, (
+        "lemma degree_of_product: the hypothesis 'end taps of a, b non-zero' is not among the derivation's "
+        "hypotheses ['end taps of a non-zero']"))
+    assert side_conditions_met("degree_of_product", pairs, (END_AB,), None)[0] is False       # outside a derivation
+    # nothing named
+    assert side_conditions_met("degree_of_product", pairs, (), _Der(END_AB)) == (False, (
+        "lemma degree_of_product needs the hypothesis 'non-zero end taps' ($P, Q \\neq 0$: each factor is $P_K$ of a "
+        "kernel $K$ whose end taps are non-zero, by a named hypothesis \\texttt{NonzeroEndTaps}): the step must name "
+        "it (hypothesis=H), with H among the derivation's hypotheses"))
+    # named and stated, but not covering b
+    assert side_conditions_met("degree_of_product", pairs, (END_A,), _Der(END_A)) == (False, (
+        "lemma degree_of_product: no named hypothesis NonzeroEndTaps(...) covers the kernel b (covered: ['a'])"))
+    # the rewrite is not about kernel polynomials
+    f_ = sp.Function("f")
+    assert side_conditions_met("degree_of_product", [(deg(f_(X) * Pk(A, X)), 0)], (END_AB,), _Der(END_AB)) == (False, (
+        "lemma degree_of_product: f(x) is not the polynomial P_K of a kernel: nothing says it is non-zero"))
+    # covered, also for a convolution of covered kernels
+    assert side_conditions_met("degree_of_product", pairs, (END_AB,), _Der(END_AB)) == \
+        (True, "side condition 'non-zero end taps' from ['end taps of a, b non-zero']")
+    ab = [(size(kconv(A, B)), deg(Pk(kconv(A, B), X)) + 1)]
+    assert side_conditions_met("kernel_length_is_degree_plus_one", ab, (END_AB,), _Der(END_AB))[0]
+    assert not side_conditions_met("kernel_length_is_degree_plus_one", ab, (END_A,), _Der(END_A))[0]
+    assert not side_conditions_met("kernel_length_is_degree_plus_one", [(size(kconv(A, C)), 0)], (END_AB,),
+                                   _Der(END_AB))[0]
+    # a lemma with no side condition left to a hypothesis
+    assert side_conditions_met("polynomial_of_convolution", [], (), None) == \
+        (True, "no side condition left to a hypothesis")
+    # a prose hypothesis does not name kernels, however it is worded
+    prose = Hypothesis("end taps of a, b non-zero", text="the end taps of a and b are non-zero")
+    assert side_conditions_met("degree_of_product", pairs, (prose,), _Der(prose)) == (False, (
+        "lemma degree_of_product needs 'non-zero end taps'; the named hypotheses ['end taps of a, b non-zero'] "
+        "do not say so"))
+
+
+def test_covered_kernels():
+    assert lm._covered(A, [A, B])
+    assert not lm._covered(C, [A, B])
+    assert lm._covered(kconv(A, kconv(B, A)), [A, B])
+    assert not lm._covered(kconv(A, C), [A, B])
+    assert not lm._covered(size(A), [A])             # not a convolution
+
+
+def test_nonzero_end_taps_prints_what_it_says():
+    assert sp.latex(NonzeroEndTaps(A, B)) == r"\text{the end taps of } a, b \text{ are non-zero}"
+
+
+def test_check_lemma_names_the_known_lemmas():
+    with pytest.raises(KeyError) as exc:
+        check_lemma("no_such_lemma")
+    assert exc.value.args[0] == f"unknown lemma 'no_such_lemma'; known: {sorted(LEMMAS)}"
+    assert check_lemma("diagonal_constancy") is check_lemma("diagonal_constancy")      # run once, cached
+
+
+# -- the helpers of the lemma checks ------------------------------------------------------------------------------
+
+def test_counts_of_the_geometric_sum_instances():
+    # omega^(d q) for q in Z_N: which exponents occur how often
+    assert lm._counts(4, 2) == [2, 0, 2, 0]
+    assert lm._counts(5, 2) == [1, 1, 1, 1, 1]
+    assert lm._counts(3, 0) == [3, 0, 0]
+    assert lm._counts(1, 0) == [1]
+
+
+def test_random_polynomials_have_the_asked_degree():
+    rnd = random.Random(5)
+    for deg_ in range(7):
+        p = sp.Poly(lm._random_poly(rnd, deg_, X), X)
+        assert p.degree() == deg_ and all(q.is_Rational for q in p.all_coeffs())
+    # coefficients below the top one range over -5..5 / 1..4, the top one is non-zero
+    seen = {c for _ in range(80) for c in sp.Poly(lm._random_poly(rnd, 3, X), X).all_coeffs()}
+    assert sp.Rational(5, 1) in seen and sp.Rational(-5, 1) in seen and sp.Rational(1, 4) in seen and 0 in seen
+
+
+def test_cauchy_ranges():
+    assert lm._cauchy_range(5, 3, 4) == (1, 3)
+    assert lm._cauchy_range(0, 3, 4) == (0, 0)
+    assert lm._cauchy_range(7, 3, 4) == (3, 3)
+    assert lm._cauchy_formula_instances(3) is None
+
+
+def test_top_coefficient_needs_the_side_condition():
+    assert lm._top_coefficient_is_product() == (True, "top coefficient a_p b_q")
+    assert lm._top_coefficient_is_product(nonzero=False) == (False, "a_p b_q is not shown non-zero")

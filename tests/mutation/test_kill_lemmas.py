@@ -58,6 +58,8 @@ def test_degree_of_product_instances():
     assert inst(deg(P * Q * Pk(C, X)), deg(P) + deg(Q) + deg(Pk(C, X)))
     assert not inst(deg(P * Q), deg(P) + deg(Q) + 1)
     assert not inst(deg(P), deg(P))                          # one factor: not a product
+    assert not inst(deg(P), deg(A) + deg(X))                 # P_a(x) has two arguments, but is no product
+    assert not inst(deg(P + Q), deg(P) + deg(Q))             # a sum is no product
     assert not inst(size(P * Q), deg(P) + deg(Q))
     stack = sp.Product(Pk(g(i), X), (i, 1, L))
     assert inst(deg(stack), sp.Sum(deg(Pk(g(i), X)), (i, 1, L)))
@@ -359,3 +361,30 @@ def test_lemma_checks_fail_with_the_reason_when_a_part_fails(monkeypatch):
     with monkeypatch.context() as mp:          # a wrong full convolution
         mp.setattr(kernels, "conv_full", lambda a, b: list(a) + list(b))
         assert lm._poly_of_conv() == lm.LemmaCheck(False, "fails for kernel lengths (1, 1)")
+
+
+def test_lemma_checks_cover_the_instances_they_report(monkeypatch):
+    """The evidence names the instances checked ("lengths 1..6", "g + h <= 5"): each is computed."""
+    from symconv.objects import kernels
+    lengths = []
+    real_conv = kernels.conv_full
+
+    def conv_spy(a, b):
+        lengths.append((len(a), len(b)))
+        return real_conv(a, b)
+
+    monkeypatch.setattr(kernels, "conv_full", conv_spy)
+    assert lm._poly_of_conv().ok
+    assert lengths == [(k1, k2) for k1 in range(1, 7) for k2 in range(1, 7)]
+    blocks = []
+    real_block = lm._block_charpoly_holds
+
+    def block_spy(g_, h_, power=None):
+        blocks.append((g_, h_, power))
+        return real_block(g_, h_, power)
+
+    monkeypatch.setattr(lm, "_block_charpoly_holds", block_spy)
+    assert lm._simple_eigenspace().ok
+    # every split g + h = N <= 5 with g >= 1, the identity and its wrong power (g + 1)
+    assert sorted(blocks, key=str) == sorted([(g_, N - g_, p_) for N in range(1, 6) for g_ in range(1, N + 1)
+                                              for p_ in (None, g_ + 1)], key=str)

@@ -388,3 +388,30 @@ def test_lemma_checks_cover_the_instances_they_report(monkeypatch):
     # every split g + h = N <= 5 with g >= 1, the identity and its wrong power (g + 1)
     assert sorted(blocks, key=str) == sorted([(g_, N - g_, p_) for N in range(1, 6) for g_ in range(1, N + 1)
                                               for p_ in (None, g_ + 1)], key=str)
+
+
+def test_diagonal_constancy_and_dilation_checks_cover_their_instances(monkeypatch):
+    shapes = []
+    real_zeros = sp.zeros
+
+    def zeros_spy(*args, **kw):
+        M = real_zeros(*args, **kw)
+        shapes.append(M.shape)
+        return M
+
+    monkeypatch.setattr(sp, "zeros", zeros_spy)
+    assert lm._diagonal_constancy().ok
+    # "solved exactly for n = 1..6": one n^2 x n^2 system each
+    assert shapes == [(N * N, N * N) for N in range(1, 7)]
+    monkeypatch.setattr(sp, "zeros", real_zeros)
+    degrees = []
+    real_poly = lm._random_poly
+
+    def poly_spy(rnd, deg_, x):
+        degrees.append(deg_)
+        return real_poly(rnd, deg_, x)
+
+    monkeypatch.setattr(lm, "_random_poly", poly_spy)
+    assert lm._degree_of_dilation().ok
+    # "40 seeded instances", of every degree 0..6
+    assert len(degrees) == 40 and set(degrees) == set(range(7))

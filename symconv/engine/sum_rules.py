@@ -237,13 +237,15 @@ class ProductOfSums(Rule):
         limits: list = []
         for sm in sums:
             # a sum's variables may occur free nowhere else in the product (not in the other
-            # factors, nor in the other sums' summands or ranges): else they would be captured
+            # factors, nor in the other sums' summands or ranges): else they would be captured;
+            # nor be bound by an earlier sum: (sum_t a_t)(sum_t b_t) is not sum_t sum_t a_t b_t
             elsewhere = body.free_symbols.union(*(o.free_symbols for o in sums if o is not sm))
             for lim in sm.limits:
                 if lim[0] in elsewhere or any(lim[0] == w[0] for w in limits):
                     raise RuleError(f"bound variable {lim[0]} clashes")
+            limits += list(sm.limits)
         for sm in sums:
-            body, limits = body * sm.function, limits + list(sm.limits)
+            body = body * sm.function
         _check_iterated(body, limits)
         return sp.Sum(body, *limits)
 

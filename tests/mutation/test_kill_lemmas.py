@@ -1,0 +1,417 @@
+"""Tests that kill surviving mutants of symconv/engine/lemmas.py (see MUTATION.md).
+
+Each test states a property of the correct lemmas: an instance predicate that must refuse a false
+rewrite (or accept a true one), a side condition that must be stated, the reason a use is refused,
+or what a lemma's check reports it has checked.  tests/test_soundness_lemmas.py (lemma uses inside
+derivations) is not repeated here.
+"""
+
+import random
+
+import pytest
+import sympy as sp
+
+from symconv.engine import lemmas as lm
+from symconv.engine.lemmas import (HALF_DEGREE as L2, LEMMAS, REAL_ROOTS as m_, ROOT_PAIRS as c_, NonzeroEndTaps,
+                                   check_lemma, named_hypotheses, side_conditions_met)
+from symconv.engine.rule_base import RuleError
+from symconv.engine.statement import Hypothesis
+from symconv.objects.indexed import Pk, X, deg, kconv, poly_function, size
+
+A, B, C = sp.symbols("a b c")
+i = sp.Symbol("i", integer=True, positive=True)
+d = sp.Symbol("d", integer=True, positive=True)
+L = sp.Symbol("L", integer=True, positive=True)
+g = poly_function("g", "g_{#}")
+Y = sp.Symbol("y")
+
+END_AB = Hypothesis("end taps of a, b non-zero", NonzeroEndTaps(A, B), "the end taps of $a$ and $b$ are non-zero")
+END_A = Hypothesis("end taps of a non-zero", NonzeroEndTaps(A), "the end taps of $a$ are non-zero")
+REAL = Hypothesis("a real, size 2L+1, last tap non-zero", text="$a$ real, of size $2L+1$, last tap non-zero")
+
+
+class _Der:
+    """A derivation as side_conditions_met reads it: only its hypotheses."""
+
+    def __init__(self, *hypotheses):
+        self.hypotheses = hypotheses
+
+
+# -- instance predicates: is the rewrite old -> new an instance of the lemma? -------------------------------------
+
+def test_kernel_length_instances():
+    inst = LEMMAS["kernel_length_is_degree_plus_one"].instance
+    assert inst(size(A), deg(Pk(A, X)) + 1)
+    assert not inst(size(A), deg(Pk(A, X)) + 2)
+    assert not inst(size(A), deg(Pk(B, X)) + 1)
+    assert inst(deg(Pk(A, X)), size(A) - 1)
+    assert not inst(deg(Pk(A, X)), size(A))
+    assert not inst(deg(Pk(A, X ** 2)), size(A) - 1)        # P_a(x^2) has degree 2 deg P_a
+    assert not inst(deg(A), size(A) - 1)                     # not the degree of a kernel polynomial
+    assert not inst(A, deg(Pk(A, X)) + 1)
+
+
+def test_degree_of_product_instances():
+    inst = LEMMAS["degree_of_product"].instance
+    P, Q = Pk(A, X), Pk(B, X)
+    assert inst(deg(P * Q), deg(P) + deg(Q))
+    assert inst(deg(P * Q * Pk(C, X)), deg(P) + deg(Q) + deg(Pk(C, X)))
+    assert not inst(deg(P * Q), deg(P) + deg(Q) + 1)
+    assert not inst(deg(P), deg(P))                          # one factor: not a product
+    assert not inst(deg(P), deg(A) + deg(X))                 # P_a(x) has two arguments, but is no product
+    assert not inst(deg(P + Q), deg(P) + deg(Q))             # a sum is no product
+    assert not inst(size(P * Q), deg(P) + deg(Q))
+    stack = sp.Product(Pk(g(i), X), (i, 1, L))
+    assert inst(deg(stack), sp.Sum(deg(Pk(g(i), X)), (i, 1, L)))
+    assert not inst(deg(stack), sp.Sum(deg(Pk(g(i), X)), (i, 1, L + 1)))     # other limits
+    assert not inst(deg(stack), sp.Sum(Pk(g(i), X), (i, 1, L)))             # not the degrees
+    assert not inst(deg(stack), L * deg(Pk(g(i), X)))                        # not a sum
+
+
+def test_degree_of_dilation_instances():
+    inst = LEMMAS["degree_of_dilation"].instance
+    assert inst(deg(Pk(A, X ** d)), d * deg(Pk(A, X)))
+    assert inst(deg(Pk(A, X ** 3)), 3 * deg(Pk(A, X)))
+    assert not inst(deg(Pk(A, X ** d)), (d + 1) * deg(Pk(A, X)))
+    for bad in (X ** -1, X ** sp.Rational(1, 2), X ** sp.Symbol("e"), X ** sp.Symbol("e", integer=True), Y ** d):
+        # x^(-1), x^(1/2), an exponent not shown to be a positive integer, another variable
+        assert not inst(deg(Pk(A, bad)), bad.exp * deg(Pk(A, X))), bad
+    assert not inst(deg(Pk(A, X)), deg(Pk(A, X)))            # x = x^1 is not a power
+    assert not inst(deg(A), d * deg(Pk(A, X)))
+    assert not inst(size(Pk(A, X ** d)), d * deg(Pk(A, X)))
+
+
+def test_polynomial_of_convolution_instances():
+    inst = LEMMAS["polynomial_of_convolution"].instance
+    assert inst(Pk(kconv(A, B), Y), Pk(A, Y) * Pk(B, Y))
+    assert not inst(Pk(kconv(A, B), Y), Pk(A, Y) + Pk(B, Y))
+    assert not inst(Pk(kconv(A, B), Y), Pk(A, X) * Pk(B, X))     # evaluated elsewhere
+    assert not inst(Pk(A, Y), Pk(A, Y))
+    assert not inst(deg(kconv(A, B)), Pk(A, Y) * Pk(B, Y))
+
+
+def test_conjugate_pairs_instances():
+    inst = LEMMAS["conjugate_roots_pair_up"].instance
+    assert inst(m_, 2 * L2 - 2 * c_)
+    assert not inst(m_, 2 * L2 - c_)
+    assert not inst(c_, 2 * L2 - 2 * c_)
+
+
+def test_is_reads_only_sympy_objects():
+    assert not lm._is("deg", deg) and not lm._is(None, deg)
+    assert lm._is(deg(A), deg) and not lm._is(size(A), deg)
+
+
+# -- the objects a side condition is about ------------------------------------------------------------------------
+
+def test_the_kernels_a_rewrite_is_about():
+    about = LEMMAS["kernel_length_is_degree_plus_one"].objects
+    assert about(size(kconv(A, B)), None) == [kconv(A, B)]
+    assert about(deg(Pk(A, X)), None) == [A]
+    with pytest.raises(ValueError, match=r"^deg\(a\) is neither \|K\| nor deg P_K$"):
+        about(deg(A), None)
+    prod = LEMMAS["degree_of_product"].objects
+    assert prod(deg(Pk(A, X) * Pk(B, X)), None) == [A, B]
+    assert prod(deg(sp.Product(Pk(g(i), X), (i, 1, L))), None) == [g(i)]
+    with pytest.raises(ValueError, match=r"^size\(a\) is not a degree$"):
+        prod(size(A), None)
+    with pytest.raises(ValueError, match=r"^f\(x\) is not the polynomial P_K of a kernel: nothing says it is non-zero$"):
+        prod(deg(sp.Function("f")(X) * Pk(A, X)), None)
+
+
+# -- side conditions: which hypotheses state them ------------------------------------------------------------------
+
+def test_named_hypotheses():
+    assert named_hypotheses("degree_of_product", None) == ()
+    assert named_hypotheses("degree_of_product", END_AB) == (END_AB,)
+    assert named_hypotheses("degree_of_product", [END_A, END_AB]) == (END_A, END_AB)
+    assert named_hypotheses("degree_of_product", (REAL, END_AB)) == (REAL, END_AB)   # one of them states it
+    assert named_hypotheses("polynomial_of_convolution", REAL) == (REAL,)               # needs nothing
+    assert named_hypotheses("no such lemma", "anything") == (Hypothesis("anything", None, "anything"),)
+    assert named_hypotheses("conjugate_roots_pair_up", "a has real taps, the last one non-zero")[0].name == \
+        "a has real taps, the last one non-zero"
+    with pytest.raises(RuleError) as exc:
+        named_hypotheses("degree_of_product", REAL)
+    assert str(exc.value) == ("lemma degree_of_product needs 'non-zero end taps' (a NonzeroEndTaps(...) predicate); "
+                              "the hypotheses ['a real, size 2L+1, last tap non-zero'] do not state it")
+    with pytest.raises(RuleError) as exc:
+        named_hypotheses("conjugate_roots_pair_up", END_A)
+    assert str(exc.value) == ("lemma conjugate_roots_pair_up needs 'real coefficients, last tap non-zero' (words "
+                              "(('real',), ('non-zero', 'nonzero', 'neq 0'))); the hypotheses "
+                              "['end taps of a non-zero'] do not state it")
+
+
+@pytest.mark.parametrize("text, says", [
+    ("a real, last tap non-zero", True),
+    ("a REAL, last tap NONZERO", True),                       # any case
+    (r"a real, $a_{2L} \neq 0$", True),
+    (r"a real, last tap non\-zero", True),                     # LaTeX's discretionary hyphen is read as "-"
+    ("a real", False),
+    ("last tap non-zero", False),
+])
+def test_conjugate_roots_needs_both_words(text, says):
+    hyp = Hypothesis("h", text=text)
+    ok, detail = side_conditions_met("conjugate_roots_pair_up", [(m_, 2 * L2 - 2 * c_)], (hyp,), _Der(hyp))
+    assert ok is says
+    if says:
+        assert detail == "side condition 'real coefficients, last tap non-zero' from ['h']"
+    else:
+        assert detail == ("lemma conjugate_roots_pair_up needs 'real coefficients, last tap non-zero'; the named "
+                          "hypotheses ['h'] do not say so")
+    # the words may be in the name as well
+    by_name = Hypothesis(text, text="")
+    assert side_conditions_met("conjugate_roots_pair_up", [], (by_name,), _Der(by_name))[0] is says
+
+
+def test_side_conditions_met_messages():
+    pairs = [(deg(Pk(A, X) * Pk(B, X)), deg(Pk(A, X)) + deg(Pk(B, X)))]
+    # a named hypothesis the derivation does not state
+    assert side_conditions_met("degree_of_product", pairs, (END_AB,), _Der(END_A)) == (False, (
+        "lemma degree_of_product: the hypothesis 'end taps of a, b non-zero' is not among the derivation's "
+        "hypotheses ['end taps of a non-zero']"))
+    assert side_conditions_met("degree_of_product", pairs, (END_AB,), None)[0] is False       # outside a derivation
+    # nothing named
+    assert side_conditions_met("degree_of_product", pairs, (), _Der(END_AB)) == (False, (
+        "lemma degree_of_product needs the hypothesis 'non-zero end taps' ($P, Q \\neq 0$: each factor is $P_K$ of a "
+        "kernel $K$ whose end taps are non-zero, by a named hypothesis \\texttt{NonzeroEndTaps}): the step must name "
+        "it (hypothesis=H), with H among the derivation's hypotheses"))
+    # named and stated, but not covering b
+    assert side_conditions_met("degree_of_product", pairs, (END_A,), _Der(END_A)) == (False, (
+        "lemma degree_of_product: no named hypothesis NonzeroEndTaps(...) covers the kernel b (covered: ['a'])"))
+    # the rewrite is not about kernel polynomials
+    f_ = sp.Function("f")
+    assert side_conditions_met("degree_of_product", [(deg(f_(X) * Pk(A, X)), 0)], (END_AB,), _Der(END_AB)) == (False, (
+        "lemma degree_of_product: f(x) is not the polynomial P_K of a kernel: nothing says it is non-zero"))
+    # covered, also for a convolution of covered kernels
+    assert side_conditions_met("degree_of_product", pairs, (END_AB,), _Der(END_AB)) == \
+        (True, "side condition 'non-zero end taps' from ['end taps of a, b non-zero']")
+    ab = [(size(kconv(A, B)), deg(Pk(kconv(A, B), X)) + 1)]
+    assert side_conditions_met("kernel_length_is_degree_plus_one", ab, (END_AB,), _Der(END_AB))[0]
+    assert not side_conditions_met("kernel_length_is_degree_plus_one", ab, (END_A,), _Der(END_A))[0]
+    assert not side_conditions_met("kernel_length_is_degree_plus_one", [(size(kconv(A, C)), 0)], (END_AB,),
+                                   _Der(END_AB))[0]
+    # a lemma with no side condition left to a hypothesis
+    assert side_conditions_met("polynomial_of_convolution", [], (), None) == \
+        (True, "no side condition left to a hypothesis")
+    # a prose hypothesis does not name kernels, however it is worded
+    prose = Hypothesis("end taps of a, b non-zero", text="the end taps of a and b are non-zero")
+    assert side_conditions_met("degree_of_product", pairs, (prose,), _Der(prose)) == (False, (
+        "lemma degree_of_product needs 'non-zero end taps'; the named hypotheses ['end taps of a, b non-zero'] "
+        "do not say so"))
+
+
+def test_covered_kernels():
+    assert lm._covered(A, [A, B])
+    assert not lm._covered(C, [A, B])
+    assert lm._covered(kconv(A, kconv(B, A)), [A, B])
+    assert not lm._covered(kconv(A, C), [A, B])
+    assert not lm._covered(size(A), [A])             # not a convolution
+
+
+def test_nonzero_end_taps_prints_what_it_says():
+    assert sp.latex(NonzeroEndTaps(A, B)) == r"\text{the end taps of } a, b \text{ are non-zero}"
+
+
+def test_check_lemma_names_the_known_lemmas():
+    with pytest.raises(KeyError) as exc:
+        check_lemma("no_such_lemma")
+    assert exc.value.args[0] == f"unknown lemma 'no_such_lemma'; known: {sorted(LEMMAS)}"
+    assert check_lemma("diagonal_constancy") is check_lemma("diagonal_constancy")      # run once, cached
+
+
+# -- the helpers of the lemma checks ------------------------------------------------------------------------------
+
+def test_counts_of_the_geometric_sum_instances():
+    # omega^(d q) for q in Z_N: which exponents occur how often
+    assert lm._counts(4, 2) == [2, 0, 2, 0]
+    assert lm._counts(5, 2) == [1, 1, 1, 1, 1]
+    assert lm._counts(3, 0) == [3, 0, 0]
+    assert lm._counts(1, 0) == [1]
+
+
+def test_random_polynomials_have_the_asked_degree():
+    rnd = random.Random(5)
+    for deg_ in range(7):
+        p = sp.Poly(lm._random_poly(rnd, deg_, X), X)
+        assert p.degree() == deg_ and all(q.is_Rational for q in p.all_coeffs())
+    # coefficients below the top one range over -5..5 / 1..4, the top one is non-zero
+    seen = {c for _ in range(80) for c in sp.Poly(lm._random_poly(rnd, 3, X), X).all_coeffs()}
+    assert sp.Rational(5, 1) in seen and sp.Rational(-5, 1) in seen and sp.Rational(1, 4) in seen and 0 in seen
+
+
+def test_cauchy_ranges():
+    assert lm._cauchy_range(5, 3, 4) == (1, 3)
+    assert lm._cauchy_range(0, 3, 4) == (0, 0)
+    assert lm._cauchy_range(7, 3, 4) == (3, 3)
+    assert lm._cauchy_formula_instances(3) is None
+
+
+def test_top_coefficient_needs_the_side_condition():
+    assert lm._top_coefficient_is_product() == (True, "top coefficient a_p b_q")
+    assert lm._top_coefficient_is_product(nonzero=False) == (False, "a_p b_q is not shown non-zero")
+
+
+# -- the lemma checks: what each reports it has checked, and that each part of it counts -------------------------
+
+EVIDENCE = {
+    "geometric_sum_roots_of_unity": "(r-1)*sum r^l = r^n - 1 cancelled exactly with n symbolic; sum = n at r = 1; "
+                                    "omega^(dn) = 1; instances n <= 24 exact in Q(zeta_n)",
+    "diagonal_constancy": "general by induction on j (base j = 0; step g(i, j+1) = g(i-1, j) = g(i-1-j, 0), indices "
+                          "checked symbolically; the induction itself is the written argument); solution space of "
+                          "the linear system solved exactly for n = 1..6: dimension n, g(i,j) = g(i-j,0)",
+    "degree_of_dilation": "the leading term c x^m becomes c x^(dm); 40 seeded instances computed exactly",
+    "polynomial_of_convolution": "proved for all lengths as theorem kernel_poly_mul_eq_conv "
+                                 "(proofs/kernel_polynomial.py); rechecked here for lengths 1..6 with generic kernels",
+}
+
+
+EVIDENCE.update({
+    "fubini": "Fubini-Tonelli: iterated integrals of an absolutely integrable function on R^2 agree in either order, "
+              "and int f(s)g(t) = (int f)(int g); for the convolution theorem |e^{-2 pi i w t} f(tau) g(t - tau)| "
+              "integrates to ||f||_1 ||g||_1 < oo.  Instances computed exactly in both orders",
+    "degree_of_product": "general for symbolic degrees p, q >= 0: in the Cauchy coefficient of x^(p+q) of "
+                         "(sum_{e<=p} a_e x^e)(sum_{e<=q} b_e x^e) the index range max(0, p+q-q)..min(p, p+q) "
+                         "simplifies to the single index p, so the coefficient is a_p b_q, non-zero from a_p != 0 and "
+                         "b_q != 0 (not shown without them), and every coefficient of x^(p+q+r), r >= 1, has an empty "
+                         "range; the Cauchy formula itself rechecked with generic coefficients for p, q <= 6; a "
+                         "product over i = 1..L by induction on L (the induction is not machine-checked); 60 seeded "
+                         "rational instances",
+    "conjugate_roots_pair_up": "general for a symbolic degree N: conj(P(z)) = P(conj z) and conj(P'(z)) = P'(conj z) "
+                               "expanded to 0 for real coefficients (not shown for complex ones; z - i is a "
+                               "counterexample), so non-real roots pair up with their conjugates, multiplicities "
+                               "included; m + 2c = deg P = 2L needs the fundamental theorem of algebra and deg P = 2L "
+                               "(last tap non-zero): the theorem of algebra is checked on 12 seeded rational instances "
+                               "only (SymPy's exact roots), not in general",
+    "simple_eigenvalue_eigenspace_is_a_line": "1 <= dim ker(A - lambda I) <= algebraic multiplicity = 1: the "
+                                              "characteristic polynomial of [[lambda I_g, Q], [0, R]] is (t - lambda)^g "
+                                              "det(tI - R), checked symbolically with generic Q, R for n = g + h <= 5 "
+                                              "only (for larger n this block-determinant identity is the textbook one, "
+                                              "not machine-checked here); instances n <= 6 exact over Q; A = I_2 shows "
+                                              "the condition 'simple' is needed",
+    "kernel_length_is_degree_plus_one": "general for a symbolic size k: the coefficient of x^(k-1) of sum_{t<k} a_t "
+                                        "x^t is a_{k-1} (non-zero by the side condition), every higher one is 0, the "
+                                        "constant one is a_0 (non-zero: the support starts at tap 0); the end taps of "
+                                        "a * b are a_0 b_0 and a_p b_q for symbolic p, q (non-zero end taps are kept by "
+                                        "convolution); sizes 1..8 recomputed; [1, 2, 0] shows the condition is needed",
+})
+
+
+@pytest.mark.parametrize("name", sorted(LEMMAS))
+def test_lemma_checks_pass_and_say_what_they_checked(name):
+    """A lemma's evidence is its record of what was checked (how general, which instances): it is part
+    of the evidence of every proof that uses the lemma.  (Not through check_lemma, which caches.)"""
+    res = LEMMAS[name].check()
+    assert res.ok and res.evidence == EVIDENCE[name]
+
+
+def test_geometric_sum_check_covers_its_instances_and_needs_each_part(monkeypatch):
+    seen = []
+    real = lm.root_sum_is_zero
+
+    def spy(counts, N):
+        seen.append((N, tuple(counts)))
+        return real(counts, N)
+
+    monkeypatch.setattr(lm, "root_sum_is_zero", spy)
+    assert lm._geometric_sum().ok
+    # every N = 1..24 ("instances n <= 24") and every d in Z_N
+    assert sorted(seen) == sorted((N, tuple(lm._counts(N, dd))) for N in range(1, 25) for dd in range(N))
+    # a wrong instance, or omega^(dn) = 1 not shown: the check fails
+    monkeypatch.setattr(lm, "root_sum_is_zero", lambda counts, N: True)         # "every sum vanishes"
+    assert not lm._geometric_sum().ok
+    monkeypatch.setattr(lm, "root_sum_is_zero", real)
+    monkeypatch.setattr(lm, "congruent_mod", lambda *args: False)
+    assert not lm._geometric_sum().ok
+
+
+def test_lemma_checks_fail_with_the_reason_when_a_part_fails(monkeypatch):
+    """Each part of a lemma check counts: when one fails (patched here), the check fails and says which."""
+    with monkeypatch.context() as mp:          # the two orders of a Fubini instance not shown equal
+        mp.setattr(lm, "decide_equal", lambda a, b: None)
+        res = lm._fubini()
+        assert not res.ok and res.evidence.startswith("the two orders are not shown equal for exp(")
+    with monkeypatch.context() as mp:          # the Cauchy formula wrong for some p, q
+        mp.setattr(lm, "_cauchy_formula_instances", lambda bound: "p=1, q=1: wrong")
+        assert lm._degree_of_product() == lm.LemmaCheck(False, "p=1, q=1: wrong")
+    with monkeypatch.context() as mp:          # the top coefficient not shown
+        mp.setattr(lm, "_top_coefficient_is_product", lambda nonzero=True: (False, "not a_p b_q"))
+        assert lm._degree_of_product() == lm.LemmaCheck(False, "not a_p b_q")
+        assert lm._kernel_length() == lm.LemmaCheck(False, "the last tap of a * b: not a_p b_q")
+    with monkeypatch.context() as mp:          # shown even without the side condition
+        mp.setattr(lm, "_top_coefficient_is_product", lambda nonzero=True: (True, "assumed"))
+        assert lm._degree_of_product() == lm.LemmaCheck(False, "a_p b_q was shown non-zero without the side condition")
+    with monkeypatch.context() as mp:          # the symmetry for real coefficients not shown, or shown for complex ones
+        mp.setattr(lm, "_conjugate_symmetry", lambda real=True: False)
+        assert lm._conjugate_roots() == lm.LemmaCheck(False, "conj(P(z)) = P(conj z) not shown for real coefficients")
+        mp.setattr(lm, "_conjugate_symmetry", lambda real=True: True)
+        assert lm._conjugate_roots() == lm.LemmaCheck(
+            False, "conj(P(z)) = P(conj z) was 'shown' for complex coefficients")
+    with monkeypatch.context() as mp:          # the first tap of a * b not a single product
+        mp.setattr(lm, "_cauchy_range", lambda s, p, q: (sp.Max(0, s - q), sp.Min(p, s) + 1))
+        res = lm._kernel_length()
+        assert not res.ok and res.evidence == "the first tap of a * b is a sum over 0..1, not a_0 b_0"
+    with monkeypatch.context() as mp:          # the block determinant identity fails, or holds with the wrong power
+        mp.setattr(lm, "_block_charpoly_holds", lambda g, h, power=None: False)
+        assert lm._simple_eigenspace() == lm.LemmaCheck(
+            False, "g=1, h=0: the block-triangular characteristic polynomial is not (t - lambda)^g det(tI - R)")
+        mp.setattr(lm, "_block_charpoly_holds", lambda g, h, power=None: True)
+        assert lm._simple_eigenspace() == lm.LemmaCheck(
+            False, "g=1, h=0: (t - lambda)^(g+1) det(tI - R) was accepted too")
+    from symconv.objects import kernels
+    with monkeypatch.context() as mp:          # a wrong full convolution
+        mp.setattr(kernels, "conv_full", lambda a, b: list(a) + list(b))
+        assert lm._poly_of_conv() == lm.LemmaCheck(False, "fails for kernel lengths (1, 1)")
+
+
+def test_lemma_checks_cover_the_instances_they_report(monkeypatch):
+    """The evidence names the instances checked ("lengths 1..6", "g + h <= 5"): each is computed."""
+    from symconv.objects import kernels
+    lengths = []
+    real_conv = kernels.conv_full
+
+    def conv_spy(a, b):
+        lengths.append((len(a), len(b)))
+        return real_conv(a, b)
+
+    monkeypatch.setattr(kernels, "conv_full", conv_spy)
+    assert lm._poly_of_conv().ok
+    assert lengths == [(k1, k2) for k1 in range(1, 7) for k2 in range(1, 7)]
+    blocks = []
+    real_block = lm._block_charpoly_holds
+
+    def block_spy(g_, h_, power=None):
+        blocks.append((g_, h_, power))
+        return real_block(g_, h_, power)
+
+    monkeypatch.setattr(lm, "_block_charpoly_holds", block_spy)
+    assert lm._simple_eigenspace().ok
+    # every split g + h = N <= 5 with g >= 1, the identity and its wrong power (g + 1)
+    assert sorted(blocks, key=str) == sorted([(g_, N - g_, p_) for N in range(1, 6) for g_ in range(1, N + 1)
+                                              for p_ in (None, g_ + 1)], key=str)
+
+
+def test_diagonal_constancy_and_dilation_checks_cover_their_instances(monkeypatch):
+    shapes = []
+    real_zeros = sp.zeros
+
+    def zeros_spy(*args, **kw):
+        M = real_zeros(*args, **kw)
+        shapes.append(M.shape)
+        return M
+
+    monkeypatch.setattr(sp, "zeros", zeros_spy)
+    assert lm._diagonal_constancy().ok
+    # "solved exactly for n = 1..6": one n^2 x n^2 system each
+    assert shapes == [(N * N, N * N) for N in range(1, 7)]
+    monkeypatch.setattr(sp, "zeros", real_zeros)
+    degrees = []
+    real_poly = lm._random_poly
+
+    def poly_spy(rnd, deg_, x):
+        degrees.append(deg_)
+        return real_poly(rnd, deg_, x)
+
+    monkeypatch.setattr(lm, "_random_poly", poly_spy)
+    assert lm._degree_of_dilation().ok
+    # "40 seeded instances", of every degree 0..6
+    assert len(degrees) == 40 and set(degrees) == set(range(7))

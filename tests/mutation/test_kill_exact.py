@@ -825,6 +825,7 @@ def test_algebraic_is_zero():
     assert algebraic_is_zero(sp.sqrt(11 + 6 * sp.sqrt(2)) - 3 - sp.sqrt(2)) is True
     assert algebraic_is_zero(sp.cbrt(2) ** 3 - 2) is True
     assert algebraic_is_zero(sp.Mul(RADICAL_ZERO, sp.sqrt(5) + sp.sqrt(7), evaluate=False)) is True   # degree bound 64
+    assert algebraic_is_zero(sp.Mul(RADICAL_ZERO, sp.sqrt(5) + I, evaluate=False)) is True           # 64, with I
     assert algebraic_is_zero(sp.Mul(RADICAL_ZERO, sp.sqrt(5) + sp.sqrt(7) + sp.sqrt(11), evaluate=False)) is None
     assert algebraic_is_zero(sp.sqrt(2) - 1) is None and algebraic_is_zero(RADICAL_ZERO + sp.Rational(1, 10 ** 40)) is None
     assert algebraic_is_zero(pi - pi * 1 + sp.sqrt(2) - sp.sqrt(2)) is True     # a rational 0

@@ -646,6 +646,9 @@ def test_enclose_refuses_what_it_cannot_certify():
     r = sp.atan(sp.re(sp.exp(I * THIRD), evaluate=False))
     assert _close(enclose(r, 128), r)
     assert _close(enclose(sp.floor(MACHIN + pi, evaluate=False), 256), 3)
+    # ... and one whose ball is exactly real though SymPy cannot tell (is_extended_real is None)
+    z = enclose(sp.atan(sp.Add(I, -I, evaluate=False), evaluate=False))
+    assert z is not None and 0 in z and float(z.rad()) == 0
 
 
 @needs_flint
@@ -695,6 +698,7 @@ def test_certify_nonzero_without_flint(monkeypatch):
                                                                              (sp.Symbol("k", integer=True), 1, sp.oo))]:
         assert certify_nonzero(e) is None, e
     assert certify_nonzero(sp.sin(MACHIN)) is None and certify_nonzero(MACHIN) is None
+    assert certify_nonzero(sp.Add(pi, 1, -pi, evaluate=False)) is True       # evaluates to exactly 1: non-zero
     assert certify_nonzero(sp.zoo) is None and certify_nonzero(sp.log(sp.Integer(0), evaluate=False) + 1) is None
 
 

@@ -646,6 +646,9 @@ def test_enclose_refuses_what_it_cannot_certify():
     r = sp.atan(sp.re(sp.exp(I * THIRD), evaluate=False))
     assert _close(enclose(r, 128), r)
     assert _close(enclose(sp.floor(MACHIN + pi, evaluate=False), 256), 3)
+    # ... and one whose ball is exactly real though SymPy cannot tell (is_extended_real is None)
+    z = enclose(sp.atan(sp.Add(I, -I, evaluate=False), evaluate=False))
+    assert z is not None and 0 in z and float(z.rad()) == 0
 
 
 @needs_flint
@@ -695,6 +698,7 @@ def test_certify_nonzero_without_flint(monkeypatch):
                                                                              (sp.Symbol("k", integer=True), 1, sp.oo))]:
         assert certify_nonzero(e) is None, e
     assert certify_nonzero(sp.sin(MACHIN)) is None and certify_nonzero(MACHIN) is None
+    assert certify_nonzero(sp.Add(pi, 1, -pi, evaluate=False)) is True       # evaluates to exactly 1: non-zero
     assert certify_nonzero(sp.zoo) is None and certify_nonzero(sp.log(sp.Integer(0), evaluate=False) + 1) is None
 
 
@@ -825,6 +829,7 @@ def test_algebraic_is_zero():
     assert algebraic_is_zero(sp.sqrt(11 + 6 * sp.sqrt(2)) - 3 - sp.sqrt(2)) is True
     assert algebraic_is_zero(sp.cbrt(2) ** 3 - 2) is True
     assert algebraic_is_zero(sp.Mul(RADICAL_ZERO, sp.sqrt(5) + sp.sqrt(7), evaluate=False)) is True   # degree bound 64
+    assert algebraic_is_zero(sp.Mul(RADICAL_ZERO, sp.sqrt(5) + I, evaluate=False)) is True           # 64, with I
     assert algebraic_is_zero(sp.Mul(RADICAL_ZERO, sp.sqrt(5) + sp.sqrt(7) + sp.sqrt(11), evaluate=False)) is None
     assert algebraic_is_zero(sp.sqrt(2) - 1) is None and algebraic_is_zero(RADICAL_ZERO + sp.Rational(1, 10 ** 40)) is None
     assert algebraic_is_zero(pi - pi * 1 + sp.sqrt(2) - sp.sqrt(2)) is True     # a rational 0

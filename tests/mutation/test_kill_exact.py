@@ -649,6 +649,10 @@ def test_enclose_refuses_what_it_cannot_certify():
     # ... and one whose ball is exactly real though SymPy cannot tell (is_extended_real is None)
     z = enclose(sp.atan(sp.Add(I, -I, evaluate=False), evaluate=False))
     assert z is not None and 0 in z and float(z.rad()) == 0
+    z = enclose(sp.sign(sp.Add(I, -I, evaluate=False), evaluate=False))
+    assert z is not None and 0 in z and float(z.rad()) == 0
+    c = sp.conjugate(sp.exp(I / 3), evaluate=False)                   # SymPy usually evaluates it first
+    assert _close(enclose(c, 128), sp.exp(-I / 3))
 
 
 @needs_flint

@@ -702,7 +702,8 @@ def test_certify_nonzero_without_flint(monkeypatch):
                                                                              (sp.Symbol("k", integer=True), 1, sp.oo))]:
         assert certify_nonzero(e) is None, e
     assert certify_nonzero(sp.sin(MACHIN)) is None and certify_nonzero(MACHIN) is None
-    assert certify_nonzero(sp.Add(pi, 1, -pi, evaluate=False)) is True       # evaluates to exactly 1: non-zero
+    assert certify_nonzero(sp.Add(pi, 1, -pi, evaluate=False)) is True       # evaluates to about 1: non-zero
+    assert certify_nonzero(sp.Add(sp.Float(1.0), sp.Integer(0), evaluate=False)) is True   # exactly 1.0
     assert certify_nonzero(sp.zoo) is None and certify_nonzero(sp.log(sp.Integer(0), evaluate=False) + 1) is None
 
 

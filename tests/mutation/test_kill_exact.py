@@ -649,6 +649,10 @@ def test_enclose_refuses_what_it_cannot_certify():
     # ... and one whose ball is exactly real though SymPy cannot tell (is_extended_real is None)
     z = enclose(sp.atan(sp.Add(I, -I, evaluate=False), evaluate=False))
     assert z is not None and 0 in z and float(z.rad()) == 0
+    z = enclose(sp.sign(sp.Add(I, -I, evaluate=False), evaluate=False))
+    assert z is not None and 0 in z and float(z.rad()) == 0
+    c = sp.conjugate(sp.exp(I / 3), evaluate=False)                   # SymPy usually evaluates it first
+    assert _close(enclose(c, 128), sp.exp(-I / 3))
 
 
 @needs_flint
@@ -698,7 +702,8 @@ def test_certify_nonzero_without_flint(monkeypatch):
                                                                              (sp.Symbol("k", integer=True), 1, sp.oo))]:
         assert certify_nonzero(e) is None, e
     assert certify_nonzero(sp.sin(MACHIN)) is None and certify_nonzero(MACHIN) is None
-    assert certify_nonzero(sp.Add(pi, 1, -pi, evaluate=False)) is True       # evaluates to exactly 1: non-zero
+    assert certify_nonzero(sp.Add(pi, 1, -pi, evaluate=False)) is True       # evaluates to about 1: non-zero
+    assert certify_nonzero(sp.Add(sp.Float(1.0), sp.Integer(0), evaluate=False)) is True   # exactly 1.0
     assert certify_nonzero(sp.zoo) is None and certify_nonzero(sp.log(sp.Integer(0), evaluate=False) + 1) is None
 
 

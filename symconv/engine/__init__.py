@@ -1,5 +1,7 @@
 """Layer 3: the verification engine (claims, verdicts, derivations, runs)."""
 
+from . import (audit, compare, concrete, display, equivariance, numeric, shift_table,  # noqa: F401  (sc.engine.X)
+               statement, sum_rules)
 from .budget import Budget, BudgetExhausted
 from .catalog import load_theorems, select
 from .derivation import Derivation, Step

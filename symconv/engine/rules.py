@@ -361,6 +361,8 @@ class PolyIdentity(Rule):
     """Arithmetic: the two sides are equal as polynomials (or rational functions) in their symbols."""
 
     def check(self, prev, nxt):
+        if isinstance(prev, sp.Eq) != isinstance(nxt, sp.Eq):
+            return False, "PolyIdentity compares an equation with an equation, an expression with an expression"
         diff = sp.cancel(sp.sympify(prev) - sp.sympify(nxt)) if not isinstance(prev, sp.Eq) else None
         if isinstance(prev, sp.Eq) and isinstance(nxt, sp.Eq):
             ok = (sp.cancel(prev.lhs - nxt.lhs) == 0 and sp.cancel(prev.rhs - nxt.rhs) == 0)

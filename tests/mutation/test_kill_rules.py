@@ -579,3 +579,15 @@ def test_lemma_rewrite_side_condition():
     assert not rule.check(PROD, SUM)[0]
     assert not LemmaRewrite("degree_of_product", {PROD: SUM}, "deg").check_in_context(
         sc.Derivation(PROD, hypotheses=(END,)), PROD, SUM)[0]
+
+
+def test_poly_identity_refuses_an_equation_against_an_expression():
+    """An equation is never 'equal as rational functions' to an expression: refused with the reason (it
+    used to raise TypeError from SymPy)."""
+    from symconv.engine.rules import PolyIdentity
+    xx = sp.Symbol("xx")
+    for prev, nxt in ((xx, sp.Eq(xx, xx + 1, evaluate=False)), (sp.Eq(xx, xx + 1, evaluate=False), xx)):
+        ok, why = PolyIdentity().check(prev, nxt)
+        assert ok is False
+        assert why == "PolyIdentity compares an equation with an equation, an expression with an expression"
+    assert PolyIdentity().check(sp.Eq(xx, 2 * xx), sp.Eq(xx, xx + xx))[0] is True

@@ -289,7 +289,7 @@ def _pdflatex(out: Path) -> int:
 
 
 def _latex(thms, opts, output: str, pdf: bool, results=None, quiet: bool = True, progress: bool = False,
-           jobs: int = 1) -> int:
+           jobs: int = 1, source: str | None = None) -> int:
     """Write the document; ``results`` (from a JSON report) are rendered instead of running the theorems."""
     groups: "OrderedDict[str, list]" = OrderedDict()
     pairs = list(zip(thms, results)) if results is not None else _run_all(thms, opts, quiet, progress, jobs)
@@ -297,7 +297,7 @@ def _latex(thms, opts, output: str, pdf: bool, results=None, quiet: bool = True,
     for t, r in pairs:
         done.append(r)
         groups.setdefault(t.topic, []).append((t, r))
-    text = latex_render.document(list(groups.items()))
+    text = latex_render.document(list(groups.items()), source=source)
     out = Path(output)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -398,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
             return _prove(thms, opts, args.json, options=_options(args), quiet=args.quiet, progress=args.progress,
                           jobs=args.jobs)
         return _latex(thms, opts, args.output, args.pdf, results=results, quiet=args.quiet, progress=args.progress,
-                      jobs=args.jobs)
+                      jobs=args.jobs, source=Path(args.from_json).name if args.from_json else None)
     except SystemExit as exc:   # raised by a proof script while it was checked: never a silent exit 0
         print(f"symconv: error: a proof script raised SystemExit({exc.code!r}) while its theorems were checked; "
               "nothing is reported as passing", file=sys.stderr)

@@ -123,6 +123,7 @@ def test_latex_is_deterministic_and_compiles(tmp_path, capsys):
     text = a.read_text()
     assert r"\begin{align*}" in text and "sifting" in text and "Verdict:" in text
     assert r"\section{The shift matrix S" in text        # section titles from the scripts' docstrings
+    assert r"recorded in \texttt{results.json}; they were not checked again" in text   # provenance stated
     groups = OrderedDict()
     for t in thms:
         groups.setdefault(t.topic, []).append((t, None))

@@ -88,17 +88,6 @@ def escape(text: str) -> str:
     return "".join(_SPECIAL.get(ch, ch) for ch in text)
 
 
-def escape_breakable(text: str, limit: int = 600) -> str:
-    r"""Escape plain text and let LaTeX break long formulas after * + , ) / (cut at ``limit`` characters).
-
-    >>> escape_breakable("a*b+c_d")
-    'a*\\allowbreak{}b+\\allowbreak{}c\\_d'
-    """
-    if len(text) > limit:
-        text = text[:limit] + " [...]"
-    return "".join(_SPECIAL.get(ch, ch) + (r"\allowbreak{}" if ch in "*+,)/" else "") for ch in text)
-
-
 class RawLatex(str):
     """A value that is LaTeX already (a counterexample read back from a JSON report)."""
 
@@ -311,9 +300,16 @@ exactly.
 """
 
 
-def document(sections: list[tuple[str, list[tuple[Theorem, TheoremResult | None]]]]) -> str:
-    """A complete compilable document; ``sections`` is [(topic, [(theorem, result)])]."""
+def document(sections: list[tuple[str, list[tuple[Theorem, TheoremResult | None]]]],
+             source: str | None = None) -> str:
+    """A complete compilable document; ``sections`` is [(topic, [(theorem, result)])].  ``source`` names the
+    report the results were read from (``symconv latex --from``): the document then says that its verdicts
+    are that report's, not checked again while it was written."""
     out = [_PREAMBLE]
+    if source is not None:
+        out.append(r"\noindent\textbf{Verdicts from a report.} The verdicts and counterexamples below are those "
+                   r"recorded in \texttt{" + escape(source) + "}; they were not checked again while this "
+                   r"document was written (run \texttt{symconv prove} to check them).")
     for topic, items in sections:
         doc = getattr(items[0][0], "topic_doc", "") if items else ""
         out.append(rf"\section{{{section_title(topic, doc)}}}")

@@ -27,6 +27,7 @@ False
 from __future__ import annotations
 
 import sympy as sp
+from sympy.polys.polyutils import dict_from_expr
 
 from . import _deadline
 from .balls import PRECISIONS, certify_nonzero
@@ -158,11 +159,41 @@ def decide_zero(e, timeout: float | None = DEFAULT_TIMEOUT) -> bool | None:
         return None
 
 
+def _rational_polynomial_is_zero(e) -> bool | None:
+    """For a polynomial with rational coefficients in plain symbols (no floats, no functions, no
+    indexed entries): True if it is 0, False if it is not and every symbol ranges over an infinite
+    domain (a non-zero polynomial does not vanish identically there), None otherwise (not of this
+    form, or a symbol with a finite domain).  SymPy's ``dict_from_expr`` expands it into its monomials
+    with exact rational coefficients, much faster than :func:`expanded_zero`'s general simplification.
+
+    >>> x, y = sp.symbols('x y')
+    >>> _rational_polynomial_is_zero((x + y)**2 - x**2 - 2*x*y - y**2), _rational_polynomial_is_zero(x*y - y*x + x)
+    (True, False)
+    >>> print(_rational_polynomial_is_zero(sp.sqrt(2) * x), _rational_polynomial_is_zero(sp.sin(x)))
+    None None
+    """
+    syms = e.free_symbols
+    if not syms or any(type(s) not in (sp.Symbol, sp.Dummy) for s in syms) or e.has(sp.Float):
+        return None
+    try:                                # monomial exponents -> coefficient (expanded, like terms summed)
+        terms, _ = dict_from_expr(e, gens=sorted(syms, key=sp.default_sort_key))
+    except sp.polys.polyerrors.BasePolynomialError:
+        return None                     # not a polynomial in its symbols (1/x, sin(x), x**y, ...)
+    if not all(c.is_Rational for c in terms.values()):
+        return None                     # sqrt(2), I, pi, ... as coefficients: the general path
+    if all(c == 0 for c in terms.values()):
+        return True
+    return False if all(_dense(s) for s in syms) else None
+
+
 def _decide_zero(e) -> bool | None:
     from .convert import NotCyclotomic, cyclotomic_residual
 
     if e.is_Rational:
         return e == 0
+    fast = _rational_polynomial_is_zero(e)
+    if fast is not None:
+        return fast
     if expanded_zero(e):
         return True
     try:

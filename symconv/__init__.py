@@ -41,7 +41,8 @@ _EXPORTS: dict[str, str] = {
                      "assert_shift_invariant", "equivariance_defect", "shift_table", "torch_op"], ".testing"),
     "prove_module": ".cli",
     "shipped": "._shipped",
-    **{sub: "." + sub for sub in ("exact", "objects", "engine", "verify", "render", "testing", "cli")},
+    **dict.fromkeys(["SweepResult", "sweep_theorem"], ".sweep"),
+    **{sub: "." + sub for sub in ("exact", "objects", "engine", "verify", "render", "testing", "cli", "sweep")},
 }
 
 if TYPE_CHECKING:   # the same names, for type checkers and IDEs
@@ -60,6 +61,7 @@ if TYPE_CHECKING:   # the same names, for type checkers and IDEs
                           assert_shift_invariant, equivariance_defect, shift_table, torch_op)
     from .cli import prove_module
     from ._shipped import shipped
+    from .sweep import SweepResult, sweep_theorem
 
 
 def __getattr__(name: str) -> Any:
@@ -88,5 +90,5 @@ __all__ = [
     "Statement", "Hypothesis", "SimpleEigenvalue", "ConcreteOutcome", "concrete_compare",
     "EquivarianceReport", "assert_circulant", "assert_shift_equivariant", "equivariance_defect",
     "ShiftTable", "shift_table", "assert_shift_invariant", "torch_op",
-    "prove_module", "shipped", "__version__",
+    "prove_module", "shipped", "SweepResult", "sweep_theorem", "__version__",
 ]

@@ -18,6 +18,7 @@ With no path, `prove`, `list` and `latex` run the theorem catalogue shipped with
 from __future__ import annotations
 
 import argparse
+import logging
 import shutil
 import subprocess
 import sys
@@ -100,6 +101,54 @@ with no path, prove/list/latex run the shipped theorem catalogue (symconv.proofs
 and audit runs the shipped seed audit (symconv.audits)"""
 
 
+SWEEP_EXIT_CODES = """exit codes:
+  0  the exact check held for every n of the range
+  1  a counterexample (the first n that failed)
+  2  usage error (unknown theorem, bad range, dask not installed, no scheduler at ADDRESS)
+  3  undecided: a block raised, gave a wrong answer or ran out of time (the n before it are reported)
+the result and the exit code are the same whether the blocks run here, on --local-cluster or on --dask"""
+
+
+def _sweep(args) -> int:
+    from . import sweep as sweep_mod
+
+    client = cluster = None
+    try:
+        if args.dask or args.local_cluster:
+            try:
+                import dask
+                from dask.distributed import Client, LocalCluster
+            except ImportError:
+                raise UsageError("symconv sweep --dask/--local-cluster needs dask: pip install 'symconv[sweep]'") from None
+            if args.local_cluster:
+                # non-daemonic worker processes, so that each block runs under the watchdog's child process
+                dask.config.set({"distributed.worker.daemon": False})
+                cluster = LocalCluster(n_workers=args.local_cluster, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=logging.ERROR)
+                client = Client(cluster)
+            else:
+                try:
+                    client = Client(args.dask, timeout=30)
+                except (OSError, TimeoutError) as exc:
+                    raise UsageError(f"--dask: no scheduler at {args.dask}: {exc}") from None
+        try:
+            res = sweep_mod.sweep_theorem(args.theorem, args.n_max, n_min=args.n_min, block=args.block,
+                                  paths=args.paths, client=client)
+        except (ValueError, TypeError) as exc:
+            raise UsageError(str(exc)) from None
+    finally:
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+    if args.json:
+        import json
+        print(json.dumps(res.as_dict(), indent=2, sort_keys=True))
+    else:
+        print(res.line())
+    return res.exit_code
+
+
 def _parser() -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
     p = _Parser(prog="symconv", description="Machine-checked mathematics of convolutional layers.",
@@ -139,6 +188,19 @@ def _parser() -> argparse.ArgumentParser:
                     help="render the results of a finished `prove --json` run (nothing is proved again; "
                          "the theorems are loaded from the run's paths, or from PATHS when given)")
     lx.add_argument("--pdf", action="store_true", help="also compile with pdflatex where it exists")
+    sw = sub.add_parser("sweep", help="one theorem's exact check for every n up to --n-max, in n-blocks, here "
+                                      "or on a Dask cluster", epilog=SWEEP_EXIT_CODES, formatter_class=fmt)
+    sw.add_argument("theorem", help="the theorem's name")
+    sw.add_argument("paths", nargs="*", help="proof scripts or directories (default: the shipped catalogue)")
+    sw.add_argument("--n-max", type=_n_max, required=True, help="the last n")
+    sw.add_argument("--n-min", type=_int_option("--n-min", 1), help="the first n (default: the start of the theorem's range)")
+    sw.add_argument("--block", type=_int_option("--block", 1), default=32, help="n values per task (default 32)")
+    where = sw.add_mutually_exclusive_group()
+    where.add_argument("--dask", metavar="ADDRESS", help="run the blocks on the Dask scheduler at ADDRESS "
+                                                         "(e.g. tcp://10.0.0.5:8786; needs symconv[sweep])")
+    where.add_argument("--local-cluster", type=_int_option("--local-cluster", 1), metavar="WORKERS",
+                       help="start a Dask LocalCluster of WORKERS single-threaded processes for the run")
+    sw.add_argument("--json", action="store_true", help="the result as JSON (schema: symconv/schema/sweep.schema.json)")
     return p
 
 
@@ -369,8 +431,10 @@ def main(argv: list[str] | None = None) -> int:
             doc, results = _results_from(args.from_json)
             if not args.paths:
                 args.paths = doc["options"]["paths"]
-        if not args.paths:
+        if not args.paths and args.cmd != "sweep":
             args.paths = [str(shipped("audits" if args.cmd == "audit" else "proofs"))]
+        if args.cmd == "sweep":
+            return _sweep(args)
         if args.cmd == "audit":
             return _audit(args.paths, args.json, args.import_budget)
         opts = RunOptions(n_max=args.n_max, dps=args.dps, seed=args.seed)

@@ -3,7 +3,7 @@
 
     python3 tasks.py demo    # venv + install, symconv prove proofs/, symconv audit, LaTeX document (+ PDF)
     python3 tasks.py test    # venv + install, the whole test suite
-    python3 tasks.py bench   # the benchmarks (DFT diagonalisation, convolution theorem on functions, FFT vs direct)
+    python3 tasks.py bench   # every speed target next to its measured figure, then the comparison benchmarks
     python3 tasks.py notebooks  # re-execute the notebooks (from a temporary directory) and store them with outputs
     python3 tasks.py wheel   # build the wheel, install it in a fresh venv outside the checkout, run it from a temp dir
     python3 tasks.py mutate [PATH]  # mutation testing of the trusted core (mutmut); PATH limits it to one file or folder
@@ -60,7 +60,42 @@ def test() -> None:
 
 
 def bench() -> None:
+    """Every speed target of the project next to its measured figure (benchmarks/*_targets.py, each
+    module's ``targets()``), then the comparison benchmarks."""
     ensure_env()
+    code = ("import importlib.util, json, sys\n"
+            "for path in sys.argv[1:]:\n"
+            "    spec = importlib.util.spec_from_file_location(path.rsplit('/', 1)[-1][:-3], path)\n"
+            "    mod = importlib.util.module_from_spec(spec)\n"
+            "    spec.loader.exec_module(mod)\n"
+            "    try:\n"
+            "        got = mod.targets()\n"
+            "    except Exception as exc:\n"
+            "        got = [{'target': path, 'limit': float('nan'), 'unit': '', 'measured': float('nan'),\n"
+            "                'replaces': '', 'met': False, 'note': f'{type(exc).__name__}: {exc}'}]\n"
+            "    for r in got:\n"
+            "        print(json.dumps(r), flush=True)\n")
+    modules = sorted(str(p) for p in (ROOT / "benchmarks").glob("*_targets.py"))
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"targets (issue 13 and the others), load average {load:.1f} on {os.cpu_count()} cores:", flush=True)
+    import json
+    rows = []
+    for module in modules:      # each in its own process: no module's caches or imports help the next
+        out = subprocess.run([str(PY), "-c", code, module], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        got = [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
+        rows += got or [{"target": module, "limit": float("nan"), "unit": "", "measured": float("nan"),
+                         "replaces": "", "met": False, "note": f"no figures (exit {out.returncode})"}]
+    missed = 0
+    for r in rows:
+        unit = r.get("unit", "")
+        fig = lambda v: "-" if v != v else (f"{v:.3g} {unit}" if unit != "x" else f"{v:.2f}x")  # noqa: E731
+        ok = "met" if r.get("met") else "NOT MET"
+        missed += not r.get("met")
+        note = f"  ({r['note']})" if r.get("note") else ""
+        rel = ">=" if r.get("better") == "higher" else "<="
+        print(f"  {ok:8} {r['target']:58} {fig(r['measured']):>10}  target {rel} {fig(r['limit']):>9}"
+              f"  (was {r.get('replaces', '?')}){note}")
+    print(f"{len(rows) - missed} of {len(rows)} targets met")
     run(PY, "benchmarks/dft_diagonalization.py")
     run(PY, "benchmarks/convolution_theorem_functions.py")
     run(PY, "benchmarks/fft_vs_direct.py")

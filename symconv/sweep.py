@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .engine.catalog import load_theorems, shipped
+from .engine.catalog import load_module_theorems, proof_files, shipped
 from .engine.runner import run_exact_range
 from .engine.verdict import Counterexample
 
@@ -104,14 +104,20 @@ def sweep_blocks(lo: int, hi: int, block: int) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=8)
+def _find(name: str, paths: tuple[str, ...]):
+    """The theorem called ``name`` and the one proof script that defines it (the tasks of a sweep
+    load only that script)."""
+    for f in proof_files(list(paths) or [str(shipped("proofs"))]):
+        for thm in load_module_theorems(f):
+            if thm.name == name:
+                if thm.exact is None:
+                    raise ValueError(f"theorem {name!r} has no exact check to sweep")
+                return thm, str(f)
+    raise ValueError(f"theorem must name a theorem of {', '.join(paths) or 'the shipped catalogue'}, got {name!r}")
+
+
 def _theorem(name: str, paths: tuple[str, ...]):
-    thms = [t for t in load_theorems(list(paths) or [str(shipped("proofs"))]) if t.name == name]
-    if not thms:
-        raise ValueError(f"theorem must name a theorem of {', '.join(paths) or 'the shipped catalogue'}, "
-                         f"got {name!r}")
-    if thms[0].exact is None:
-        raise ValueError(f"theorem {name!r} has no exact check to sweep")
-    return thms[0]
+    return _find(name, paths)[0]
 
 
 def _can_fork_here() -> bool:
@@ -171,7 +177,8 @@ def sweep_theorem(name: str, n_max: int, *, n_min: int | None = None, block: int
     if not isinstance(name, str):
         raise TypeError(f"name must be a theorem name (str), got {type(name).__name__}")
     paths = tuple(str(Path(p)) for p in ([paths] if isinstance(paths, (str, Path)) else paths))
-    thm = _theorem(name, paths)
+    thm, script = _find(name, paths)
+    paths = (script,)
     lo = thm.n_range[0] if n_min is None else n_min
     if not isinstance(n_max, int) or isinstance(n_max, bool):
         raise TypeError(f"n_max must be an int, got {type(n_max).__name__}")

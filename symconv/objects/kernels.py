@@ -64,7 +64,7 @@ def kernel_polynomial(a: object, x: sp.Symbol | None = None) -> sp.Expr:
     """
     x = sp.Symbol("x") if x is None else x
     vals = _kernel(a, "a")
-    return sp.expand(sum((sp.sympify(v) * x**t for t, v in enumerate(vals)), sp.Integer(0)))
+    return sp.expand(sp.Add(*(sp.sympify(v) * x**t for t, v in enumerate(vals))))   # one Add: no quadratic sum()
 
 
 def kernel_from_polynomial(p: sp.Expr, x: sp.Symbol | None = None, size: int | None = None) -> list:

@@ -18,6 +18,7 @@ def test_benchmark_targets_measure_in_a_child_and_fail_as_nan():
     assert len(bench._TARGETS) == 6
     ok, bad = bench.targets([("charpoly 16", 5.0, "s", "x", "time", "charpoly", 16),
                              ("no such check", 5.0, "s", "x", "time", "nothing", 16)])
-    assert set(ok) == {"target", "limit", "unit", "measured", "replaces", "met"}
+    assert set(ok) == {"target", "limit", "unit", "measured", "replaces", "met", "note"}
     assert 0 <= ok["measured"] < 5 and ok["met"] is True
-    assert math.isnan(bad["measured"]) and bad["met"] is False
+    assert math.isnan(bad["measured"]) and bad["met"] is False and "failed" in bad["note"]
+    assert "CPU time" in ok["note"]

@@ -39,6 +39,27 @@ def test_sum_of_all_roots_is_zero_exactly(n):
     assert root_sum_is_zero([1] * n, n) == (n > 1)
 
 
+@pytest.mark.parametrize("n", [1, 2, 3, 4, 6, 12, 30, 64, 105, 1155])
+def test_root_sum_is_zero_agrees_with_long_division(n):
+    """root_sum_is_zero takes the remainder mod Phi_n from python-flint when installed: it must give the
+    answer of the pure long division (reduce_mod_cyclotomic) on zeros and non-zeros alike, every length."""
+    rnd = random.Random(n)
+    cases = [[1] * n, [0] * n, [], [n], [1] + [0] * (n - 1) + [-1]]
+    cases += [[(d * l) % n == 0 for l in range(n)] for d in (1, 2, 3)]        # bool counts: ints
+    for d in range(min(n, 12)):                                              # geometric sums minus a value
+        counts = [0] * n
+        for l in range(n):
+            counts[(d * l) % n] += 1
+        for value in (0, 1, n):
+            cases.append([counts[0] - value] + counts[1:])
+    cases += [[rnd.randint(-3, 3) for _ in range(rnd.randint(1, 3 * n))] for _ in range(8)]
+    for counts in cases:
+        folded = [0] * n
+        for e, c in enumerate(counts):
+            folded[e % n] += int(c)
+        assert root_sum_is_zero(counts, n) is (not any(reduce_mod_cyclotomic(folded, n))), counts[:20]
+
+
 def test_field_arithmetic_and_inverse():
     K = CyclotomicField(7)
     z = K.zeta()

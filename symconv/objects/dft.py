@@ -22,7 +22,7 @@ import sympy as sp
 from ..exact import CyclotomicElement, CyclotomicField
 from ._validate import check_size
 
-__all__ = ["dft_exponents", "dft_matrix", "dft_matrix_cyclotomic", "dft_matrix_numeric",
+__all__ = ["dft_exponents", "dft_exponent_rows", "dft_matrix", "dft_matrix_cyclotomic", "dft_matrix_numeric",
            "fourier_mode", "omega"]
 
 
@@ -39,8 +39,25 @@ def omega(n: int) -> sp.Expr:
 def dft_exponents(n: int) -> np.ndarray:
     """Integer matrix E with F[j, k] = zeta_n**E[j, k], E[j, k] = -j*k mod n."""
     n = check_size(n)
-    j = np.arange(n, dtype=np.int64)
-    return (-np.outer(j, j)) % n
+    return dft_exponent_rows(n, 0, n)
+
+
+def dft_exponent_rows(n: int, start: int, stop: int) -> np.ndarray:
+    """Rows start..stop-1 of :func:`dft_exponents` (a (stop - start) x n block; the same entries).
+
+    >>> dft_exponent_rows(3, 1, 3)
+    array([[0, 2, 1],
+           [0, 1, 2]])
+    """
+    n = check_size(n)
+    for name, v in (("start", start), ("stop", stop)):
+        if isinstance(v, bool) or not isinstance(v, int):
+            raise TypeError(f"{name} must be an int, got {type(v).__name__}")
+    if not 0 <= start <= stop <= n:
+        raise ValueError(f"need 0 <= start <= stop <= n, got start={start}, stop={stop}, n={n}")
+    j = np.arange(start, stop, dtype=np.int64)
+    k = np.arange(n, dtype=np.int64)
+    return (-np.outer(j, k)) % n
 
 
 def dft_matrix(n: int) -> sp.Matrix:

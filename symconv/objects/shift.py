@@ -41,7 +41,10 @@ def shift_matrix(n: int, k: int = 1) -> sp.Matrix:
     True
     """
     perm = shift_permutation(n, k)
-    return sp.Matrix(n, n, lambda i, j: 1 if perm[j] == i else 0)
+    S = sp.zeros(n, n)
+    for j, i in enumerate(perm):     # column j holds its one 1 in row perm[j]; every other entry is 0
+        S[i, j] = 1
+    return S
 
 
 def shift(x: object, k: int = 1):

@@ -143,7 +143,9 @@ GAUSS3 = [(1, 2, sp.Rational(3, 2)), (sp.Rational(1, 2), 1, 3)]
 
 
 def _gconv(p, q):
-    return sp.integrate(p.subs(t_, tau) * q.subs(t_, t_ - tau), (tau, -sp.oo, sp.oo))
+    # conds="none": no convergence conditions in the answer (SymPy skips deriving them, about 4x faster);
+    # every integrand here is a Gaussian exp(-a tau^2 + ...) or its derivative with a > 0, which converges
+    return sp.integrate(p.subs(t_, tau) * q.subs(t_, t_ - tau), (tau, -sp.oo, sp.oo), conds="none")
 
 
 def _gauss_properties(n_, broken=False):

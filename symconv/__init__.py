@@ -41,7 +41,11 @@ _EXPORTS: dict[str, str] = {
                      "assert_shift_invariant", "equivariance_defect", "shift_table", "torch_op"], ".testing"),
     "prove_module": ".cli",
     "shipped": "._shipped",
-    **{sub: "." + sub for sub in ("exact", "objects", "engine", "verify", "render", "testing", "cli")},
+    **dict.fromkeys(["Action", "cyclic_action", "dihedral_action", "p4_action", "p4m_action", "regular_action",
+                     "symmetric_action", "symmetric_pairs_action", "torus_action", "with_channels"], ".objects.groups"),
+    **dict.fromkeys(["EquivariantBasis", "equivariant_basis"], ".objects.orbit_basis"),
+    **dict.fromkeys(["assert_equivariant", "equivariance_error"], ".group_testing"),
+    **{sub: "." + sub for sub in ("exact", "objects", "engine", "verify", "render", "testing", "group_testing", "cli")},
 }
 
 if TYPE_CHECKING:   # the same names, for type checkers and IDEs
@@ -60,6 +64,10 @@ if TYPE_CHECKING:   # the same names, for type checkers and IDEs
                           assert_shift_invariant, equivariance_defect, shift_table, torch_op)
     from .cli import prove_module
     from ._shipped import shipped
+    from .objects.groups import (Action, cyclic_action, dihedral_action, p4_action, p4m_action, regular_action,
+                                 symmetric_action, symmetric_pairs_action, torus_action, with_channels)
+    from .objects.orbit_basis import EquivariantBasis, equivariant_basis
+    from .group_testing import assert_equivariant, equivariance_error
 
 
 def __getattr__(name: str) -> Any:
@@ -89,4 +97,7 @@ __all__ = [
     "EquivarianceReport", "assert_circulant", "assert_shift_equivariant", "equivariance_defect",
     "ShiftTable", "shift_table", "assert_shift_invariant", "torch_op",
     "prove_module", "shipped", "__version__",
+    "Action", "cyclic_action", "dihedral_action", "p4_action", "p4m_action", "regular_action",
+    "symmetric_action", "symmetric_pairs_action", "torus_action", "with_channels",
+    "EquivariantBasis", "equivariant_basis", "assert_equivariant", "equivariance_error",
 ]

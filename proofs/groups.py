@@ -13,8 +13,9 @@ import sympy as sp
 import symconv as sc
 from symconv.engine.statement import Statement
 from symconv.objects.groups import dihedral_action, p4_action, regular_action, symmetric_action
-from symconv.objects.indexed import Iverson, S, c, entry_function, i, j, l, n, poly_function, zsum
+from symconv.objects.indexed import Iverson, S, c, entry_function, i, j, l, n, omega, poly_function, zsum
 from symconv.objects.orbit_basis import equivariant_basis
+from symconv.verify import group_fourier as GF
 from symconv.verify import groups as V
 
 ORDER = 130  # position in reports and in the LaTeX document
@@ -32,9 +33,9 @@ def _commutator_error(Wf, gens, dps, Wm=None):
 
 # ---------------------------------------------------------------- b. the orbit basis
 
-dim_hom = poly_function("dimhom", r"\dim \mathrm{Hom}_G(\mathbb{R}^X, \mathbb{R}^Y)")
-n_orbits = poly_function("norbits", r"\lvert G \backslash (Y \times X) \rvert")
-burnside = poly_function("burnside", r"\tfrac{1}{\lvert G\rvert} \sum_{g \in G} \mathrm{fix}_X(g)\, \mathrm{fix}_Y(g)")
+dim_hom = poly_function("dimhom", r"\dim \mathrm{Hom}_{#}(\mathbb{R}^X, \mathbb{R}^Y)")
+n_orbits = poly_function("norbits", r"\lvert # \backslash (Y \times X) \rvert")
+burnside = poly_function("burnside", r"\tfrac{1}{\lvert #\rvert} \sum_{g \in #} \mathrm{fix}_X(g)\, \mathrm{fix}_Y(g)")
 _G = sp.Symbol("G")
 
 #: notation (not evaluated concretely): dim Hom_G = number of orbits on Y x X = Burnside's count
@@ -67,8 +68,8 @@ orbit_basis_spans_commutant = sc.Theorem(
 
 # ---------------------------------------------------------------- a. group convolution (verified)
 
-Wreg = poly_function("Wreg", r"W")
-gconv = poly_function("gconv", r"\textstyle\sum_{h \in G} \psi(h^{-1} #2)\, f(h)")
+Wreg = poly_function("Wreg", r"(W #1)(#2)")
+gconv = poly_function("gconv", r"\textstyle\sum_{h \in G} \psi(h^{-1} #2)\, #1(h)")
 _f, _g, _h = sp.Symbol("f"), sp.Symbol("g"), sp.Symbol("h")
 
 #: notation (not evaluated concretely): W commutes with the regular action iff (W f)(g) = sum_h psi(h^-1 g) f(h)
@@ -261,7 +262,7 @@ _SYM = {"Mds": sp.Lambda((i, j), _a * Iverson(i, j) + _b),
         "Tsw": sp.Lambda((i, j), Iverson(i, j) + Iverson(i, 0) * Iverson(j, 1) + Iverson(i, 1) * Iverson(j, 0)
                          - Iverson(i, 0) * Iverson(j, 0) - Iverson(i, 1) * Iverson(j, 1)),
         "S": sp.Lambda((i, j), Iverson(i, j + 1))}
-dim_pairs = poly_function("dimpairs", r"\dim \mathrm{Hom}_{S_n}(\mathbb{R}^{n\times n}, \mathbb{R}^{n\times n})")
+dim_pairs = poly_function("dimpairs", r"\dim \mathrm{Hom}_{S_{#}}(\mathbb{R}^{# \times #}, \mathbb{R}^{# \times #})")
 
 #: a I + b 1 1^T commutes with the two generators of S_n, the transposition (0 1) and the n-cycle S
 #: (concretely); the dimensions (2, and 15 for n >= 4) are the exact check's
@@ -296,6 +297,103 @@ symmetric_equivariant_eq_deepsets = sc.Theorem(
                         exact=lambda n_: V.symmetric_equivariant_dims(n_, only_scalar=True)),
         sc.FalseVariant("symmetric_equivariant_first_row", "a I + b e_0 1^T (a map that treats element 0 apart) "
                         "is S_n-equivariant.", formal=Statement.identity(*_commutes(Mbad, Tsw), definitions=_SYM))],
+)
+
+
+# ---------------------------------------------------------------- f. the group Fourier transform
+
+_k = sp.Symbol("k", integer=True)
+psi = entry_function("psi", r"\psi")
+#: G = Z_n, concretely: the character chi_k(l) = omega^(-l k) is an eigenvector of circ(psi), with eigenvalue
+#: sum_t psi(t) chi_k(t)^-1 = sum_t psi(t) omega^(t k)
+FORMAL_CHARACTERS = Statement.identity(zsum(psi(i - l) * omega ** (-l * _k), l),
+                                       zsum(psi(_t) * omega ** (_t * _k), _t) * omega ** (-i * _k))
+
+
+def _numeric_characters(n_, rng, dps):
+    p = rng.standard_normal(n_)
+    W = sc.objects.circulant_array(p)
+    err, errm = 0.0, 0.0
+    for k_ in range(n_):
+        chi = np.exp(2j * np.pi * np.arange(n_) * k_ / n_)
+        lam = np.sum(p * np.conj(chi))
+        err = max(err, float(np.abs(W @ chi - lam * chi).max()))
+        with mpmath.workdps(dps):
+            chim = [mpmath.expjpi(mpmath.mpf(2 * l_ * k_) / n_) for l_ in range(n_)]
+            pm = [mpmath.mpf(float(v)) for v in p]
+            lamm = mpmath.fsum(pm[t_] * mpmath.conj(chim[t_]) for t_ in range(n_))
+            for i_ in range(n_):
+                lhs = mpmath.fsum(pm[(i_ - l_) % n_] * chim[l_] for l_ in range(n_))
+                errm = max(errm, float(abs(lhs - lamm * chim[i_])))
+    return err, errm
+
+
+abelian_characters_diagonalise_convolution = sc.Theorem(
+    "abelian_characters_diagonalise_convolution",
+    "For an abelian group (Z_n, Z_m x Z_n) the characters diagonalise every group convolution: "
+    "W_psi chi = (sum_k psi(k) chi(k)^-1) chi; for Z_m x Z_n that is the 2-D DFT.",
+    claims="verified",
+    latex=r"W_\psi \chi = \hat\psi(\chi)\,\chi,\quad \hat\psi(\chi) = \sum_{k \in G} \psi(k)\,\chi(k)^{-1}",
+    exact=GF.abelian_characters_diagonalise, n_range=(1, 8), formal=FORMAL_CHARACTERS,
+    numeric=_numeric_characters,
+    false_variants=[sc.FalseVariant(
+        "abelian_characters_eigenvalue_without_inverse", "... with eigenvalue sum_k psi(k) chi(k) (no inverse).",
+        exact=lambda n_: GF.abelian_characters_diagonalise(n_, inverse=False),
+        formal=Statement.identity(zsum(psi(i - l) * omega ** (-l * _k), l),
+                                  zsum(psi(_t) * omega ** (-_t * _k), _t) * omega ** (-i * _k)))],
+)
+
+
+Tdn = poly_function("Tdn", r"T W_\psi T^{-1}")
+blockdiag = poly_function("blockdiag", r"\bigoplus_{\rho \in \widehat{D_{#}}} I_{d_\rho} \otimes \hat\psi(\rho)^{\mathsf T}")
+#: notation (not evaluated concretely): T W_psi T^-1 = the direct sum of the blocks psi^(rho)^T
+FORMAL_DIHEDRAL_FOURIER = Statement.identity(Tdn(n), blockdiag(n), text="3 <= n <= 12")
+
+
+def _numeric_dihedral_fourier(n_, rng, dps):
+    R = regular_action(dihedral_action(n_))
+    mult, inv = V._mult_tables(R.elements)
+    G = R.degree
+    els = [GF._dihedral_element(e, n_) for e in R.elements]
+    reps = GF.dihedral_irreps(n_)
+    rows = [(r, a, b) for r, (_, d, _) in enumerate(reps) for a in range(d) for b in range(d)]
+    psi_ = rng.standard_normal(G)
+    W = psi_[mult[inv[None, :], np.arange(G)[:, None]]]
+
+    def T_entry(row, g, root):
+        r, a, b = row
+        perm, e = reps[r][2](*els[g])
+        return root(e[a]) if perm[a] == b else 0
+
+    def off_block(T, Tinv, Wm, absf):
+        M = T @ Wm @ Tinv if not hasattr(T, "rows") else T * Wm * Tinv
+        worst = 0.0
+        for x, (r, a, _) in enumerate(rows):
+            for y, (r2, a2, _) in enumerate(rows):
+                if (r, a) != (r2, a2):
+                    worst = max(worst, float(absf(M[x, y])))
+        return worst
+    T = np.array([[T_entry(row, g, lambda e: np.exp(2j * np.pi * e / (2 * n_))) for g in range(G)] for row in rows])
+    err = off_block(T, np.linalg.inv(T), W, abs)
+    with mpmath.workdps(dps):
+        Tm = mpmath.matrix([[T_entry(row, g, lambda e: mpmath.expjpi(mpmath.mpf(e) / n_)) for g in range(G)]
+                            for row in rows])
+        errm = off_block(Tm, mpmath.inverse(Tm), sc.mp_matrix(W), abs)
+    return err, errm
+
+
+dihedral_irreps_block_diagonalise_convolution = sc.Theorem(
+    "dihedral_irreps_block_diagonalise_convolution",
+    "The irreducible representations of D_n (dimensions 1 and 2, entries roots of unity) block-diagonalise every "
+    "D_n-convolution exactly: T W_psi T^-1 has blocks of size 1 and 2 (T the group Fourier transform).",
+    claims="verified",
+    latex=r"T W_\psi T^{-1} = \bigoplus_{\rho} I_{d_\rho} \otimes \hat\psi(\rho)^{\mathsf T},\quad "
+          r"\hat\psi(\rho) = \sum_{g} \psi(g) \rho(g),\ d_\rho \in \{1, 2\}",
+    exact=GF.dihedral_irreps_block_diagonalise, n_range=(3, 12), formal=FORMAL_DIHEDRAL_FOURIER,
+    numeric=_numeric_dihedral_fourier, numeric_sizes=(3, 4, 5, 6),
+    false_variants=[sc.FalseVariant(
+        "dihedral_dft_diagonalises_convolution", "The DFT of size 2n diagonalises every D_n-convolution.",
+        exact=GF.dihedral_dft_diagonalises)],
 )
 
 

@@ -235,18 +235,22 @@ p4_equivariant_iff_rotation_invariant_kernel = sc.Theorem(
     "p4_equivariant_iff_rotation_invariant_kernel",
     "A linear map of n x n images (n >= 3, on the torus) commutes with translations and 90-degree rotations "
     "exactly when it is a 2-D circular convolution with a rotation-invariant kernel: a 3x3 kernel keeps 3 free "
-    "parameters (5x5: 7); with reflections too (p4m) 3 (5x5: 6).",
+    "parameters (5x5: 7); with reflections too (p4m) 3 (5x5: 6). A lifting layer (to functions on p4) is four "
+    "rotated copies of one free kernel.",
     claims="verified",
     latex=r"W \text{ p4-equivariant} \iff W = W_\kappa,\ \kappa(-d_1, d_0) = \kappa(d_0, d_1);"
-          r"\quad 3\times 3:\ 3 \text{ parameters}",
+          r"\quad 3\times 3:\ 3 \text{ parameters};\quad \text{lifting: } W_{(t,r),x} = \kappa(R^{-r}(x - t))",
     exact=lambda n_: sc.Holds.all(V.p4_equivariant_iff_rotation_invariant_kernel(n_),
-                                  V.p4_equivariant_iff_rotation_invariant_kernel(n_, reflections=True)),
+                                  V.p4_equivariant_iff_rotation_invariant_kernel(n_, reflections=True),
+                                  V.p4_lifting_is_rotated_copies(n_)),
     n_range=(3, 8), formal=FORMAL_P4,
     numeric=_numeric_p4, numeric_sizes=(3, 4, 5),
     false_variants=[sc.FalseVariant(
         "p4_kernel_3x3_free", "Translation and rotation equivariance leave a 3x3 kernel free (9 parameters).",
         exact=lambda n_: V.p4_equivariant_iff_rotation_invariant_kernel(n_, free_kernel=True),
-        formal=Statement.identity(*_rot_commutes(Wfree), definitions=_ROT))],
+        formal=Statement.identity(*_rot_commutes(Wfree), definitions=_ROT)),
+        sc.FalseVariant("p4_lifting_one_kernel", "A lifting layer uses one kernel for all four rotations, "
+                        "W[(t, r), x] = kappa(x - t).", exact=lambda n_: V.p4_lifting_is_rotated_copies(n_, one_copy=True))],
 )
 
 

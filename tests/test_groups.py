@@ -254,6 +254,14 @@ def test_a_free_3x3_kernel_is_refuted_for_every_n():
         assert isinstance(V.p4_equivariant_iff_rotation_invariant_kernel(n), sc.Holds)
 
 
+def test_p4_lifting_layer_is_four_rotated_copies():
+    for n in (3, 4, 5):
+        assert isinstance(V.p4_lifting_is_rotated_copies(n), sc.Holds)
+        assert isinstance(V.p4_lifting_is_rotated_copies(n, one_copy=True), sc.Counterexample)
+    B = equivariant_basis(p4_action(4), regular_action(p4_action(4)))
+    assert B.dim == 16 and B.shape == (64, 16)
+
+
 def test_group_convolutions_commute_for_abelian_groups_only():
     assert isinstance(V.group_convolutions_commute(2), sc.Holds)          # D_2 = Z_2 x Z_2 (on Z_2: Z_2)
     cx = V.group_convolutions_commute(4)
@@ -268,3 +276,56 @@ def test_stirling_numbers():
 def test_burnside_counts_match_brute_force_on_pairs_actions():
     for a, b in itertools.product([symmetric_action(3), symmetric_pairs_action(3)], repeat=2):
         assert V.burnside_count(a, b) == burnside_brute(a, b)
+
+
+# ---------------------------------------------------------------- the group Fourier transform
+
+from symconv.verify import group_fourier as GF  # noqa: E402
+
+
+def test_characters_and_dihedral_irreps():
+    for n in (1, 2, 3, 6):
+        assert isinstance(GF.abelian_characters_diagonalise(n), sc.Holds)
+    assert isinstance(GF.abelian_characters_diagonalise(2, inverse=False), sc.Holds)      # real characters
+    assert isinstance(GF.abelian_characters_diagonalise(3, inverse=False), sc.Counterexample)
+    for n in range(3, 8):
+        assert isinstance(GF.dihedral_irreps_block_diagonalise(n), sc.Holds)
+        assert isinstance(GF.dihedral_dft_diagonalises(n), sc.Counterexample)
+    assert isinstance(GF.dihedral_dft_diagonalises(2), sc.Holds)                          # D_2 is abelian
+
+
+def test_dihedral_fourier_numerically():
+    """The same block structure in floating point (independent of the exact exponent arithmetic)."""
+    n = 5
+    R = regular_action(dihedral_action(n))
+    mult, inv = V._mult_tables(R.elements)
+    G = R.degree
+    els = [GF._dihedral_element(e, n) for e in R.elements]
+    reps = GF.dihedral_irreps(n)
+    rows = [(r, a, b) for r, (_, d, _) in enumerate(reps) for a in range(d) for b in range(d)]
+    T = np.zeros((G, G), dtype=complex)
+    for x, (r, a, b) in enumerate(rows):
+        for g in range(G):
+            perm, e = reps[r][2](*els[g])
+            T[x, g] = np.exp(1j * np.pi * e[a] / n) if perm[a] == b else 0
+    psi = np.random.default_rng(2).standard_normal(G)
+    W = psi[mult[inv[None, :], np.arange(G)[:, None]]]
+    M = T @ W @ np.linalg.inv(T)
+    block = np.array([[(r, a) == (r2, a2) for (r2, a2, _) in rows] for (r, a, _) in rows])
+    assert np.abs(M[~block]).max() < 1e-12 and np.abs(M[block]).max() > 0.1
+    F = np.exp(-2j * np.pi * np.outer(np.arange(G), np.arange(G)) / G)
+    D = F @ W @ np.linalg.inv(F)
+    assert np.abs(D - np.diag(np.diag(D))).max() > 0.1                # the DFT does not diagonalise it
+
+
+def test_a_wrong_irrep_is_caught(monkeypatch):
+    good = GF.dihedral_irreps
+
+    def broken(n):
+        reps = good(n)
+        name, d, _ = reps[-1]
+        L = 2 * n
+        reps[-1] = (name, d, lambda t, s: (((0, 1) if s == 1 else (1, 0)), ((2 * t) % L, (2 * t) % L)))   # diag(z, z)
+        return reps
+    monkeypatch.setattr(GF, "dihedral_irreps", broken)
+    assert isinstance(GF.dihedral_irreps_block_diagonalise(5), sc.Counterexample)

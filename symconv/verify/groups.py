@@ -30,6 +30,7 @@ from .shift2d import nullspace_dim
 __all__ = ["burnside_count", "exact_commutant_dim", "orbit_basis_spans_commutant",
            "regular_equivariant_iff_group_convolution", "group_convolutions_compose", "group_convolutions_commute",
            "dihedral_equivariant_iff_symmetric_circulant", "p4_equivariant_iff_rotation_invariant_kernel",
+           "p4_lifting_is_rotated_copies",
            "symmetric_equivariant_dims", "stirling2", "NULLSPACE_MAX"]
 
 #: the largest |X| |Y| for which the exact nullspace over Q is computed
@@ -354,6 +355,43 @@ def p4_equivariant_iff_rotation_invariant_kernel(n: int, free_kernel: bool = Fal
     return Holds(f"n={n}: the {A.name.split(' on')[0]}-equivariant maps are the 2-D circular convolutions with "
                  f"{'rotation-and-reflection' if reflections else 'rotation'}-invariant kernels "
                  f"(dimension {B.dim} = Burnside's count); free parameters of a 3x3 kernel: {w3}{w5}")
+
+
+def p4_lifting_is_rotated_copies(n: int, one_copy: bool = False) -> Counterexample | Holds:
+    """For n >= 3: the p4-equivariant linear maps from images on the n x n torus to functions on p4 itself
+    (the regular action: the lifting layer of a group-equivariant CNN) are exactly
+    W[(t, r), x] = kappa(R^-r (x - t)), four rotated copies of one kernel kappa on Z_n^2 (free): the
+    space has dimension n^2, and the orbit of every index pair meets the row of the identity once.
+
+    one_copy=True checks the false claim that the lifting layer is one kernel for all four rotations,
+    W[(t, r), x] = kappa(x - t)."""
+    A = p4_action(n)
+    R = regular_action(A)
+    B = _check_basis(A, R, n)
+    if isinstance(B, Counterexample):
+        return B
+    if B.dim != n * n:
+        return Counterexample(n, f"the lifting layers form a space of dimension {B.dim}, not n^2 = {n * n}")
+    rot = lambda p: ((-p[1]) % n, p[0] % n)                      # (i, j) -> (-j, i): the generator
+    ident = R.elements.index(tuple(range(n * n)))
+    for g, e in enumerate(R.elements):
+        t = divmod(e[0], n)                                      # where the element sends the origin
+        u = divmod(e[n % (n * n)], n)                            # ... and the point (1, 0)
+        d = ((u[0] - t[0]) % n, (u[1] - t[1]) % n)               # R^r (1, 0)
+        r, q = 0, (1 % n, 0)
+        while q != d:
+            q, r = rot(q), r + 1
+            if r > 3:
+                return Counterexample(n, f"element {g} is not a translation after a rotation")
+        for x in range(n * n):
+            p = ((x // n - t[0]) % n, (x % n - t[1]) % n)
+            for _ in range((-r) % 4 if not one_copy else 0):    # R^-r = R^(4 - r)
+                p = rot(p)
+            if B.labels[g, x] != B.labels[ident, p[0] * n + p[1]]:
+                return Counterexample(n, f"the lifting layer at (t, r) = ({t}, {r}), x = {divmod(x, n)} is not "
+                                         f"{'kappa(x - t)' if one_copy else 'kappa(R^-r (x - t))'}")
+    return Holds(f"n={n}: the p4 lifting layers on the {n}x{n} torus are W[(t, r), x] = kappa(R^-r (x - t)), "
+                 f"four rotated copies of one free kernel (dimension {B.dim} = n^2 = Burnside's count)")
 
 
 def stirling2(m: int, k: int) -> int:

@@ -211,6 +211,7 @@ def test_act_matches_the_matrix():
     (lambda: equivariant_basis("Z_3"), TypeError, "action_in"),
     (lambda: equivariant_basis(cyclic_action(3)).matrix(3), ValueError, "k"),
     (lambda: orbit_labels(np.arange(3)), ValueError, "perms"),
+    (lambda: orbit_labels(np.array([[0.0, 1.0]])), TypeError, "perms"),
 ])
 def test_bad_input_names_the_parameter(call, exc, word):
     with pytest.raises(exc, match=word.replace("[", r"\[").replace("]", r"\]")):

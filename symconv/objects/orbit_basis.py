@@ -43,9 +43,10 @@ __all__ = ["EquivariantBasis", "equivariant_basis", "orbit_labels", "pair_permut
 
 def pair_permutations(action_in: Action, action_out: Action) -> np.ndarray:
     """For each generator g, the permutation (y, x) -> (g.y, g.x) of the flat pair indices y*|X| + x
-    (int64, shape (number of generators, |Y| |X|))."""
+    (shape (number of generators, |Y| |X|); int32 while the indices fit, else int64)."""
     nx = action_in.degree
-    return np.stack([(go[:, None] * nx + gi[None, :]).reshape(-1)
+    dt = np.int32 if action_out.degree * nx < 2 ** 31 else np.int64
+    return np.stack([(go.astype(dt)[:, None] * dt(nx) + gi.astype(dt)[None, :]).reshape(-1)
                      for gi, go in zip(action_in.arrays, action_out.arrays)])
 
 
@@ -60,27 +61,29 @@ def orbit_labels(perms: np.ndarray) -> np.ndarray:
     >>> orbit_labels(np.array([[1, 0, 3, 4, 2]])).tolist()
     [0, 0, 2, 2, 2]
     """
-    perms = np.asarray(perms, dtype=np.int64)
+    perms = np.asarray(perms)
     if perms.ndim != 2:
         raise ValueError(f"perms must be a 2-D array (one permutation a row), got shape {perms.shape}")
+    if not np.issubdtype(perms.dtype, np.integer):
+        raise TypeError(f"perms must hold integers, got {perms.dtype}")
     N = perms.shape[1]
-    parent = np.arange(N, dtype=np.int64)
+    dt = np.int32 if N < 2 ** 31 else np.int64
+    perms = perms.astype(dt, copy=False)
+    parent = np.arange(N, dtype=dt)
     while True:
         joined = False
         for g in perms:
             a, b = parent, parent[g]
-            diff = a != b
-            if diff.any():
+            if not np.array_equal(a, b):
                 joined = True
-                lo, hi = np.minimum(a[diff], b[diff]), np.maximum(a[diff], b[diff])
-                np.minimum.at(parent, hi, lo)
+                np.minimum.at(parent, np.maximum(a, b), np.minimum(a, b))   # roots hook to the smaller root
                 while True:                           # pointer jumping: parent[p] becomes p's root
                     pp = parent[parent]
                     if np.array_equal(pp, parent):
                         break
                     parent = pp
         if not joined:
-            return parent
+            return parent.astype(np.int64, copy=False)
 
 
 @dataclass(frozen=True, eq=False)
@@ -163,5 +166,6 @@ def equivariant_basis(action_in: Action, action_out: Action | None = None) -> Eq
         raise ValueError(f"action_out must be an action of the same group with the same generators as action_in "
                          f"(group_key {action_out.group_key!r} against {action_in.group_key!r})")
     labels = orbit_labels(pair_permutations(action_in, action_out))
-    _, canon = np.unique(labels, return_inverse=True)     # roots are the smallest pair: first-occurrence order
-    return EquivariantBasis(action_in, action_out, canon.reshape(action_out.degree, action_in.degree))
+    is_root = labels == np.arange(labels.size)            # each orbit's smallest pair is its root
+    number = np.cumsum(is_root) - 1                        # roots numbered in row-major (first-occurrence) order
+    return EquivariantBasis(action_in, action_out, number[labels].reshape(action_out.degree, action_in.degree))

@@ -354,7 +354,8 @@ def p4_equivariant_iff_rotation_invariant_kernel(n: int, free_kernel: bool = Fal
     w5 = f", 5x5: {window(2)}" if n >= 5 else ""
     return Holds(f"n={n}: the {A.name.split(' on')[0]}-equivariant maps are the 2-D circular convolutions with "
                  f"{'rotation-and-reflection' if reflections else 'rotation'}-invariant kernels "
-                 f"(dimension {B.dim} = Burnside's count); free parameters of a 3x3 kernel: {w3}{w5}")
+                 f"(dimension {B.dim} = Burnside's count{' = exact nullspace over Q' if n ** 4 <= NULLSPACE_MAX else ''}"
+                 f"); free parameters of a 3x3 kernel: {w3}{w5}")
 
 
 def p4_lifting_is_rotated_copies(n: int, one_copy: bool = False) -> Counterexample | Holds:

@@ -239,7 +239,7 @@ p4_equivariant_iff_rotation_invariant_kernel = sc.Theorem(
     "rotated copies of one free kernel.",
     claims="verified",
     latex=r"W \text{ p4-equivariant} \iff W = W_\kappa,\ \kappa(-d_1, d_0) = \kappa(d_0, d_1);"
-          r"\quad 3\times 3:\ 3 \text{ parameters};\quad \text{lifting: } W_{(t,r),x} = \kappa(R^{-r}(x - t))",
+          r"\quad \text{lifting: } W_{(t,r),x} = \kappa(R^{-r}(x - t))",
     exact=lambda n_: sc.Holds.all(V.p4_equivariant_iff_rotation_invariant_kernel(n_),
                                   V.p4_equivariant_iff_rotation_invariant_kernel(n_, reflections=True),
                                   V.p4_lifting_is_rotated_copies(n_)),

@@ -42,7 +42,11 @@ _EXPORTS: dict[str, str] = {
     "prove_module": ".cli",
     "shipped": "._shipped",
     **dict.fromkeys(["SweepResult", "sweep_theorem"], ".sweep"),
-    **{sub: "." + sub for sub in ("exact", "objects", "engine", "verify", "render", "testing", "cli", "sweep")},
+    **dict.fromkeys(["Action", "cyclic_action", "dihedral_action", "p4_action", "p4m_action", "regular_action",
+                     "symmetric_action", "symmetric_pairs_action", "torus_action", "with_channels"], ".objects.groups"),
+    **dict.fromkeys(["EquivariantBasis", "equivariant_basis"], ".objects.orbit_basis"),
+    **dict.fromkeys(["assert_equivariant", "equivariance_error"], ".group_testing"),
+    **{sub: "." + sub for sub in ("exact", "objects", "engine", "verify", "render", "testing", "group_testing", "cli", "sweep")},
 }
 
 if TYPE_CHECKING:   # the same names, for type checkers and IDEs
@@ -62,6 +66,10 @@ if TYPE_CHECKING:   # the same names, for type checkers and IDEs
     from .cli import prove_module
     from ._shipped import shipped
     from .sweep import SweepResult, sweep_theorem
+    from .objects.groups import (Action, cyclic_action, dihedral_action, p4_action, p4m_action, regular_action,
+                                 symmetric_action, symmetric_pairs_action, torus_action, with_channels)
+    from .objects.orbit_basis import EquivariantBasis, equivariant_basis
+    from .group_testing import assert_equivariant, equivariance_error
 
 
 def __getattr__(name: str) -> Any:
@@ -91,4 +99,7 @@ __all__ = [
     "EquivarianceReport", "assert_circulant", "assert_shift_equivariant", "equivariance_defect",
     "ShiftTable", "shift_table", "assert_shift_invariant", "torch_op",
     "prove_module", "shipped", "SweepResult", "sweep_theorem", "__version__",
+    "Action", "cyclic_action", "dihedral_action", "p4_action", "p4m_action", "regular_action",
+    "symmetric_action", "symmetric_pairs_action", "torus_action", "with_channels",
+    "EquivariantBasis", "equivariant_basis", "assert_equivariant", "equivariance_error",
 ]

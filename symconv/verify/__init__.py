@@ -5,7 +5,7 @@ from .circulant import (circulant_commutes_with_shift, circulant_eq_sum_shift_po
                         circulant_mul_eq_circulant_conv, circulant_mulVec_eq_conv,
                         commutes_with_shift_iff_circulant)
 from .commuting import commutant_basis, commuting_preserves_eigenvectors
-from . import circulant, commuting, dft, kernels, layers, layers2d, shift, shift2d  # noqa: F401  (sc.verify.X)
+from . import circulant, commuting, dft, group_fourier, groups, kernels, layers, layers2d, shift, shift2d  # noqa: F401  (sc.verify.X)
 from .dft import (dft_diagonalizes_circulant, dft_diagonalizes_circulant_direct,
                   dft_mul_conj_transpose, fourier_modes_are_shift_eigenvectors, geometric_sums)
 from .shift import (permutation_array, shift_acts_as, shift_charpoly, shift_entries_are_permutation,

@@ -1,0 +1,405 @@
+"""Beyond translations: equivariance to a finite group G acting by permutations. The equivariant
+linear maps are the combinations of the orbital matrices (the orbits of G on pairs of indices),
+as many as Burnside's count; for the regular action they are the group convolutions, which
+compose but need not commute; for D_n on Z_n the symmetric circulants, for p4 the convolutions
+with rotation-invariant kernels, for S_n the DeepSets layers. All exact, for every n of a stated
+range (verified), with the orbital basis checked against Burnside's count and the exact
+nullspace; no claim here is proved for every finite group."""
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+import symconv as sc
+from symconv.engine.statement import Statement
+from symconv.objects.groups import dihedral_action, p4_action, regular_action, symmetric_action
+from symconv.objects.indexed import Iverson, S, c, entry_function, i, j, l, n, omega, poly_function, zsum
+from symconv.objects.orbit_basis import equivariant_basis
+from symconv.verify import group_fourier as GF
+from symconv.verify import groups as V
+
+ORDER = 130  # position in reports and in the LaTeX document
+
+
+def _commutator_error(Wf, gens, dps, Wm=None):
+    """max_k |W P_k - P_k W| in float64 and in mpmath (W and the P_k given as float arrays; ``Wm``, W
+    computed in mpmath, when its float64 entries carry rounding errors)."""
+    err = max(float(np.abs(Wf @ P - P @ Wf).max()) for P in gens)
+    with mpmath.workdps(dps):
+        Wm = sc.mp_matrix(Wf) if Wm is None else Wm
+        errm = max(float(sc.mp_max_abs(Wm * sc.mp_matrix(P) - sc.mp_matrix(P) * Wm)) for P in gens)
+    return err, errm
+
+
+# ---------------------------------------------------------------- b. the orbit basis
+
+dim_hom = poly_function("dimhom", r"\dim \mathrm{Hom}_{#}(\mathbb{R}^X, \mathbb{R}^Y)")
+n_orbits = poly_function("norbits", r"\lvert # \backslash (Y \times X) \rvert")
+burnside = poly_function("burnside", r"\tfrac{1}{\lvert #\rvert} \sum_{g \in #} \mathrm{fix}_X(g)\, \mathrm{fix}_Y(g)")
+_G = sp.Symbol("G")
+
+#: notation (not evaluated concretely): dim Hom_G = number of orbits on Y x X = Burnside's count
+FORMAL_ORBITS = (Statement.identity(dim_hom(_G), n_orbits(_G), text="the named actions at size n, n <= 6"),
+                 Statement.identity(n_orbits(_G), burnside(_G), text="the named actions at size n, n <= 6"))
+
+
+def _numeric_orbits(n_, rng, dps):
+    A = p4_action(n_) if n_ <= 4 else dihedral_action(n_)
+    B = equivariant_basis(A)
+    Wf = B.combine(rng.standard_normal(B.dim)).astype(float)
+    return _commutator_error(Wf, [A.matrix(k).astype(float) for k in range(len(A.generators))], dps)
+
+
+orbit_basis_spans_commutant = sc.Theorem(
+    "orbit_basis_spans_commutant",
+    "For a finite group acting by permutations on X and Y, the equivariant linear maps are spanned by the "
+    "orbital matrices (the indicators of the orbits of G on the index pairs), as many as Burnside's count.",
+    claims="verified",
+    latex=r"W P_X(g) = P_Y(g) W\ \forall g \iff W = \sum_{O \in G\backslash(Y\times X)} w_O \mathbf{1}_O,"
+          r"\quad \dim = \tfrac{1}{\lvert G\rvert}\sum_{g} \mathrm{fix}_X(g)\,\mathrm{fix}_Y(g)",
+    exact=V.orbit_basis_spans_commutant, n_range=(1, 6), formal=FORMAL_ORBITS,
+    numeric=_numeric_orbits, numeric_sizes=(2, 3, 4, 8),
+    false_variants=[sc.FalseVariant(
+        "commutant_dim_eq_orbits_on_X", "The dimension is the number of orbits of G on X, "
+        "(1/|G|) sum_g fix_X(g) (Burnside's count without the square).",
+        exact=lambda n_: V.orbit_basis_spans_commutant(n_, false_count=True))],
+)
+
+
+# ---------------------------------------------------------------- a. group convolution (verified)
+
+Wreg = poly_function("Wreg", r"(W #1)(#2)")
+gconv = poly_function("gconv", r"\textstyle\sum_{h \in G} \psi(h^{-1} #2)\, #1(h)")
+_f, _g, _h = sp.Symbol("f"), sp.Symbol("g"), sp.Symbol("h")
+
+#: notation (not evaluated concretely): W commutes with the regular action iff (W f)(g) = sum_h psi(h^-1 g) f(h)
+FORMAL_REGULAR = Statement.identity(Wreg(_f, _g), gconv(_f, _g),
+                                    text="W commutes with every left translation; the named groups at size n")
+
+
+def _numeric_regular(n_, rng, dps):
+    R = regular_action(dihedral_action(n_))
+    B = equivariant_basis(R)
+    Wf = B.combine(rng.standard_normal(B.dim)).astype(float)
+    return _commutator_error(Wf, [R.matrix(k).astype(float) for k in range(len(R.generators))], dps)
+
+
+regular_equivariant_iff_group_convolution = sc.Theorem(
+    "regular_equivariant_iff_group_convolution",
+    "A linear map of functions on G commutes with the regular action exactly when it is a group convolution "
+    "(W f)(g) = sum_h psi(h^-1 g) f(h) (for Z_n: W S = S W iff W is circulant), checked for Z_n, D_n, "
+    "Z_n x Z_n, S_n and p4 at size n.",
+    claims="verified",
+    latex=r"W L_k = L_k W\ \forall k \in G \iff (Wf)(g) = \sum_{h \in G} \psi(h^{-1}g)\, f(h)",
+    exact=V.regular_equivariant_iff_group_convolution, n_range=(1, 6), formal=FORMAL_REGULAR,
+    numeric=_numeric_regular, numeric_sizes=(1, 2, 3, 5),
+    false_variants=[sc.FalseVariant(
+        "regular_equivariant_iff_right_kernel", "... exactly when W[g, h] = psi(g h^-1) (the kernel on the other side).",
+        exact=lambda n_: V.regular_equivariant_iff_group_convolution(n_, right=True))],
+)
+
+
+# ---------------------------------------------------------------- c. group convolutions compose
+
+Wpsi = poly_function("Wpsi", r"(W_{\psi_1} W_{\psi_2})_{#1,#2}")
+Wconv = poly_function("Wconv", r"(W_{\psi_2 * \psi_1})_{#1,#2}")
+ca, cb = entry_function("ca", r"\psi_1"), entry_function("cb", r"\psi_2")
+_t = sp.Symbol("t", integer=True)
+#: the case G = Z_n, evaluated concretely: circ(psi1) circ(psi2) = circ(psi2 (*) psi1)
+FORMAL_COMPOSE = (Statement.identity(zsum(ca(i - l) * cb(l - j), l), zsum(cb(_t) * ca(i - j - _t), _t),
+                                     text="G = Z_n"),
+                  Statement.identity(Wpsi(_g, _h), Wconv(_g, _h), text="G = Z_n, D_n (n <= 8), S_n (n <= 4)"))
+
+
+def _dn_tables(n_):
+    R = regular_action(dihedral_action(n_))
+    return V._mult_tables(R.elements)
+
+
+def _numeric_compose(n_, rng, dps):
+    mult, inv = _dn_tables(n_)
+    G = len(inv)
+    p, q = rng.standard_normal(G), rng.standard_normal(G)
+    conv = lambda a, b: np.array([sum(a[h] * b[mult[inv[h], g_]] for h in range(G)) for g_ in range(G)])
+    W = lambda psi: psi[mult[inv[None, :], np.arange(G)[:, None]]]
+    err = float(np.abs(W(p) @ W(q) - W(conv(q, p))).max())
+    with mpmath.workdps(dps):
+        pm, qm = [mpmath.mpf(v) for v in p], [mpmath.mpf(v) for v in q]
+        cm = [mpmath.fsum(qm[h] * pm[mult[inv[h], g_]] for h in range(G)) for g_ in range(G)]
+        Wm = lambda psi: mpmath.matrix([[psi[mult[inv[h], g_]] for h in range(G)] for g_ in range(G)])
+        errm = float(sc.mp_max_abs(Wm(pm) * Wm(qm) - Wm(cm)))
+    return err, errm
+
+
+group_convolutions_compose = sc.Theorem(
+    "group_convolutions_compose",
+    "Group convolutions compose: W_psi1 W_psi2 = W_(psi2 * psi1), with (W_psi f)(g) = sum_h psi(h^-1 g) f(h) "
+    "and (p * q)(g) = sum_h p(h) q(h^-1 g) (checked on every pair of basis kernels; both sides are bilinear).",
+    claims="verified",
+    latex=r"W_{\psi_1} W_{\psi_2} = W_{\psi_2 * \psi_1},\quad (p * q)(g) = \sum_{h \in G} p(h)\, q(h^{-1}g)",
+    exact=V.group_convolutions_compose, n_range=(1, 8), formal=FORMAL_COMPOSE,
+    numeric=_numeric_compose, numeric_sizes=(1, 2, 3, 4, 6),
+    false_variants=[sc.FalseVariant(
+        "group_convolutions_commute", "Group convolutions commute: W_psi1 W_psi2 = W_psi2 W_psi1 (for D_n).",
+        exact=V.group_convolutions_commute, n_range=(1, 4))],
+)
+
+
+# ---------------------------------------------------------------- d. D_n: symmetric circulants
+
+Cs = entry_function("Cs", r"\mathrm{circ}(c^{\mathrm{sym}})")
+Cplain = entry_function("Cplain", r"\mathrm{circ}(c)")
+Rf = entry_function("Rf", "R")
+_DIH = {"Cs": sp.Lambda((i, j), c(i - j) + c(j - i)), "Cplain": sp.Lambda((i, j), c(i - j)),
+        "Rf": sp.Lambda((i, j), Iverson(i, -j)), "S": sp.Lambda((i, j), Iverson(i, j + 1))}
+
+
+def _commutes(A, P):
+    return zsum(A(i, l) * P(l, j), l), zsum(P(i, l) * A(l, j), l)
+
+
+#: a symmetric circulant (c_k + c_-k) commutes with the reflection R[i, j] = [i = -j] and with S (concretely);
+#: the converse (every D_n-equivariant map is one) is the exact check's
+FORMAL_DIHEDRAL = (Statement.identity(*_commutes(Cs, Rf), definitions=_DIH),
+                   Statement.identity(*_commutes(Cs, S), definitions=_DIH))
+
+
+def _numeric_dihedral(n_, rng, dps):
+    cc = rng.standard_normal(n_)
+    Wf = sc.objects.circulant_array(cc + np.roll(cc[::-1], 1))          # c_k + c_{-k}
+    D = dihedral_action(n_)
+    return _commutator_error(Wf, [D.matrix(k).astype(float) for k in range(2)], dps)
+
+
+dihedral_equivariant_iff_symmetric_circulant = sc.Theorem(
+    "dihedral_equivariant_iff_symmetric_circulant",
+    "The D_n-equivariant linear maps of signals on Z_n are exactly the circular convolutions with symmetric "
+    "kernels, c_k = c_-k: a space of dimension floor(n/2) + 1.",
+    claims="verified",
+    latex=r"W S = S W,\ W R = R W \iff W = \mathrm{circ}(c),\ c_k = c_{-k};\quad \dim = \lfloor n/2 \rfloor + 1",
+    exact=V.dihedral_equivariant_iff_symmetric_circulant, n_range=(1, 16), formal=FORMAL_DIHEDRAL,
+    numeric=_numeric_dihedral,
+    false_variants=[sc.FalseVariant(
+        "dihedral_equivariant_iff_circulant", "Every circular convolution is D_n-equivariant (dimension n).",
+        exact=lambda n_: V.dihedral_equivariant_iff_symmetric_circulant(n_, all_circulants=True),
+        formal=Statement.identity(*_commutes(Cplain, Rf), definitions=_DIH))],
+)
+
+
+# ---------------------------------------------------------------- e. p4: rotation-invariant kernels
+
+_p, _q, _u, _v = sp.symbols("p q u v", integer=True)
+_x0, _x1, _y0, _y1 = sp.symbols("x0 x1 y0 y1", integer=True)
+hk = entry_function("hk", "h")
+Wrot = entry_function("Wrot", r"(W_{\kappa})_{(#1,#2),(#3,#4)}")
+Wfree = entry_function("Wfree", r"(W_{h})_{(#1,#2),(#3,#4)}")
+Rot = entry_function("Rot", r"\rho_{(#1,#2),(#3,#4)}")
+#: kappa = the rotation average of h, kappa(d0, d1) = h(d0, d1) + h(-d1, d0) + h(-d0, -d1) + h(d1, -d0);
+#: the rotation (p, q) -> (-q, p): rho[(x0, x1), (p, q)] = [x0 = -q][x1 = p]
+_ROT = {"Wrot": sp.Lambda((_x0, _x1, _y0, _y1), hk(_x0 - _y0, _x1 - _y1) + hk(_y1 - _x1, _x0 - _y0)
+                          + hk(_y0 - _x0, _y1 - _x1) + hk(_x1 - _y1, _y0 - _x0)),
+        "Wfree": sp.Lambda((_x0, _x1, _y0, _y1), hk(_x0 - _y0, _x1 - _y1)),
+        "Rot": sp.Lambda((_x0, _x1, _y0, _y1), Iverson(_x0, -_y1) * Iverson(_x1, _y0))}
+
+
+def _rot_commutes(Wx):
+    return (zsum(zsum(Wx(_x0, _x1, _p, _q) * Rot(_p, _q, _y0, _y1), _q), _p),
+            zsum(zsum(Rot(_x0, _x1, _p, _q) * Wx(_p, _q, _y0, _y1), _q), _p))
+
+
+#: the convolution with a rotation-invariant kernel commutes with the rotation (concretely, on Z_n x Z_n)
+FORMAL_P4 = Statement.identity(*_rot_commutes(Wrot), definitions=_ROT)
+
+
+def _numeric_p4(n_, rng, dps):
+    A = p4_action(n_)
+    h = rng.standard_normal((n_, n_))
+    def conv_matrix(hh, total):
+        kap = {}                                     # kappa(d) = sum of h over the rotations of d
+        for a in range(n_):
+            for b in range(n_):
+                terms, p_, q_ = [], a, b
+                for _ in range(4):
+                    terms.append(hh[p_][q_])
+                    p_, q_ = (-q_) % n_, p_
+                kap[a, b] = total(terms)
+        return [[kap[(x0 - y0) % n_, (x1 - y1) % n_] for y0 in range(n_) for y1 in range(n_)]
+                for x0 in range(n_) for x1 in range(n_)]
+    Wf = np.array(conv_matrix(h, sum))
+    with mpmath.workdps(dps):
+        Wm = mpmath.matrix(conv_matrix([[mpmath.mpf(float(v)) for v in row] for row in h], mpmath.fsum))
+    return _commutator_error(Wf, [A.matrix(k).astype(float) for k in range(3)], dps, Wm)
+
+
+p4_equivariant_iff_rotation_invariant_kernel = sc.Theorem(
+    "p4_equivariant_iff_rotation_invariant_kernel",
+    "A linear map of n x n images (n >= 3, on the torus) commutes with translations and 90-degree rotations "
+    "exactly when it is a 2-D circular convolution with a rotation-invariant kernel: a 3x3 kernel keeps 3 free "
+    "parameters (5x5: 7); with reflections too (p4m) 3 (5x5: 6). A lifting layer (to functions on p4) is four "
+    "rotated copies of one free kernel.",
+    claims="verified",
+    latex=r"W \text{ p4-equivariant} \iff W = W_\kappa,\ \kappa(-d_1, d_0) = \kappa(d_0, d_1);"
+          r"\quad \text{lifting: } W_{(t,r),x} = \kappa(R^{-r}(x - t))",
+    exact=lambda n_: sc.Holds.all(V.p4_equivariant_iff_rotation_invariant_kernel(n_),
+                                  V.p4_equivariant_iff_rotation_invariant_kernel(n_, reflections=True),
+                                  V.p4_lifting_is_rotated_copies(n_)),
+    n_range=(3, 8), formal=FORMAL_P4,
+    numeric=_numeric_p4, numeric_sizes=(3, 4, 5),
+    false_variants=[sc.FalseVariant(
+        "p4_kernel_3x3_free", "Translation and rotation equivariance leave a 3x3 kernel free (9 parameters).",
+        exact=lambda n_: V.p4_equivariant_iff_rotation_invariant_kernel(n_, free_kernel=True),
+        formal=Statement.identity(*_rot_commutes(Wfree), definitions=_ROT)),
+        sc.FalseVariant("p4_lifting_one_kernel", "A lifting layer uses one kernel for all four rotations, "
+                        "W[(t, r), x] = kappa(x - t).", exact=lambda n_: V.p4_lifting_is_rotated_copies(n_, one_copy=True))],
+)
+
+
+# ---------------------------------------------------------------- g. S_n: DeepSets
+
+_a, _b = sp.symbols("a b")
+Mds = entry_function("Mds", r"(aI + b\mathbf{1}\mathbf{1}^{\mathsf T})")
+Mbad = entry_function("Mbad", r"(aI + b\,e_0\mathbf{1}^{\mathsf T})")
+Tsw = entry_function("Tsw", r"\tau")
+_SYM = {"Mds": sp.Lambda((i, j), _a * Iverson(i, j) + _b),
+        "Mbad": sp.Lambda((i, j), _a * Iverson(i, j) + _b * Iverson(i, 0)),
+        # the transposition (0 1) as a matrix
+        "Tsw": sp.Lambda((i, j), Iverson(i, j) + Iverson(i, 0) * Iverson(j, 1) + Iverson(i, 1) * Iverson(j, 0)
+                         - Iverson(i, 0) * Iverson(j, 0) - Iverson(i, 1) * Iverson(j, 1)),
+        "S": sp.Lambda((i, j), Iverson(i, j + 1))}
+dim_pairs = poly_function("dimpairs", r"\dim \mathrm{Hom}_{S_{#}}(\mathbb{R}^{# \times #}, \mathbb{R}^{# \times #})")
+
+#: a I + b 1 1^T commutes with the two generators of S_n, the transposition (0 1) and the n-cycle S
+#: (concretely); the dimensions (2, and 15 for n >= 4) are the exact check's
+FORMAL_DEEPSETS = (Statement.identity(*_commutes(Mds, Tsw), definitions=_SYM),
+                   Statement.identity(*_commutes(Mds, S), definitions=_SYM),
+                   Statement.identity(dim_pairs(n), 15, text="n >= 4"))
+
+
+def _numeric_deepsets(n_, rng, dps):
+    a_, b_ = rng.standard_normal(2)
+    Wf = a_ * np.eye(n_) + b_ * np.ones((n_, n_))
+    A = symmetric_action(n_)
+    perm = np.eye(n_)[rng.permutation(n_)]
+    return _commutator_error(Wf, [A.matrix(k).astype(float) for k in range(2)] + [perm], dps)
+
+
+symmetric_equivariant_eq_deepsets = sc.Theorem(
+    "symmetric_equivariant_eq_deepsets",
+    "The S_n-equivariant linear maps R^n -> R^n are exactly a I + b 1 1^T (dimension 2, n >= 2); "
+    "R^(n x n) -> R^(n x n) has dimension 15 for n >= 4 (the partitions of 4 indices; 1, 8, 14 for n = 1, 2, 3).",
+    claims="verified",
+    latex=r"W P_\sigma = P_\sigma W\ \forall \sigma \iff W = aI + b\mathbf{1}\mathbf{1}^{\mathsf T};"
+          r"\quad \dim \mathrm{Hom}_{S_n}(\mathbb{R}^{n \times n}, \mathbb{R}^{n \times n}) = 15\ (n \ge 4)",
+    exact=V.symmetric_equivariant_dims, n_range=(1, 6), formal=FORMAL_DEEPSETS,
+    numeric=_numeric_deepsets, numeric_sizes=(1, 2, 3, 5, 8),
+    false_variants=[
+        sc.FalseVariant("symmetric_pairs_dim_eq_two", "The S_n-equivariant maps R^(n x n) -> R^(n x n) have "
+                        "dimension 2, as on R^n.", exact=lambda n_: V.symmetric_equivariant_dims(n_, pairs_dim=2),
+                        n_range=(2, 6)),
+        sc.FalseVariant("symmetric_equivariant_eq_scalar", "The S_n-equivariant maps R^n -> R^n are only the "
+                        "multiples of the identity (dimension 1).",
+                        exact=lambda n_: V.symmetric_equivariant_dims(n_, only_scalar=True)),
+        sc.FalseVariant("symmetric_equivariant_first_row", "a I + b e_0 1^T (a map that treats element 0 apart) "
+                        "is S_n-equivariant.", formal=Statement.identity(*_commutes(Mbad, Tsw), definitions=_SYM))],
+)
+
+
+# ---------------------------------------------------------------- f. the group Fourier transform
+
+_k = sp.Symbol("k", integer=True)
+psi = entry_function("psi", r"\psi")
+#: G = Z_n, concretely: the character chi_k(l) = omega^(-l k) is an eigenvector of circ(psi), with eigenvalue
+#: sum_t psi(t) chi_k(t)^-1 = sum_t psi(t) omega^(t k)
+FORMAL_CHARACTERS = Statement.identity(zsum(psi(i - l) * omega ** (-l * _k), l),
+                                       zsum(psi(_t) * omega ** (_t * _k), _t) * omega ** (-i * _k))
+
+
+def _numeric_characters(n_, rng, dps):
+    p = rng.standard_normal(n_)
+    W = sc.objects.circulant_array(p)
+    err, errm = 0.0, 0.0
+    for k_ in range(n_):
+        chi = np.exp(2j * np.pi * np.arange(n_) * k_ / n_)
+        lam = np.sum(p * np.conj(chi))
+        err = max(err, float(np.abs(W @ chi - lam * chi).max()))
+        with mpmath.workdps(dps):
+            chim = [mpmath.expjpi(mpmath.mpf(2 * l_ * k_) / n_) for l_ in range(n_)]
+            pm = [mpmath.mpf(float(v)) for v in p]
+            lamm = mpmath.fsum(pm[t_] * mpmath.conj(chim[t_]) for t_ in range(n_))
+            for i_ in range(n_):
+                lhs = mpmath.fsum(pm[(i_ - l_) % n_] * chim[l_] for l_ in range(n_))
+                errm = max(errm, float(abs(lhs - lamm * chim[i_])))
+    return err, errm
+
+
+abelian_characters_diagonalise_convolution = sc.Theorem(
+    "abelian_characters_diagonalise_convolution",
+    "For an abelian group (Z_n, Z_m x Z_n) the characters diagonalise every group convolution: "
+    "W_psi chi = (sum_k psi(k) chi(k)^-1) chi; for Z_m x Z_n that is the 2-D DFT.",
+    claims="verified",
+    latex=r"W_\psi \chi = \hat\psi(\chi)\,\chi,\quad \hat\psi(\chi) = \sum_{k \in G} \psi(k)\,\chi(k)^{-1}",
+    exact=GF.abelian_characters_diagonalise, n_range=(1, 8), formal=FORMAL_CHARACTERS,
+    numeric=_numeric_characters,
+    false_variants=[sc.FalseVariant(
+        "abelian_characters_eigenvalue_without_inverse", "... with eigenvalue sum_k psi(k) chi(k) (no inverse).",
+        exact=lambda n_: GF.abelian_characters_diagonalise(n_, inverse=False),
+        formal=Statement.identity(zsum(psi(i - l) * omega ** (-l * _k), l),
+                                  zsum(psi(_t) * omega ** (-_t * _k), _t) * omega ** (-i * _k)))],
+)
+
+
+Tdn = poly_function("Tdn", r"T W_\psi T^{-1}")
+blockdiag = poly_function("blockdiag", r"\bigoplus_{\rho \in \widehat{D_{#}}} I_{d_\rho} \otimes \hat\psi(\rho)^{\mathsf T}")
+#: notation (not evaluated concretely): T W_psi T^-1 = the direct sum of the blocks psi^(rho)^T
+FORMAL_DIHEDRAL_FOURIER = Statement.identity(Tdn(n), blockdiag(n), text="3 <= n <= 12")
+
+
+def _numeric_dihedral_fourier(n_, rng, dps):
+    R = regular_action(dihedral_action(n_))
+    mult, inv = V._mult_tables(R.elements)
+    G = R.degree
+    els = [GF._dihedral_element(e, n_) for e in R.elements]
+    reps = GF.dihedral_irreps(n_)
+    rows = [(r, a, b) for r, (_, d, _) in enumerate(reps) for a in range(d) for b in range(d)]
+    psi_ = rng.standard_normal(G)
+    W = psi_[mult[inv[None, :], np.arange(G)[:, None]]]
+
+    def T_entry(row, g, root):
+        r, a, b = row
+        perm, e = reps[r][2](*els[g])
+        return root(e[a]) if perm[a] == b else 0
+
+    def off_block(T, Tinv, Wm, absf):
+        M = T @ Wm @ Tinv if not hasattr(T, "rows") else T * Wm * Tinv
+        worst = 0.0
+        for x, (r, a, _) in enumerate(rows):
+            for y, (r2, a2, _) in enumerate(rows):
+                if (r, a) != (r2, a2):
+                    worst = max(worst, float(absf(M[x, y])))
+        return worst
+    T = np.array([[T_entry(row, g, lambda e: np.exp(2j * np.pi * e / (2 * n_))) for g in range(G)] for row in rows])
+    err = off_block(T, np.linalg.inv(T), W, abs)
+    with mpmath.workdps(dps):
+        Tm = mpmath.matrix([[T_entry(row, g, lambda e: mpmath.expjpi(mpmath.mpf(e) / n_)) for g in range(G)]
+                            for row in rows])
+        errm = off_block(Tm, mpmath.inverse(Tm), sc.mp_matrix(W), abs)
+    return err, errm
+
+
+dihedral_irreps_block_diagonalise_convolution = sc.Theorem(
+    "dihedral_irreps_block_diagonalise_convolution",
+    "The irreducible representations of D_n (dimensions 1 and 2, entries roots of unity) block-diagonalise every "
+    "D_n-convolution exactly: T W_psi T^-1 has blocks of size 1 and 2 (T the group Fourier transform).",
+    claims="verified",
+    latex=r"T W_\psi T^{-1} = \bigoplus_{\rho} I_{d_\rho} \otimes \hat\psi(\rho)^{\mathsf T},\quad "
+          r"\hat\psi(\rho) = \sum_{g} \psi(g) \rho(g),\ d_\rho \in \{1, 2\}",
+    exact=GF.dihedral_irreps_block_diagonalise, n_range=(3, 12), formal=FORMAL_DIHEDRAL_FOURIER,
+    numeric=_numeric_dihedral_fourier, numeric_sizes=(3, 4, 5, 6),
+    false_variants=[sc.FalseVariant(
+        "dihedral_dft_diagonalises_convolution", "The DFT of size 2n diagonalises every D_n-convolution.",
+        exact=GF.dihedral_dft_diagonalises)],
+)
+
+
+if __name__ == "__main__":
+    raise SystemExit(sc.prove_module(globals()))

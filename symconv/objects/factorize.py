@@ -8,8 +8,15 @@ the roots two by two therefore gives real size-3 kernels whose product
 * exactly over Q where it can: every irreducible factor of P_a over Q of
   degree <= 2 is a kernel with rational taps, and rational roots are paired
   with each other;
-* otherwise from the roots of the remaining irreducible factors computed by
-  mpmath at high precision, with the reconstruction error reported.
+* otherwise from the roots of the remaining irreducible factors at high
+  precision, with the reconstruction error reported.  With python-flint the
+  roots are certified enclosures (:mod:`symconv.exact.poly_roots`), the real
+  ones certified real, and the error is a certified upper bound; without it,
+  Aberth iterations in mpmath, and the error an estimate at working precision.
+
+The explanation's real roots are exact (Rational, radicals, CRootOf).  With
+python-flint their number per irreducible factor is read off the certified
+roots, so they are not isolated a second time.
 
 >>> f = factor_into_size3([1, 4, 6, 4, 1])          # (1 + x)^4
 >>> f.factors, f.exact, f.count_unordered
@@ -42,7 +49,7 @@ class Size3Factorisation:
     kernel: list
     factors: list                    # size-3 kernels, lowest tap first (exact numbers or mpf)
     exact: bool                      # every factor has rational taps and the product was checked exactly
-    reconstruction_error: float      # max |stack(factors) - kernel| (0.0 when exact)
+    reconstruction_error: float      # max |stack(factors) - kernel| (0.0 when exact; with flint a certified bound)
     real_roots: list = field(default_factory=list)       # exact (Rational / CRootOf)
     complex_pairs: int = 0
     roots_at_infinity: int = 0       # 2L - deg P_a: layers of lower degree

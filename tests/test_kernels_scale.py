@@ -154,3 +154,20 @@ def test_flint_and_pure_paths_agree(monkeypatch):
     key = lambda f: sorted(tuple(round(float(c), 10) for c in h) for h in f.factors)  # noqa: E731
     assert key(with_flint) == key(without)
     assert with_flint.reconstruction_error < 1e-30 and without.reconstruction_error < 1e-30
+
+
+def test_arb_fallback_when_the_fast_certification_fails(monkeypatch):
+    """certified_roots may give up (None); Arb's complex_roots at full precision then gives the same
+    factorisation, real roots, count and explanation."""
+    from symconv.exact import poly_roots
+
+    kern = _structured_kernels()[1]
+    fast = factor_into_size3(kern, dps=30)
+    calls = []
+    monkeypatch.setattr(poly_roots, "certified_roots", lambda coeffs, bits: calls.append(bits))
+    slow = factor_into_size3(kern, dps=30)
+    assert calls                                                   # the fast path was asked, and gave up
+    assert slow.real_roots == fast.real_roots and slow.explanation == fast.explanation
+    key = lambda f: sorted(tuple(round(float(c), 12) for c in h) for h in f.factors)  # noqa: E731
+    assert key(slow) == key(fast)
+    assert slow.reconstruction_error < 1e-30 and fast.reconstruction_error < 1e-30

@@ -8,7 +8,7 @@ from .convert import (CyclotomicTimeout, CyclotomicTooLarge, NotCyclotomic, cycl
 from .closed import (admissible_points, algebraic_is_zero, certified_nonzero, decide_equal, decide_zero,
                      expanded_zero)
 from .modular import congruent_mod, divisible_by
-from . import balls, closed, convert, cyclotomic, modular  # noqa: F401,E402  (sc.exact.X)
+from . import balls, closed, convert, cyclotomic, modular, poly_roots  # noqa: F401,E402  (sc.exact.X)
 
 __all__ = [
     "CyclotomicElement", "CyclotomicField", "cyclotomic_coefficients", "euler_phi",

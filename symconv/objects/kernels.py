@@ -25,6 +25,7 @@ Conventions (NumPy's, so they can be cross-checked):
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Sequence
 
 import sympy as sp
@@ -43,6 +44,8 @@ def _kernel(a: object, name: str) -> list:
 
 
 def _is_int(v: object) -> bool:
+    if type(v) is int:
+        return True
     try:
         import numpy as np
         if isinstance(v, np.integer):
@@ -119,26 +122,60 @@ def correlate_full(a: object, b: object) -> tuple[list, int]:
 def stack(kernels: Sequence[object]) -> list:
     """The single kernel equal to applying ``kernels`` one after another (their convolution).
 
+    The product is a balanced tree (pairs, then pairs of pairs), so the big products come last
+    and are few.  Integer and rational kernels use python-flint's polynomial products when it is
+    installed; the pure-Python tree gives the same values without it.
+
     >>> stack([[1, 1]] * 4)
     [1, 4, 6, 4, 1]
     """
     ks = [_kernel(k, "kernels[i]") for k in kernels]
     if not ks:
         raise ValueError("kernels must hold at least one kernel")
-    if len(ks) > 8 and all(_is_int(v) for k in ks for v in k):
-        try:
-            import flint       # exact integer polynomial products, much faster (optional)
-        except ImportError:
-            flint = None
-        if flint is not None:
-            prod = flint.fmpz_poly(1)
-            for k in ks:
-                prod *= flint.fmpz_poly(k)
-            out = [int(c) for c in prod.coeffs()]
-            return out + [0] * (sum(len(k) - 1 for k in ks) + 1 - len(out))
-    while len(ks) > 1:       # balanced product tree: fewer big-by-big products
+    fast = _stack_flint(ks)
+    return fast if fast is not None else _stack_tree(ks)
+
+
+def _stack_tree(ks: list) -> list:
+    """Balanced product tree of :func:`conv_full` products (any exact or symbolic entries)."""
+    while len(ks) > 1:
         ks = [conv_full(ks[q], ks[q + 1]) if q + 1 < len(ks) else ks[q] for q in range(0, len(ks), 2)]
     return ks[0]
+
+
+def _stack_flint(ks: list) -> list | None:
+    """The same product with python-flint, for int / Fraction / SymPy Rational entries; None when
+    flint is missing or an entry is anything else (floats, symbols, mpmath numbers)."""
+    kinds = set()
+    for k in ks:
+        for v in k:
+            t = type(v)
+            if t is int:
+                continue
+            if t is Fraction:
+                kinds.add(Fraction)
+            elif isinstance(v, sp.Rational):
+                kinds.add(sp.Basic)
+            else:
+                return None
+    try:
+        import flint
+    except ImportError:
+        return None
+    length = sum(len(k) - 1 for k in ks) + 1
+    if not kinds:
+        polys = [flint.fmpz_poly(k) for k in ks]
+    else:
+        polys = [flint.fmpq_poly([flint.fmpq(int(v.numerator), int(v.denominator)) if type(v) is not int else v
+                                  for v in k]) for k in ks]
+    while len(polys) > 1:
+        polys = [polys[q] * polys[q + 1] if q + 1 < len(polys) else polys[q] for q in range(0, len(polys), 2)]
+    cs = polys[0].coeffs()
+    if not kinds:
+        return [int(c) for c in cs] + [0] * (length - len(cs))
+    if sp.Basic in kinds:      # SymPy in, SymPy out (as the pure-Python tree gives)
+        return [sp.Rational(int(c.p), int(c.q)) for c in cs] + [sp.Integer(0)] * (length - len(cs))
+    return [Fraction(int(c.p), int(c.q)) for c in cs] + [Fraction(0)] * (length - len(cs))
 
 
 def dilate(a: object, d: int) -> list:

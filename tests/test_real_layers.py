@@ -74,6 +74,9 @@ def test_tolerance_defaults_follow_the_least_precise_dtype_and_exact_input_is_ne
     with pytest.raises(AssertionError, match=r"shift 1 fails at output 0 by .* \(exact\)"):
         assert_shift_equivariant(lambda v: [v[0] * (1 + tiny)] + list(v[1:]), 3, rtol=0.5)
     assert analyse_shift_equivariance(lambda v: v, 3, rtol=0.5).tolerance == 0.0
+    # an op that computes in floats is compared within the tolerance, even on an exact (int) signal
+    rep = assert_shift_equivariant(fft_conv([1.0, 2.0]), 4, x=np.arange(4))
+    assert not rep.exact and rep.tolerance.dtype == "float64"
 
 
 def test_equivariance_defect_takes_no_tolerance():

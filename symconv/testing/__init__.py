@@ -75,10 +75,11 @@ def assert_shift_equivariant(op, n, x=None, tol: float | None = None, *, rtol: f
 
     ``n``: the length of a 1-D signal, or the whole input shape ((m, n), (N, C, L), (N, C, H, W));
     ``axes``: the spatial axes (default: every axis of a 1- or 2-D shape, those after batch and channel
-    otherwise).  Exact for SymPy or rational input (the default is a generic symbolic x): every
-    difference is decided by ``symconv.exact.decide_zero``, so a defect too small for float64 (a factor
-    1 + 10**-400) still fails, and a difference that can be neither proved 0 nor certified non-zero
-    raises an AssertionError saying "undecided" (never a pass).  Floats: within
+    otherwise).  Exact for SymPy or rational input and output (the default is a generic symbolic x):
+    every difference is decided by ``symconv.exact.decide_zero``, so a defect too small for float64 (a
+    factor 1 + 10**-400) still fails, and a difference that can be neither proved 0 nor certified
+    non-zero raises an AssertionError saying "undecided" (never a pass); rtol and atol play no part.
+    Float signals, and an op that returns floats whatever x is, are compared within
     atol + rtol * max|output|, defaults from the dtype (``Tolerance``), or the absolute ``tol``; a NaN or
     infinite output is undecided.  A layer that shrinks the spatial shape by s (stride, pooling) is
     compared with the output shift k/s; shifts s does not divide fail, and the message gives the shift

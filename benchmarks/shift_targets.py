@@ -44,9 +44,10 @@ class _Timeout(Exception):
     pass
 
 
-def _best_of_3(run, timeout_s: int = 60) -> float:
+def _best_of_3(run, timeout_s: int = 60) -> tuple[float, str]:
+    """(best CPU time of 3 runs, note); nan and the reason when a run raises, is wrong or times out."""
     def alarm(*_):
-        raise _Timeout
+        raise _Timeout(f"over {timeout_s} s")
     old = signal.signal(signal.SIGALRM, alarm) if hasattr(signal, "SIGALRM") else None
     try:
         if old is not None:
@@ -56,26 +57,26 @@ def _best_of_3(run, timeout_s: int = 60) -> float:
             t = time.process_time()
             run()
             times.append(time.process_time() - t)
-        return min(times)
-    except Exception:          # a failed, wrong or timed-out run is nan, never a figure
-        return float("nan")
+        return min(times), "CPU time (process_time), best of 3; layer x_{i-1} + x_i + x_{i+1} by np.roll"
+    except Exception as exc:   # a failed, wrong or timed-out run is nan, never a figure
+        return float("nan"), f"{type(exc).__name__}: {exc}"
     finally:
         if old is not None:
             signal.alarm(0)
             signal.signal(signal.SIGALRM, old)
 
 
-def _target(name: str, measured: float, replaces: str) -> dict:
+def _target(name: str, run, replaces: str) -> dict:
+    measured, note = _best_of_3(run)
     return {"target": name, "limit": LIMIT_S, "unit": "s", "measured": measured, "replaces": replaces,
-            "met": bool(not math.isnan(measured) and measured <= LIMIT_S)}
+            "met": bool(not math.isnan(measured) and measured <= LIMIT_S), "note": note}
 
 
 def targets() -> list[dict]:
     return [
-        _target(f"shift_table, circular layer, symbolic x, n = {N} (CPU, best of 3)", _best_of_3(_table_run),
-                "28.7 s"),
-        _target(f"assert_shift_equivariant, circular layer, symbolic x, n = {N} (CPU, best of 3)",
-                _best_of_3(_assert_run), "32.9 s (CPU, main before this change, same layer)"),
+        _target(f"shift_table, circular layer, symbolic x, n = {N}", _table_run, "28.7 s"),
+        _target(f"assert_shift_equivariant, circular layer, n = {N}", _assert_run,
+                "32.9 s CPU on main before this change"),
     ]
 
 

@@ -79,6 +79,20 @@ def test_tolerance_defaults_follow_the_least_precise_dtype_and_exact_input_is_ne
     assert not rep.exact and rep.tolerance.dtype == "float64"
 
 
+def test_tolerance_arguments_and_non_finite_values():
+    for bad in (-1.0, float("nan"), float("inf"), "1e-3", True):
+        with pytest.raises(ValueError, match="rtol must be a finite number >= 0"):
+            Tolerance(bad, 0.0)
+        with pytest.raises(ValueError, match="atol must be a finite number >= 0"):
+            Tolerance(0.0, bad)
+    t = Tolerance(1e-3, 1e-6)
+    assert t.threshold(2.0) == pytest.approx(2.001e-3) and t.allows(2.001e-3, 2.0) and not t.allows(2.002e-3, 2.0)
+    assert not t.allows(float("nan"), 1.0) and not t.allows(0.0, float("inf")) and not t.allows(float("inf"), 1.0)
+    assert str(Tolerance(0.0, 1e-9)) == "tol 1e-09" and str(t) == "rtol 0.001 + atol 1e-06"
+    assert Tolerance.for_dtypes([np.int64]).dtype == "float64"          # no float dtype: float64's defaults
+    assert Tolerance.for_dtypes([np.complex64]).dtype == "float32"
+
+
 def test_equivariance_defect_takes_no_tolerance():
     with pytest.raises(TypeError):
         equivariance_defect(np.cumsum, 3, x=np.array([1.0, 0.0, 0.0]), tol=1e-3)

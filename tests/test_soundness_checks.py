@@ -277,12 +277,17 @@ def test_undecided_shifts_raise_in_the_testing_helpers(monkeypatch):
     import symconv.engine.equivariance as eqv
     import symconv.engine.shift_table as st
 
+    import sympy as sp
+
+    # each op writes equal values in two forms (factored, expanded), so that the comparisons reach
+    # decide_zero: identical entries are equal without it (a structural match is a proof)
     monkeypatch.setattr(eqv, "decide_zero", lambda e: None)     # every exact comparison undecided
     with pytest.raises(AssertionError, match="could not decide"):
-        sc.assert_shift_equivariant(lambda v: v, 3)
+        sc.assert_shift_equivariant(lambda v: [sp.expand((v[i] + 1) ** 2) if i % 2 else (v[i] + 1) ** 2
+                                               for i in range(3)], 3)
     monkeypatch.setattr(st, "decide_zero", lambda e: None)
     with pytest.raises(AssertionError, match="undecided"):
-        sc.assert_shift_invariant(lambda v: [sum(v)], (3,))
+        sc.assert_shift_invariant(lambda v: [sum(v) ** 2 if v[0] == sp.Symbol("x0") else sp.expand(sum(v) ** 2)], (3,))
 
 
 def test_exit_codes_follow_the_verdicts():

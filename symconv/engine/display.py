@@ -92,7 +92,7 @@ def derivation_markdown(d: Any) -> str:
 
 def shift_table_markdown(t: Any) -> str:
     """A ShiftTable: for each shift, the output shifts it matches and whether the output is unchanged."""
-    kind = "exact" if t.exact else f"within {t.tolerance:g}"
+    kind = "exact" if t.exact else f"within {t.tolerance}"
     lines = [f"**Shift table** of an op on shape {t.shape} ({kind})", "",
              "| shift | commutes with output shifts | invariant | undecided |", "|---|---|---|---|"]
     for r in t.rows:
@@ -104,7 +104,7 @@ def shift_table_markdown(t: Any) -> str:
 
 def equivariance_markdown(rep: Any) -> str:
     """An EquivarianceReport: the verdict, then each shift's defect."""
-    kind = "exact" if rep.exact else f"within {rep.tolerance:g}"
+    kind = "exact" if rep.exact else f"within {rep.tolerance}"
     verdict = "shift-equivariant" if rep.equivariant else (
         "not shift-equivariant" if rep.failing_shifts else "undecided")
     lines = [f"**{verdict}** at n = {rep.n} ({kind})", "", "| shift | defect | decided |", "|---|---|---|"]

@@ -358,7 +358,9 @@ def test_the_callers_tolerance_is_used():
     x = np.array([1.0, 2.0, 3.0, 4.0])
     assert_shift_equivariant(noisy, 4, x=x, tol=1e-3)
     with pytest.raises(AssertionError, match=r"by 1e-06 > tol 1e-09"):
-        assert_shift_equivariant(noisy, 4, x=x)
+        assert_shift_equivariant(noisy, 4, x=x, tol=1e-9)
+    with pytest.raises(AssertionError, match=r"by 1e-06 > 5.96e-08 \(rtol 1.49e-08 .* times max\|output\| 4\)"):
+        assert_shift_equivariant(noisy, 4, x=x)             # the default: rtol sqrt(eps) of the largest output
     # a circulant off by 1e-6 in one entry: within tol 1e-3, not within 1e-9; a list of lists has no shape
     W = np.array([[1.0, 2.0], [2.0, 1.0 + 1e-6]])
     assert_circulant(W, tol=1e-3)

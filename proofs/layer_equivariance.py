@@ -91,9 +91,10 @@ def _both(defect, n_, rng, dps, k=3):
 
 
 def _circular_defect(x, w):
-    y = correlate1d(x, w, "same", "circular")
+    y = correlate1d(x, w, "same", "circular", same_convention="torch")
     return max((abs(a - b) for m in range(len(x))
-                for a, b in zip(correlate1d(np.roll(x, m), w, "same", "circular"), np.roll(y, m))), default=0)
+                for a, b in zip(correlate1d(np.roll(x, m), w, "same", "circular", same_convention="torch"),
+                                np.roll(y, m))), default=0)
 
 
 #: corr^circ_w(S^m x)_i = corr^circ_w(x)_{i-m}, every kernel size k and dilation d
@@ -120,9 +121,9 @@ def _border_defect(x, w):
     n_, k = len(x), len(w)
     err = 0
     for mode in ("zeros", "replicate"):
-        y = correlate1d(x, w, "same", mode)
+        y = correlate1d(x, w, "same", mode, same_convention="torch")
         for m in range(1, n_):
-            ys = correlate1d(np.roll(x, m), w, "same", mode)
+            ys = correlate1d(np.roll(x, m), w, "same", mode, same_convention="torch")
             for i in V.predicted_good_outputs(n_, k, m):
                 err = max(err, abs(ys[i] - y[(i - m) % n_]))
     return err
@@ -228,11 +229,11 @@ max_pool_equivariance = sc.Theorem(
 
 def _global_defect(x, w):
     """Relative change of the global mean and exact change of the global max under every shift."""
-    y = correlate1d(x, w, "same", "circular")
+    y = correlate1d(x, w, "same", "circular", same_convention="torch")
     mean = lambda v: sum(v[1:], v[0]) / len(v)  # noqa: E731
     err = 0
     for m in range(len(x)):
-        ys = correlate1d(np.roll(x, m), w, "same", "circular")
+        ys = correlate1d(np.roll(x, m), w, "same", "circular", same_convention="torch")
         err = max(err, abs(mean(list(ys)) - mean(list(y))) / max(1, max(abs(v) for v in y)),
                   abs(max(ys) - max(y)))
     return err

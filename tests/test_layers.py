@@ -61,7 +61,7 @@ def test_pooling_and_rationals():
 
 
 @pytest.mark.parametrize("call, exc, fragment", [
-    (lambda: correlate1d([1, 2], [1, 2, 3]), ValueError, "larger than the padded input"),
+    (lambda: correlate1d([1, 2], [1, 2, 3], 0), ValueError, "larger than the padded input"),   # int padding: PyTorch
     (lambda: correlate1d([1, 2, 3], [1], stride=0), ValueError, "stride must be a positive int"),
     (lambda: correlate1d([1, 2, 3], [1], padding=-1), ValueError, "padding must be an int >= 0"),
     (lambda: correlate1d([1, 2, 3], [1], padding="half"), ValueError, "'valid', 'same' or 'full'"),
@@ -97,7 +97,7 @@ def test_against_pytorch_where_installed():
 def test_tensorflow_same_with_strides_gives_ceil(s):
     for n in range(1, 12):
         for k in (1, 2, 3, 4):
-            y = correlate1d(list(range(n)), [1] * k, "same", stride=s)
+            y = correlate1d(list(range(n)), [1] * k, "same", stride=s, same_convention="torch")
             assert len(y) == -(-n // s), (n, k, s)
 
 
@@ -119,7 +119,7 @@ def test_unevaluated_max_of_a_window_is_the_evaluated_max():
     SymPy's evaluated Max; windows where SymPy can drop an argument keep the evaluated form."""
     import itertools
 
-    from symconv.objects.layers import _max
+    from symconv.objects.pooling import _max
     plain = sp.symbols("a0:4")
     real = sp.symbols("r0:3", real=True)
     pos, neg = sp.Symbol("p", positive=True), sp.Symbol("q", negative=True)

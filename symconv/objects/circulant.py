@@ -41,16 +41,20 @@ def circulant(c: object) -> sp.Matrix:
 
 
 def circulant_array(c) -> np.ndarray:
-    """circ(c) as a NumPy array (same convention, for numeric checks).
+    """circ(c) as a NumPy array (same convention, for numeric checks); batched like SciPy's
+    ``scipy.linalg.circulant``: c of shape (..., n) gives (..., n, n), one circulant per vector.
 
     >>> circulant_array([1.0, 2.0, 3.0])[:, 0]
     array([1., 2., 3.])
+    >>> circulant_array([[1, 2], [3, 4]]).tolist()
+    [[[1, 2], [2, 1]], [[3, 4], [4, 3]]]
     """
     v = np.asarray(c)
-    if v.ndim != 1 or v.size == 0:
-        raise ValueError(f"c must be a non-empty 1-D array, got shape {v.shape}")
-    idx = np.arange(v.size)
-    return v[(idx[:, None] - idx[None, :]) % v.size]
+    if v.ndim == 0 or v.size == 0:
+        raise ValueError(f"c must be a non-empty array of vectors (shape (..., n)), got shape {v.shape}")
+    n = v.shape[-1]
+    idx = np.arange(n)
+    return v[..., (idx[:, None] - idx[None, :]) % n]
 
 
 def circular_convolve(a: object, b: object) -> list:

@@ -5,22 +5,31 @@ shape (n,), 2-D ones (H, W).  Conventions, each cross-checked in the tests:
 
 * ``correlate1d`` / ``correlate2d`` compute cross-correlation, what PyTorch's
   ``conv1d``/``conv2d`` and TensorFlow's ``Conv`` call convolution:
-  y[i] = sum_t w[t] xp[i*s + t*d] on the padded input xp;
+  y[i] = sum_t conj(w[t]) xp[i*s + t*d] on the padded input xp (the conjugate only changes
+  complex numbers; ``conjugate=False`` is PyTorch's complex convolution, see ``signal_nd``);
 * ``convolve1d`` / ``convolve2d`` flip the kernel (NumPy's ``np.convolve``,
   SciPy's ``convolve2d``);
-* padding: an int p on both sides, or 'valid' (0), 'full' (d(k-1) both
-  sides), 'same' (total d(k-1); for correlation the extra pad of an even
-  kernel goes right/bottom as in PyTorch and TensorFlow 'SAME'; for
-  convolution it goes left/top as in ``np.convolve(..., 'same')``; with
-  stride s > 1, 'same' is TensorFlow's 'SAME': output ceil(n/s), total pad
-  max((ceil(n/s) - 1) s + d(k-1) + 1 - n, 0));
-* padding modes 'zeros', 'circular', 'reflect' (edge not repeated, NumPy's
-  'reflect' = PyTorch's 'reflect'), 'replicate' (NumPy's 'edge').
+* padding: an int p on both sides, or 'valid', 'full' (d(k-1) both sides), 'same' (total
+  d(k-1)); ``same_convention`` says where the odd sample of an odd total goes: 'numpy' before
+  the signal, 'torch' after it (see ``padding``).  The defaults follow the library each function
+  twins: ``correlate1d`` and ``convolve1d`` are ``np.correlate`` and ``np.convolve`` ('numpy'),
+  ``convolve2d`` is ``scipy.signal.convolve2d`` ('numpy'), ``correlate2d`` is
+  ``scipy.signal.correlate2d``, which is PyTorch's and TensorFlow's 'same' ('torch');
+  with stride s > 1, 'same' is TensorFlow's 'SAME' (output ceil(n/s); pass 'torch' for its alignment);
+* like NumPy and SciPy, 'valid' swaps the operands when the kernel is the longer one (in every
+  axis), and NumPy's 1-D 'same' has length max(n, k); in 2-D 'same' has the shape of x (SciPy);
+* padding modes 'zeros' (with ``fillvalue``, SciPy's boundary='fill'), 'circular', 'reflect' (edge
+  not repeated, NumPy's 'reflect' = PyTorch's 'reflect'), 'replicate' (NumPy's 'edge'), 'symmetric'
+  (edge repeated, SciPy's boundary='symm').
 
 >>> correlate1d([1, 2, 3, 4], [1, 1])
 array([3, 5, 7], dtype=object)
 >>> convolve1d([1, 2, 3], [1, 1], padding='same')      # = np.convolve(x, w, 'same')
 array([1, 3, 5], dtype=object)
+>>> correlate1d([1, 2, 3], [4, 5], 'same')              # = np.correlate(x, w, 'same')
+array([5, 14, 23], dtype=object)
+>>> correlate1d([1, 2, 3], [4, 5], 'same', same_convention='torch')   # = PyTorch's padding='same'
+array([14, 23, 12], dtype=object)
 >>> max_pool1d([3, 1, 4, 1, 5, 9], 2)
 array([3, 4, 9], dtype=object)
 >>> output_size(28, 5)
@@ -29,147 +38,123 @@ array([3, 4, 9], dtype=object)
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import sympy as sp
 
 from ._validate import check_size
+from .direct_conv import full_convolve, is_numeric_array
+from .padding import (PADDING_MODES, SAME_CONVENTIONS, as_signal, check_convention, output_size, pad,  # noqa: F401
+                      pads_for)
+from .pooling import avg_pool1d, avg_pool2d, global_avg_pool, global_max_pool, max_pool1d, max_pool2d  # noqa: F401
+from .signal_nd import MODES, conjugate_kernel, mode_slices
 
 __all__ = ["output_size", "pad", "correlate1d", "convolve1d", "correlate2d", "convolve2d", "conv2d_layer",
            "max_pool1d", "avg_pool1d", "max_pool2d", "avg_pool2d", "global_avg_pool", "global_max_pool",
-           "as_signal", "PADDING_MODES"]
-
-PADDING_MODES = {"zeros": "constant", "circular": "wrap", "reflect": "reflect", "replicate": "edge"}
+           "as_signal", "PADDING_MODES", "SAME_CONVENTIONS"]
 
 
-def as_signal(x, ndim: int, name: str = "x") -> np.ndarray:
-    """An ndarray of the given dimension; object dtype unless every entry is a float."""
-    if isinstance(x, sp.MatrixBase):
-        x = np.array(x.tolist(), dtype=object)
-        if ndim == 1:
-            x = x.reshape(-1)
-    arr = np.asarray(x)
-    if arr.ndim != ndim:
-        raise ValueError(f"{name} must be {ndim}-D, got shape {arr.shape}")
-    if arr.size == 0:
-        raise ValueError(f"{name} must be non-empty")
-    if arr.dtype.kind in "fc":
-        return arr
-    return np.array(arr.tolist(), dtype=object) if arr.dtype != object else arr
+def _flip(a: np.ndarray) -> np.ndarray:
+    return a[(slice(None, None, -1),) * a.ndim]
 
 
-def output_size(n: int, k: int, padding: int = 0, stride: int = 1, dilation: int = 1) -> int:
-    """floor((n + 2p - d(k-1) - 1) / s) + 1: the output length of a layer (PyTorch's formula).
-
-    >>> output_size(5, 3, padding=1), output_size(7, 3, stride=2), output_size(12, 2, stride=2)
-    (5, 3, 6)
-    """
-    n, k = check_size(n, "n"), check_size(k, "k")
-    s, d = check_size(stride, "stride"), check_size(dilation, "dilation")
-    if isinstance(padding, bool) or not isinstance(padding, int) or padding < 0:
-        raise ValueError(f"padding must be an int >= 0, got {padding!r}")
-    span = n + 2 * padding - d * (k - 1)
-    if span < 1:
-        raise ValueError(f"kernel of size {k} (dilation {d}) is larger than the padded input ({n + 2 * padding})")
-    return (span - 1) // s + 1
+def _is_zero_fill(fillvalue) -> bool:
+    return isinstance(fillvalue, (int, float, complex, np.number)) and not isinstance(fillvalue, bool) \
+        and fillvalue == 0
 
 
-def _pads(padding, k: int, d: int, flip: bool, n: int | None = None, s: int = 1) -> tuple[int, int]:
-    if isinstance(padding, str):
-        total = d * (k - 1)
-        if padding == "same" and s > 1:      # TensorFlow's 'SAME' with strides: output ceil(n / s)
-            total = max((-(-n // s) - 1) * s + d * (k - 1) + 1 - n, 0)
-        if padding == "valid":
-            return 0, 0
-        if padding == "full":
-            return total, total
-        if padding == "same":
-            small = total // 2
-            return (total - small, small) if flip else (small, total - small)
-        raise ValueError(f"padding must be an int, 'valid', 'same' or 'full', got {padding!r}")
-    if isinstance(padding, bool) or not isinstance(padding, int) or padding < 0:
-        raise ValueError(f"padding must be an int >= 0 or 'valid'/'same'/'full', got {padding!r}")
-    return padding, padding
+def _strided_correlate(xp: np.ndarray, taps: np.ndarray, sizes: tuple, strides: tuple, dils: tuple) -> np.ndarray:
+    """y[i] = sum_t taps[t] xp[i*s + t*d] per axis; every output is one sum of its own k terms."""
+    def window(t):
+        return tuple(slice(u * d, u * d + (m - 1) * s + 1, s) for u, d, m, s in zip(t, dils, sizes, strides))
+
+    if is_numeric_array(xp) and is_numeric_array(taps):
+        out = np.zeros(sizes, dtype=np.result_type(xp.dtype, taps.dtype, np.float64))
+        for t in itertools.product(*map(range, taps.shape)):
+            out += taps[t] * xp[window(t)]
+        return out
+    xp, taps = xp.astype(object), taps.astype(object)
+    if all(s == 1 for s in strides) and all(d == 1 for d in dils):     # a 'valid' slice of the full product
+        full = full_convolve(xp, _flip(taps))
+        return full[tuple(slice(k - 1, k - 1 + m) for k, m in zip(taps.shape, sizes))]
+    count = int(np.prod(sizes))
+    terms: list[list] = [[] for _ in range(count)]
+    for t in itertools.product(*map(range, taps.shape)):
+        w = taps[t]
+        for p, v in enumerate(xp[window(t)].flat):
+            terms[p].append(w * v)
+    symbolic = any(isinstance(v, sp.Basic) for v in itertools.chain(xp.flat, taps.flat))
+    vals = [sp.Add(*t) if symbolic else sum(t[1:], start=t[0]) for t in terms]
+    out = np.empty(count, dtype=object)
+    out[:] = vals
+    return out.reshape(sizes)
 
 
-def pad(x, before: int | tuple, after: int | tuple | None = None, mode: str = "zeros") -> np.ndarray:
-    """Pad a 1-D or 2-D signal (per axis ``before``/``after``) with one of PADDING_MODES.
-
-    >>> pad([1, 2, 3], 2, mode='reflect')
-    array([3, 2, 1, 2, 3, 2, 1], dtype=object)
-    """
-    arr = np.asarray(x) if isinstance(x, np.ndarray) else as_signal(x, np.asarray(x).ndim)
+def _layer(xa, wa, padding, mode, strides, dils, flip, same_convention, fillvalue, conjugate, same_length):
+    check_convention(same_convention)
     if mode not in PADDING_MODES:
         raise ValueError(f"mode must be one of {sorted(PADDING_MODES)}, got {mode!r}")
-    after = before if after is None else after
-    b = before if isinstance(before, tuple) else (before,) * arr.ndim
-    a = after if isinstance(after, tuple) else (after,) * arr.ndim
-    if mode == "reflect" and any(p >= m for p, m in zip(b + a, arr.shape * 2)):
-        raise ValueError("reflect padding must be smaller than the signal")
-    widths = list(zip(b, a))
-    out = np.pad(arr, widths, mode=PADDING_MODES[mode]) if mode != "zeros" else \
-        np.pad(arr, widths, mode="constant", constant_values=0)
-    if out.dtype == object:   # NumPy fills with its own integer type: back to Python numbers
-        out = np.array([v.item() if isinstance(v, np.generic) else v for v in out.flat],
-                       dtype=object).reshape(out.shape)
-    return out
+    taps = wa if flip else conjugate_kernel(wa, conjugate)
+    plain = all(s == 1 for s in strides) and all(d == 1 for d in dils)
+    if isinstance(padding, str) and padding in MODES and plain and \
+            (padding == "valid" or (mode == "zeros" and _is_zero_fill(fillvalue))):
+        sl = mode_slices(xa.shape, wa.shape, padding, flip=flip, same_convention=same_convention,
+                         same_length=same_length)
+        return full_convolve(xa, taps if flip else _flip(taps))[sl]
+    per_axis = padding if isinstance(padding, tuple) else (padding,) * xa.ndim
+    if len(per_axis) != xa.ndim:
+        raise ValueError(f"padding must give one value per axis ({xa.ndim}), got {padding!r}")
+    pads = [pads_for(p, k, d, same_convention, n, s)
+            for p, k, d, n, s in zip(per_axis, wa.shape, dils, xa.shape, strides)]
+    xp = pad(xa, tuple(p[0] for p in pads), tuple(p[1] for p in pads), mode, fillvalue)
+    sizes = tuple(output_size(m, k, 0, s, d) for m, k, s, d in zip(xp.shape, wa.shape, strides, dils))
+    return _strided_correlate(xp, _flip(taps) if flip else taps, sizes, strides, dils)
 
 
-def _kernel_flip(w: np.ndarray) -> np.ndarray:
-    return w[(slice(None, None, -1),) * w.ndim]
-
-
-def correlate1d(x, w, padding="valid", mode: str = "zeros", stride: int = 1, dilation: int = 1,
+def correlate1d(x, w, padding="valid", mode: str = "zeros", stride: int = 1, dilation: int = 1, *,
+                same_convention: str = "numpy", fillvalue=0, conjugate: bool | None = None,
                 _flip: bool = False) -> np.ndarray:
-    """Cross-correlation y[i] = sum_t w[t] xp[i*stride + t*dilation] (PyTorch's conv1d)."""
+    """Cross-correlation y[i] = sum_t w[t] xp[i*stride + t*dilation] (PyTorch's conv1d, np.correlate).
+
+    The defaults are ``np.correlate``'s: 'same' puts the odd pad sample before the signal and has
+    length max(n, k); ``same_convention='torch'`` is PyTorch's ``padding='same'``.
+    """
     xa, wa = as_signal(x, 1), as_signal(w, 1, "w")
     s, d = check_size(stride, "stride"), check_size(dilation, "dilation")
-    k = len(wa)
-    left, right = _pads(padding, k, d, _flip, len(xa), s)
-    xp = pad(xa, left, right, mode)
-    m = output_size(len(xp), k, 0, s, d)
-    taps = _kernel_flip(wa) if _flip else wa
-    out = [sum((taps[t] * xp[i * s + t * d] for t in range(k)), start=_zero(xp, taps)) for i in range(m)]
-    return np.array(out, dtype=object if xp.dtype == object or taps.dtype == object else float)
+    return _layer(xa, wa, padding, mode, (s,), (d,), _flip, same_convention, fillvalue, conjugate, "max")
 
 
-def convolve1d(x, w, padding="valid", mode: str = "zeros", stride: int = 1, dilation: int = 1) -> np.ndarray:
+def convolve1d(x, w, padding="valid", mode: str = "zeros", stride: int = 1, dilation: int = 1, *,
+               same_convention: str = "numpy", fillvalue=0) -> np.ndarray:
     """Convolution (kernel flipped): 'full'/'same'/'valid' agree with np.convolve."""
-    return correlate1d(x, w, padding, mode, stride, dilation, _flip=True)
-
-
-def _zero(*arrs):
-    return sp.Integer(0) if any(a.dtype == object and any(isinstance(v, sp.Basic) for v in a.flat)
-                                for a in arrs) else 0
+    return correlate1d(x, w, padding, mode, stride, dilation, same_convention=same_convention,
+                       fillvalue=fillvalue, _flip=True)
 
 
 def _pairs(p) -> tuple:
     return p if isinstance(p, tuple) else (p, p)
 
 
-def correlate2d(x, w, padding="valid", mode: str = "zeros", stride=1, dilation=1, _flip: bool = False) -> np.ndarray:
-    """2-D cross-correlation (PyTorch's conv2d on one channel); padding per axis as (ph, pw) or a string."""
+def correlate2d(x, w, padding="valid", mode: str = "zeros", stride=1, dilation=1, *, same_convention: str = "torch",
+                fillvalue=0, conjugate: bool | None = None, _flip: bool = False) -> np.ndarray:
+    """2-D cross-correlation (PyTorch's conv2d on one channel, scipy.signal.correlate2d); padding per
+    axis as (ph, pw) or a string.  'same' has the shape of x and, by default, SciPy's correlate2d
+    alignment, which is PyTorch's (odd pad sample after the signal)."""
     xa, wa = as_signal(x, 2), as_signal(w, 2, "w")
     (sh, sw), (dh, dw) = _pairs(stride), _pairs(dilation)
     for v, nm in ((sh, "stride"), (sw, "stride"), (dh, "dilation"), (dw, "dilation")):
         check_size(v, nm)
-    kh, kw = wa.shape
-    ph, pw = padding if isinstance(padding, tuple) else (padding, padding)
-    (top, bottom), (lft, rgt) = _pads(ph, kh, dh, _flip, xa.shape[0], sh), _pads(pw, kw, dw, _flip, xa.shape[1], sw)
-    xp = pad(xa, (top, lft), (bottom, rgt), mode)
-    mh, mw = output_size(xp.shape[0], kh, 0, sh, dh), output_size(xp.shape[1], kw, 0, sw, dw)
-    taps = _kernel_flip(wa) if _flip else wa
-    z = _zero(xp, taps)
-    out = np.empty((mh, mw), dtype=object if xp.dtype == object or taps.dtype == object else float)
-    for i in range(mh):
-        for j in range(mw):
-            out[i, j] = sum((taps[u, v] * xp[i * sh + u * dh, j * sw + v * dw]
-                             for u in range(kh) for v in range(kw)), start=z)
-    return out
+    return _layer(xa, wa, padding, mode, (sh, sw), (dh, dw), _flip, same_convention, fillvalue, conjugate, "x")
 
 
-def convolve2d(x, w, padding="valid", mode: str = "zeros", stride=1, dilation=1) -> np.ndarray:
-    """2-D convolution (kernel flipped): 'full'/'same'/'valid' agree with scipy.signal.convolve2d."""
-    return correlate2d(x, w, padding, mode, stride, dilation, _flip=True)
+def convolve2d(x, w, padding="valid", mode: str = "zeros", stride=1, dilation=1, *, same_convention: str = "numpy",
+               fillvalue=0) -> np.ndarray:
+    """2-D convolution (kernel flipped): 'full'/'same'/'valid' and the boundaries agree with
+    scipy.signal.convolve2d (boundary 'fill' = mode 'zeros' with fillvalue, 'wrap' = 'circular',
+    'symm' = 'symmetric')."""
+    return correlate2d(x, w, padding, mode, stride, dilation, same_convention=same_convention,
+                       fillvalue=fillvalue, _flip=True)
 
 
 def conv2d_layer(x, weight, bias=None, padding="valid", mode: str = "zeros", stride=1, dilation=1) -> np.ndarray:
@@ -187,76 +172,7 @@ def conv2d_layer(x, weight, bias=None, padding="valid", mode: str = "zeros", str
         raise ValueError(f"bias must have {wa.shape[0]} entries, got {len(bias)}")
     outs = []
     for i in range(wa.shape[0]):
-        acc = sum(correlate2d(xa[j], wa[i, j], padding, mode, stride, dilation) for j in range(xa.shape[0]))
+        acc = sum(correlate2d(xa[j], wa[i, j], padding, mode, stride, dilation, same_convention="torch",
+                              conjugate=False) for j in range(xa.shape[0]))
         outs.append(acc + (bias[i] if bias is not None else 0))
     return np.array(outs)
-
-
-def _pool1d(x, k, stride, fn):
-    xa = as_signal(x, 1)
-    k = check_size(k, "k")
-    s = check_size(k if stride is None else stride, "stride")
-    m = output_size(len(xa), k, 0, s)
-    return np.array([fn(list(xa[i * s:i * s + k])) for i in range(m)], dtype=object if xa.dtype == object else float)
-
-
-def _max(vals):
-    """max of a window: Python's for numbers, SymPy's Max otherwise.  A window of distinct symbols whose
-    signs are unknown is built unevaluated: SymPy could drop none of them (no two are comparable), so it
-    is the evaluated Max, without the pairwise comparisons that cost ~50 ms a window."""
-    if not any(isinstance(v, sp.Basic) for v in vals):
-        return max(vals)
-    if (len(set(vals)) == len(vals) and all(isinstance(v, sp.Symbol) for v in vals)
-            and all(v.is_extended_real is not False and v.is_positive is None and v.is_negative is None
-                    and v.is_zero is None for v in vals)):
-        return sp.Max(*vals, evaluate=False)
-    return sp.Max(*vals)
-
-
-def _mean(vals):
-    total = sum(vals[1:], start=vals[0])
-    return total / len(vals) if not all(isinstance(v, int) for v in vals) else sp.Rational(total, len(vals))
-
-
-def max_pool1d(x, k: int, stride: int | None = None) -> np.ndarray:
-    """Max over windows of size k moved by stride (default k)."""
-    return _pool1d(x, k, stride, _max)
-
-
-def avg_pool1d(x, k: int, stride: int | None = None) -> np.ndarray:
-    """Mean over windows of size k moved by stride (default k); exact for rationals."""
-    return _pool1d(x, k, stride, _mean)
-
-
-def _pool2d(x, k, stride, fn):
-    xa = as_signal(x, 2)
-    kh, kw = _pairs(k)
-    sh, sw = _pairs(k if stride is None else stride)
-    mh, mw = output_size(xa.shape[0], kh, 0, sh), output_size(xa.shape[1], kw, 0, sw)
-    out = np.empty((mh, mw), dtype=object if xa.dtype == object else float)
-    for i in range(mh):
-        for j in range(mw):
-            out[i, j] = fn(list(xa[i * sh:i * sh + kh, j * sw:j * sw + kw].flat))
-    return out
-
-
-def max_pool2d(x, k, stride=None) -> np.ndarray:
-    """2-D max pooling (window k or (kh, kw), stride default k)."""
-    return _pool2d(x, k, stride, _max)
-
-
-def avg_pool2d(x, k, stride=None) -> np.ndarray:
-    """2-D average pooling (window k or (kh, kw), stride default k); exact for rationals."""
-    return _pool2d(x, k, stride, _mean)
-
-
-def global_avg_pool(x):
-    """The mean of all entries."""
-    xa = np.asarray(x, dtype=object if not np.asarray(x).dtype.kind in "fc" else None)
-    return _mean(list(xa.flat))
-
-
-def global_max_pool(x):
-    """The max of all entries."""
-    return _max(list(np.asarray(x, dtype=object).flat))
-

@@ -84,9 +84,9 @@ def circular_layer_equivariant(n: int, mode: str = "circular") -> Counterexample
             if d * (k - 1) >= n:
                 continue
             cases += 1
-            y = correlate1d(x, w, "same", mode, dilation=d)
+            y = correlate1d(x, w, "same", mode, dilation=d, same_convention="torch")
             for m in range(1, n):
-                ys = correlate1d(_shift(x, m), w, "same", mode, dilation=d)
+                ys = correlate1d(_shift(x, m), w, "same", mode, dilation=d, same_convention="torch")
                 for i in range(n):
                     if not _same(ys[i], y[(i - m) % n]):
                         return Counterexample(n, f"k={k}, dilation {d}, {mode} padding, shift {m}: output {i} is "
@@ -112,9 +112,9 @@ def padded_layer_equivariance_set(n: int, mode: str = "zeros", predict=None) -> 
     x = _syms("x", n)
     for k in range(1, min(n, 5) + 1):
         w = _syms("w", k)
-        y = correlate1d(x, w, "same", mode)
+        y = correlate1d(x, w, "same", mode, same_convention="torch")
         for m in range(1, n):
-            ys = correlate1d(_shift(x, m), w, "same", mode)
+            ys = correlate1d(_shift(x, m), w, "same", mode, same_convention="torch")
             good = [i for i in range(n) if _same(ys[i], y[(i - m) % n])]
             want = predict(n, k, m)
             if good != want:
@@ -197,9 +197,9 @@ def global_pool_invariance(n: int) -> Counterexample | Holds:
     x = _syms("x", n)
     for k in range(1, n + 1):
         w = _syms("w", k)
-        y = correlate1d(x, w, "same", "circular")
+        y = correlate1d(x, w, "same", "circular", same_convention="torch")
         for m in range(1, n):
-            ys = correlate1d(_shift(x, m), w, "same", "circular")
+            ys = correlate1d(_shift(x, m), w, "same", "circular", same_convention="torch")
             if not _same(global_avg_pool(ys), global_avg_pool(y)):
                 return Counterexample(n, f"k={k}, shift {m}: global average changes")
             # the max of a multiset depends only on the multiset: compare the multisets of outputs
@@ -217,9 +217,9 @@ def local_pool_invariance_claim(n: int, pool=max_pool1d) -> Counterexample | Hol
         return Holds(f"n={n}: the refuting signal needs an even n >= 4; nothing to check")
     x = [1] + [0] * (n - 1)
     w = [1]
-    base = pool(correlate1d(x, w, "same", "circular"), 2)
+    base = pool(correlate1d(x, w, "same", "circular", same_convention="torch"), 2)
     for m in range(1, n):
-        shifted = pool(correlate1d(_shift(x, m), w, "same", "circular"), 2)
+        shifted = pool(correlate1d(_shift(x, m), w, "same", "circular", same_convention="torch"), 2)
         if list(shifted) != list(base):
             return Counterexample(n, f"x = {x}, kernel [1], {pool.__name__}(2): {list(base)}; "
                                      f"after shifting x by {m}: {list(shifted)}")

@@ -20,10 +20,14 @@ import numpy as np
 import sympy as sp
 
 from ..exact import CyclotomicElement, CyclotomicField
-from ._validate import check_size
+from ._validate import as_vector, check_size
 
 __all__ = ["dft_exponents", "dft_exponent_rows", "dft_matrix", "dft_matrix_cyclotomic", "dft_matrix_numeric",
-           "fourier_mode", "omega"]
+           "fourier_mode", "omega", "NORMS", "dft_scale", "dft", "idft", "idft_matrix"]
+
+#: NumPy's normalisations (``np.fft.fft(x, norm=...)``): the forward / inverse scale factors are
+#: 'backward' 1 / (1/n), 'ortho' 1/sqrt(n) / 1/sqrt(n), 'forward' 1/n / 1
+NORMS = ("backward", "ortho", "forward")
 
 
 def omega(n: int) -> sp.Expr:
@@ -107,3 +111,60 @@ def fourier_mode(n: int, k: int) -> sp.Matrix:
     """
     n = check_size(n)
     return sp.Matrix([sp.exp(2 * sp.pi * sp.I * sp.Rational((j * k) % n, n)) for j in range(n)])
+
+
+def dft_scale(n: int, norm: str | None = "backward", inverse: bool = False) -> sp.Expr:
+    """The factor NumPy's ``norm`` puts in front of the forward (or inverse) DFT, exactly.
+
+    >>> [dft_scale(4, m) for m in NORMS], [dft_scale(4, m, inverse=True) for m in NORMS]
+    ([1, 1/2, 1/4], [1/4, 1/2, 1])
+    """
+    n = check_size(n)
+    norm = "backward" if norm is None else norm
+    if norm not in NORMS:
+        raise ValueError(f"norm must be one of {NORMS} (or None), got {norm!r}")
+    if norm == "ortho":
+        return 1 / sp.sqrt(n)
+    return sp.Rational(1, n) if (norm == "backward") == inverse else sp.Integer(1)
+
+
+def _transform(x, norm, inverse: bool) -> list:
+    xv = [sp.sympify(v) for v in as_vector(x, "x")]
+    if not xv:
+        raise ValueError("x must be non-empty")
+    n = len(xv)
+    sign = 1 if inverse else -1
+    roots = [sp.exp(sign * 2 * sp.pi * sp.I * sp.Rational(e, n)) for e in range(n)]
+    scale = dft_scale(n, norm, inverse)
+    return [scale * sp.Add(*[roots[(j * k) % n] * xv[k] for k in range(n)]) for j in range(n)]
+
+
+def dft(x, norm: str | None = "backward") -> list:
+    """X_j = s * sum_k x_k omega**(j*k), exactly (NumPy's ``np.fft.fft(x, norm=norm)``; s = dft_scale).
+
+    >>> dft([1, 2, 3, 4])
+    [10, -2 + 2*I, -2, -2 - 2*I]
+    """
+    return [sp.expand(v) for v in _transform(x, norm, inverse=False)]
+
+
+def idft(x, norm: str | None = "backward") -> list:
+    """x_j = s * sum_k X_k omega**(-j*k), exactly (NumPy's ``np.fft.ifft(X, norm=norm)``).
+
+    >>> idft(dft([1, 2, 3, 4], 'ortho'), 'ortho')
+    [1, 2, 3, 4]
+    """
+    return [sp.expand(v) for v in _transform(x, norm, inverse=True)]
+
+
+def idft_matrix(n: int, norm: str | None = "backward") -> sp.Matrix:
+    """The inverse DFT matrix s * omega**(-j*k) (s = dft_scale(n, norm, inverse=True)).
+
+    >>> idft_matrix(2)
+    Matrix([
+    [1/2,  1/2],
+    [1/2, -1/2]])
+    """
+    n = check_size(n)
+    scale = dft_scale(n, norm, inverse=True)
+    return sp.Matrix(n, n, lambda j, k: scale * sp.exp(2 * sp.pi * sp.I * sp.Rational((j * k) % n, n)))

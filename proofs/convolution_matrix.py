@@ -15,7 +15,8 @@ import symconv as sc
 from symconv.engine.numeric import float_and_mp
 from symconv.engine.rules import Fold, ReindexSum, Unfold
 from symconv.engine.statement import Statement
-from symconv.objects.indexed import i, j, lsum, n, s_, sequence_function, t, u
+from symconv.objects.circulant import circulant_array
+from symconv.objects.indexed import entry_function, i, j, lsum, n, s_, sequence_function, t, u, zsum
 from symconv.objects.signal_nd import convolve as convolve_nd, correlate as correlate_nd
 from symconv.objects.toeplitz import convolution_matrix, toeplitz_kernel
 
@@ -190,6 +191,52 @@ convolve_nd_comm_eq_sum = sc.Theorem(
     false_variants=[sc.FalseVariant(
         "correlate_nd_comm", "The N-D cross-correlation commutes too.",
         exact=lambda n_: _exact_nd(n_, correlation=True), n_range=(1, 2))],
+)
+
+
+cb, xb = entry_function("cb", "c_b"), entry_function("xb", "x")
+Cb, convb = entry_function("Cb", r"\mathrm{circ}(c_b)"), entry_function("convb", r"(c_b \circledast x)")
+DEFS_B = {"Cb": sp.Lambda((i, j), cb(i - j)), "convb": sp.Lambda((i,), zsum(cb(i - t) * xb(t), t))}
+FORMAL_BATCH = Statement.identity(zsum(Cb(i, j) * xb(j), j), convb(i), definitions=DEFS_B,
+                                  text="for each kernel c_b of the batch")
+
+
+def _exact_batch(n_, first_row=False):
+    """A batch of 2 x 2 generic kernels of length n: circulant_array(c)[b] x = c_b (*) x, each b."""
+    C = np.array(sp.symbols(f"c0:{4 * n_}"), dtype=object).reshape(2, 2, n_)
+    xv = list(sp.symbols(f"x0:{n_}"))
+    mats = circulant_array(C)
+    if first_row:                                       # Sage's convention: c is the first row
+        mats = np.swapaxes(mats, -1, -2)
+    if mats.shape != (2, 2, n_, n_):
+        return sc.Counterexample(n_, f"shape {mats.shape}, not (2, 2, {n_}, {n_})")
+    for b in np.ndindex(2, 2):
+        got = mats[b].dot(np.array(xv, dtype=object))
+        want = [sum((C[b][(q - r) % n_] * xv[r] for r in range(n_)), sp.Integer(0)) for q in range(n_)]
+        if any(sp.expand(g - w) != 0 for g, w in zip(got, want)):
+            return sc.Counterexample(n_, f"batch {b}: circ(c_b) x = {list(got)}, c_b (*) x = {want}")
+    return sc.Holds(f"a 2 x 2 batch of generic kernels of length n={n_}: circulant_array(c)[b] x = c_b (*) x for "
+                    "each b")
+
+
+circulant_batch_mul_eq_circular_conv = sc.Theorem(
+    "circulant_batch_mul_eq_circular_conv",
+    "The batched circulant (scipy.linalg.circulant's batching: c of shape (..., n) gives (..., n, n)) is one "
+    "circulant per kernel, and each multiplies as the circular convolution with its kernel.",
+    claims="verified",
+    latex=r"\mathrm{circ}(c)_{b,i,j} = (c_b)_{i-j},\quad \mathrm{circ}(c)_b\, x = c_b \circledast x",
+    formal=FORMAL_BATCH,
+    exact=_exact_batch, n_range=(1, 6),
+    numeric=lambda n_, rng, dps: float_and_mp(
+        lambda c, x: max(abs(a - b) for a, b in zip(
+            circulant_array(np.stack([c, c[::-1]]))[1].dot(x),
+            [sum(c[::-1][(q - r) % len(x)] * x[r] for r in range(len(x))) for q in range(len(x))])),
+        dps, rng.standard_normal(n_), rng.standard_normal(n_)),
+    numeric_sizes=(1, 3, 8),
+    false_variants=[sc.FalseVariant(
+        "circulant_batch_first_row", "Each circulant of the batch has its kernel as first row (Sage's convention) "
+        "and still multiplies as the circular convolution.",
+        exact=lambda n_: _exact_batch(n_, first_row=True), n_range=(1, 4))],
 )
 
 

@@ -62,7 +62,8 @@ idft_dft_eq_self_all_norms = sc.Theorem(
     "s_inv s_fwd F* F = I.",
     claims="verified",
     latex=r"s_{\mathrm{inv}}\, s_{\mathrm{fwd}} \sum_l \overline{\omega}^{jl} \omega^{lk} = [j = k],\quad "
-          r"(s_{\mathrm{fwd}}, s_{\mathrm{inv}}) \in \{(1, \tfrac1n), (\tfrac1{\sqrt n}, \tfrac1{\sqrt n}), (\tfrac1n, 1)\}",
+          r"(s_{\mathrm{fwd}}, s_{\mathrm{inv}}) \in "
+          r"\{(1, \tfrac1n), (\tfrac1{\sqrt n}, \tfrac1{\sqrt n}), (\tfrac1n, 1)\}",
     formal=FORMAL,
     exact=_exact, n_range=(1, 6),
     numeric=_numeric, numeric_sizes=(1, 4, 7), tolerance=1e-9,

@@ -11,7 +11,6 @@ direct sum.  No adapter calls the peer's function it replaces; every call is cou
 from __future__ import annotations
 
 import collections
-from fractions import Fraction  # noqa: F401  (exact entries pass through unchanged)
 
 import numpy as np
 import sympy as sp

@@ -96,7 +96,8 @@ class LayerConfig:
     dilation: int = 1
 
     def __call__(self, x) -> np.ndarray:
-        return correlate1d(x, list(self.kernel), self.padding, self.mode, self.stride, self.dilation)
+        return correlate1d(x, list(self.kernel), self.padding, self.mode, self.stride, self.dilation,
+                           same_convention="torch")
 
     @property
     def output_size(self) -> int:

@@ -228,3 +228,20 @@ def test_shadowed_bound_variable_is_refused_not_crashed_on():
     assert not ok(shadow, zsum(f(z), z), GroupSift(z))
     assert not ok(zsum(psi(h) * zsum(f(h), h), h), zsum(psi(GMul(g, k)) * zsum(f(h), h), k),
                   GroupReindex(h, GMul(g, k), k))
+
+
+def test_for_z_n_the_theorem_is_w_s_equals_s_w():
+    """With the law of Z_n (a b = a + b, a^-1 = -a, e = 0) and a = 1, L_1 = S: the statement becomes
+    the circulant theorem's, (S W)_ij = (W S)_ij <=> W_ij = W_{i-j,0}."""
+    from proofs import groups as G
+    from proofs import shift_equivariance as SE
+    from symconv.engine.compare import equal_mod_n
+    zn = {GMul: lambda p, q: p + q, GInv: lambda p: -p, GId: lambda: sp.Integer(0)}
+
+    def as_zn(e):
+        return e.replace(lambda q: isinstance(q, (GMul, GInv, GId)), lambda q: zn[type(q)](*q.args))
+    E1, E3 = G.FORMAL_REGULAR[0].lhs, G.FORMAL_REGULAR[0].rhs
+    assert equal_mod_n(as_zn(E3).subs({x: sp.Symbol("i", integer=True), y: sp.Symbol("j", integer=True)}),
+                       SE.FORMAL.rhs)
+    L1 = as_zn(G._REG["Lg"].expr.subs(a, 1))              # [x = 1 + y]: the shift S[x, y]
+    assert equal_mod_n(L1, sc.objects.indexed.ENTRY["S"](x, y))

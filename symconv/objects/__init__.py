@@ -2,7 +2,7 @@
 
 from .circulant import circulant, circulant_array, circulant_defect, circular_convolve, is_circulant
 from . import (factorize, filters, indexed, kernels, kernels2d, layers, piecewise,  # noqa: F401  (sc.objects.X)
-               piecewise_fourier, groups, orbit_basis)
+               piecewise_fourier, groups, group_elements, orbit_basis)
 from .dft import (dft_exponents, dft_matrix, dft_matrix_cyclotomic, dft_matrix_numeric,
                   fourier_mode, omega)
 from .kernels import (circular_conv_poly, conv_full, correlate_full, dilate, kernel_from_polynomial,

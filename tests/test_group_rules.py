@@ -245,3 +245,17 @@ def test_for_z_n_the_theorem_is_w_s_equals_s_w():
                        SE.FORMAL.rhs)
     L1 = as_zn(G._REG["Lg"].expr.subs(a, 1))              # [x = 1 + y]: the shift S[x, y]
     assert equal_mod_n(L1, sc.objects.indexed.ENTRY["S"](x, y))
+
+
+def test_guards_each_have_a_test():
+    # a sum over part of G stated as a sum over all of G
+    assert not ok(sp.Sum(psi(h), (h, 0, n - 2)), zsum(psi(GMul(g, k)), k), GroupReindex(h, GMul(g, k), k))
+    # a bracket in which the variable occurs twice has no unique solution: nothing is substituted
+    assert not ok(zsum(Iverson(z, GMul(z, a)) * f(z), z), f(GMul(z, a)), GroupSift(z))
+    assert not ok(zsum(Iverson(GMul(z, z), x) * f(z), z), f(GMul(x, GInv(z))), GroupSift(z))
+    # g g is not e: only a letter and its inverse cancel
+    assert group_word(GMul(g, g)) == ((g, 1), (g, 1))
+    assert not ok(psi(GMul(g, g)), psi(GId()), GroupArithmetic())
+    # an object that is not an entry on Z_n (a cyclic polynomial-kind notation) has no label positions
+    qp = entry_function("qp", "q", cyclic=True, kind="poly")
+    assert not ok(qp(GMul(GId(), g)), qp(g), GroupArithmetic())

@@ -2,18 +2,22 @@
 linear maps are the combinations of the orbital matrices (the orbits of G on pairs of indices),
 as many as Burnside's count; for the regular action they are the group convolutions, which
 compose but need not commute; for D_n on Z_n the symmetric circulants, for p4 the convolutions
-with rotation-invariant kernels, for S_n the DeepSets layers. All exact, for every n of a stated
-range (verified), with the orbital basis checked against Burnside's count and the exact
-nullspace; no claim here is proved for every finite group."""
+with rotation-invariant kernels, for S_n the DeepSets layers. Group convolution is proved for every
+finite group G by a derivation with G symbolic (its elements labelled by Z_n, the group law
+used only through its axioms); the rest is exact, for every n of a stated range (verified),
+with the orbital basis checked against Burnside's count and the exact nullspace."""
 
 import mpmath
 import numpy as np
 import sympy as sp
 
 import symconv as sc
+from symconv.engine.group_rules import GroupArithmetic, GroupSift, LeftInvariantKernel
+from symconv.engine.rules import Unfold
 from symconv.engine.statement import Statement
+from symconv.objects.group_elements import GId, GInv, GMul
 from symconv.objects.groups import dihedral_action, p4_action, regular_action, symmetric_action
-from symconv.objects.indexed import Iverson, S, c, entry_function, i, j, l, n, omega, poly_function, zsum
+from symconv.objects.indexed import Iverson, S, W, c, entry_function, i, j, l, n, omega, poly_function, zsum
 from symconv.objects.orbit_basis import equivariant_basis
 from symconv.verify import group_fourier as GF
 from symconv.verify import groups as V
@@ -66,15 +70,72 @@ orbit_basis_spans_commutant = sc.Theorem(
 )
 
 
-# ---------------------------------------------------------------- a. group convolution (verified)
+# ---------------------------------------------------------------- a. group convolution (proved for every G)
 
-Wreg = poly_function("Wreg", r"(W #1)(#2)")
-gconv = poly_function("gconv", r"\textstyle\sum_{h \in G} \psi(h^{-1} #2)\, #1(h)")
-_f, _g, _h = sp.Symbol("f"), sp.Symbol("g"), sp.Symbol("h")
+# G is any finite group, its elements labelled by Z_n (n = |G|, identity e labelled 0), with the
+# product GMul, the inverse GInv and e = GId() (symconv.objects.group_elements); a function on G is
+# an entry on Z_n, a sum over G is zsum.  L_a is the left translation, (L_a f)(x) = f(a^-1 x), as a
+# matrix (L_a)[x, y] = [x = a y].
+_ga, _gx, _gy, _gz, _gu, _gh = sp.symbols("a x y z u h", integer=True)
+psi = entry_function("psi", r"\psi")
+Lg = entry_function("Lg", r"(L_{#1})_{#2,#3}")
+Rg = entry_function("Rg", r"(R_{#1})_{#2,#3}")
+Wl = entry_function("Wl", r"W^{\psi}_{#1,#2}")
+Wr = entry_function("Wr", r"W^{\psi,\mathrm{right}}_{#1,#2}")
+_REG = {"Lg": sp.Lambda((_ga, _gx, _gy), Iverson(_gx, GMul(_ga, _gy))),
+        "Rg": sp.Lambda((_ga, _gx, _gy), Iverson(GMul(_gx, _ga), _gy)),
+        "Wl": sp.Lambda((_gx, _gy), psi(GMul(GInv(_gy), _gx))),
+        "Wr": sp.Lambda((_gx, _gy), psi(GMul(_gx, GInv(_gy))))}
 
-#: notation (not evaluated concretely): W commutes with the regular action iff (W f)(g) = sum_h psi(h^-1 g) f(h)
-FORMAL_REGULAR = Statement.identity(Wreg(_f, _g), gconv(_f, _g),
-                                    text="W commutes with every left translation; the named groups at size n")
+
+def _reg(*names):
+    """The definitions of _REG that a statement uses."""
+    return {nm: _REG[nm] for nm in names}
+
+
+def _commutes_reg(A, P):
+    """(A P_a)[x, y] and (P_a A)[x, y], the entries of the two products (P_a = Lg or Rg)."""
+    return zsum(A(_gx, _gz) * P(_ga, _gz, _gy), _gz), zsum(P(_ga, _gx, _gz) * A(_gz, _gy), _gz)
+
+
+#: for every finite group G: W L_a = L_a W for all a  <=>  W[x, y] = psi(y^-1 x) with psi = W(., e) = W delta_e
+FORMAL_REGULAR = (
+    Statement.equivalence(sp.Eq(*_commutes_reg(W, Lg), evaluate=False),
+                          sp.Eq(W(_gx, _gy), W(GMul(GInv(_gy), _gx), GId()), evaluate=False),
+                          text="G any finite group (elements labelled by Z_n, n = |G|)", definitions=_reg("Lg")),
+    Statement.identity(zsum(W(_gu, _gh) * Iverson(_gh, GId()), _gh), W(_gu, GId()),
+                       text="psi(u) = W(u, e) is W applied to the indicator of e"),
+    # the converse, written out: the convolution W^psi[x, y] = psi(y^-1 x) commutes with every L_a
+    Statement.identity(*_commutes_reg(Wl, Lg), text="G any finite group", definitions=_reg("Lg", "Wl")))
+
+
+def _derive_regular():
+    (E1, E3), delta = (FORMAL_REGULAR[0].lhs, FORMAL_REGULAR[0].rhs), FORMAL_REGULAR[1]
+    d = (sc.Derivation(E1, title=r"$(W L_a)_{xy} = (L_a W)_{xy}$ for all $a, x, y \in G$", goal=E3,
+                       conclusion=r"$W_{xy} = \psi(y^{-1}x)$ with $\psi = W(\cdot, e) = W\delta_e$, i.e. "
+                                  r"$(Wf)(x) = \sum_{h} \psi(h^{-1}x) f(h)$; every step is an equivalence, "
+                                  r"so both directions hold, for every finite group $G$")
+         .step(sp.Eq(zsum(W(_gx, _gz) * Iverson(_gz, GMul(_ga, _gy)), _gz),
+                     zsum(Iverson(_gx, GMul(_ga, _gz)) * W(_gz, _gy), _gz), evaluate=False),
+               Unfold("Lg", definitions=_reg("Lg")))
+         .step(sp.Eq(W(_gx, GMul(_ga, _gy)), W(GMul(GInv(_ga), _gx), _gy), evaluate=False), GroupSift(_gz))
+         .step(E3, LeftInvariantKernel()))
+    psi_e = (sc.Derivation(delta.lhs, title=r"$(W\delta_e)(u)$", goal=delta.rhs,
+                           conclusion=r"so $\psi(u) = W_{u,e} = (W\delta_e)(u)$")
+             .step(delta.rhs, GroupSift(_gh)))
+    conv_l, conv_r = FORMAL_REGULAR[2].lhs, FORMAL_REGULAR[2].rhs
+    meet = psi(GMul(GInv(_gy), GMul(GInv(_ga), _gx)))
+    wl = (sc.Derivation(conv_l, title=r"$(W^\psi L_a)_{xy}$", goal=meet)
+          .step(zsum(psi(GMul(GInv(_gz), _gx)) * Iverson(_gz, GMul(_ga, _gy)), _gz),
+                Unfold("Wl", "Lg", definitions=_reg("Wl", "Lg")))
+          .step(psi(GMul(GInv(GMul(_ga, _gy)), _gx)), GroupSift(_gz))
+          .step(meet, GroupArithmetic(r"$(ay)^{-1} = y^{-1}a^{-1}$, associativity")))
+    lw = (sc.Derivation(conv_r, title=r"$(L_a W^\psi)_{xy}$", goal=meet,
+                        conclusion=r"both entries are $\psi(y^{-1}a^{-1}x)$: $W^\psi L_a = L_a W^\psi$")
+          .step(zsum(Iverson(_gx, GMul(_ga, _gz)) * psi(GMul(GInv(_gy), _gz)), _gz),
+                Unfold("Lg", "Wl", definitions=_reg("Lg", "Wl")))
+          .step(meet, GroupSift(_gz)))
+    return [d, psi_e, wl, lw]
 
 
 def _numeric_regular(n_, rng, dps):
@@ -86,21 +147,32 @@ def _numeric_regular(n_, rng, dps):
 
 regular_equivariant_iff_group_convolution = sc.Theorem(
     "regular_equivariant_iff_group_convolution",
-    "A linear map of functions on G commutes with the regular action exactly when it is a group convolution "
-    "(W f)(g) = sum_h psi(h^-1 g) f(h) (for Z_n: W S = S W iff W is circulant), checked for Z_n, D_n, "
-    "Z_n x Z_n, S_n and p4 at size n.",
-    claims="verified",
-    latex=r"W L_k = L_k W\ \forall k \in G \iff (Wf)(g) = \sum_{h \in G} \psi(h^{-1}g)\, f(h)",
+    "For every finite group G, a linear map of functions on G commutes with every left translation "
+    "(L_a f)(x) = f(a^-1 x) exactly when it is a group convolution (W f)(x) = sum_h psi(h^-1 x) f(h), "
+    "psi(x) = W(x, e), the image of the indicator of e (for G = Z_n: W S = S W iff W is circulant); "
+    "also checked exactly for Z_n, D_n, Z_n x Z_n, S_n and p4 at size n.",
+    claims="proved",
+    latex=r"W L_a = L_a W\ \forall a \in G \iff W_{xy} = \psi(y^{-1}x),\ \psi = W\delta_e,"
+          r"\ \text{i.e. } (Wf)(x) = \sum_{h \in G} \psi(h^{-1}x)\, f(h)",
+    derivation=_derive_regular,
     exact=V.regular_equivariant_iff_group_convolution, n_range=(1, 6), formal=FORMAL_REGULAR,
     numeric=_numeric_regular, numeric_sizes=(1, 2, 3, 5),
-    false_variants=[sc.FalseVariant(
-        "regular_equivariant_iff_right_kernel", "... exactly when W[g, h] = psi(g h^-1) (the kernel on the other side).",
-        exact=lambda n_: V.regular_equivariant_iff_group_convolution(n_, right=True))],
+    false_variants=[
+        sc.FalseVariant(
+            "regular_equivariant_iff_right_kernel", "... exactly when W[g, h] = psi(g h^-1) (the kernel on the "
+            "other side): such a W commutes with every L_a.",
+            exact=lambda n_: V.regular_equivariant_iff_group_convolution(n_, right=True),
+            formal=Statement.identity(*_commutes_reg(Wr, Lg), definitions=_reg("Lg", "Wr"))),
+        sc.FalseVariant(
+            "group_convolution_commutes_with_right_translations", "A group convolution W[x, y] = psi(y^-1 x) "
+            "also commutes with every right translation (R_a f)(x) = f(x a).",
+            formal=Statement.identity(*_commutes_reg(Wl, Rg), definitions=_reg("Rg", "Wl")))],
 )
 
 
 # ---------------------------------------------------------------- c. group convolutions compose
 
+_g, _h = sp.Symbol("g"), sp.Symbol("h")
 Wpsi = poly_function("Wpsi", r"(W_{\psi_1} W_{\psi_2})_{#1,#2}")
 Wconv = poly_function("Wconv", r"(W_{\psi_2 * \psi_1})_{#1,#2}")
 ca, cb = entry_function("ca", r"\psi_1"), entry_function("cb", r"\psi_2")

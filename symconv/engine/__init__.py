@@ -1,6 +1,6 @@
 """Layer 3: the verification engine (claims, verdicts, derivations, runs)."""
 
-from . import (audit, compare, concrete, display, equivariance, numeric, shift_match, shift_table,  # noqa: F401
+from . import (audit, compare, concrete, display, equivariance, group_rules, numeric, shift_match, shift_table,  # noqa: F401
                statement, sum_rules, tolerance)  # (sc.engine.X)
 from .budget import Budget, BudgetExhausted
 from .catalog import load_theorems, select

@@ -59,6 +59,12 @@ Evaluation model
   are evaluated through their definition, lexically scoped: the free
   symbols of a definition's body are the statement's, never a bound
   variable at the call site.
+* Group elements (:mod:`symconv.objects.group_elements`: ``GMul``, ``GInv``, ``GId``) are labels
+  mod N.  When the expressions or the definitions use them, every point is evaluated in each
+  concrete group of order N of a small catalogue built here (Z_N; the Klein group at N = 4; the
+  dihedral group D_{N/2}, not abelian, at even N >= 6), with its non-identity labels permuted
+  (seeded) so that the group law is not the addition of labels; the identity is the label 0.
+  Their arguments must be integers (else ill-typed).
 * ``Iverson(p, q)`` is [p = q mod N] for integers p, q;
   ``KroneckerDelta(p, q)`` is [p = q].  ``omega`` is exp(-2 pi i/N), ``I``
   is i; ``exp``, ``cos`` and ``sin`` of 2 pi i q (resp. 2 pi q) with q
@@ -104,6 +110,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.logic.boolalg import Boolean
 
+from symconv.objects.group_elements import GId, GInv, GMul
 from symconv.objects.indexed import ENTRY, Iverson, X, n as N_SYM, omega as OMEGA, xi as XI
 
 __all__ = ["ConcreteOutcome", "concrete_compare", "SUPPORT_RADIUS"]
@@ -299,10 +306,13 @@ def _fmt(v, L: int) -> str:
 class _State:
     """Everything that changes between points: N, L, the data, the definitions' memo."""
 
-    __slots__ = ("N", "L", "LN", "Lq", "seed", "trial", "data", "memo")
+    __slots__ = ("N", "L", "LN", "Lq", "seed", "trial", "data", "memo", "group")
 
     def __init__(self, seed: int):
         self.seed = seed
+        #: (name, multiplication table, inverses) of the concrete group of order N that GMul, GInv
+        #: and GId are evaluated in; None when the expressions use no group operation
+        self.group: tuple | None = None
         self.N = self.L = self.LN = self.Lq = 1
         self.trial = 0
         self.data: dict = {}
@@ -425,6 +435,8 @@ class _Compiler:
             return self._product(e, scope)
         if isinstance(e, Iverson):
             return self._iverson(e, scope)
+        if isinstance(e, (GMul, GInv, GId)):
+            return self._group_op(e, scope)
         if isinstance(e, AppliedUndef):
             return self._applied(e, scope)
         if isinstance(e, sp.KroneckerDelta):
@@ -714,6 +726,30 @@ class _Compiler:
             b_ = _as_int(q(env), "the Iverson bracket's argument", typed=True)
             return 1 if (a_ - b_) % st.N == 0 else 0
         return "rat", iv
+
+    # ---- the group law of a concrete group of order N (labels mod N, identity 0)
+
+    def _group_op(self, e, scope: dict):
+        st = self.st
+        args = [self.rat(a, scope, f"an argument of {type(e).__name__}") for a in e.args]
+
+        def table():
+            if st.group is None:
+                raise _Unevaluable(f"{type(e).__name__}: no concrete group is in force")
+            return st.group
+
+        def label(g, env):
+            x = g(env)
+            if type(x) is not int:
+                x = _as_int(x, "a group element", typed=True)
+            return x % st.N
+        if isinstance(e, GId):
+            return "rat", lambda env: (table(), 0)[1]
+        if isinstance(e, GInv):
+            g0 = args[0]
+            return "rat", lambda env: table()[2][label(g0, env)]
+        g0, g1 = args
+        return "rat", lambda env: table()[1][label(g0, env)][label(g1, env)]
 
     # ---- applied functions: data and definitions
 
@@ -1140,6 +1176,44 @@ def _collect(exprs: Iterable[sp.Basic], defs: Mapping) -> tuple[set, set]:
     return free, zargs
 
 
+def _relabel(name: str, mul: list, N: int, seed: int) -> tuple:
+    """The group with its non-identity labels permuted (seeded; the identity keeps the label 0), so
+    that the group law has nothing to do with the addition of labels; with its inverses."""
+    perm = list(range(1, N))
+    Random(repr((seed, "group", name, N))).shuffle(perm)
+    sigma = [0] + perm                       # old label -> new label
+    back = [0] * N
+    for old, new in enumerate(sigma):
+        back[new] = old
+    table = [[sigma[mul[back[p]][back[q]]] for q in range(N)] for p in range(N)]
+    inv = [next(q for q in range(N) if table[p][q] == 0) for p in range(N)]
+    return name, table, inv
+
+
+def _concrete_groups(N: int, seed: int) -> list:
+    """The concrete groups of order N that group expressions are evaluated in: Z_N, and for N = 4
+    the Klein group, for even N >= 6 the dihedral group D_{N/2} (not abelian); built here from
+    their definitions, relabelled (see :func:`_relabel`)."""
+    out = [_relabel(f"Z_{N}", [[(p + q) % N for q in range(N)] for p in range(N)], N, seed)]
+    if N == 4:
+        out.append(_relabel("Z_2 x Z_2", [[p ^ q for q in range(4)] for p in range(4)], 4, seed))
+    if N % 2 == 0 and N >= 6:
+        m = N // 2                            # r^k s^f has the label k + m f; s r^k = r^-k s
+
+        def dmul(p, q):
+            (f1, k1), (f2, k2) = divmod(p, m), divmod(q, m)
+            return (k1 + (-k2 if f1 else k2)) % m + m * (f1 ^ f2)
+        out.append(_relabel(f"D_{m}", [[dmul(p, q) for q in range(N)] for p in range(N)], N, seed))
+    return out
+
+
+def _uses_group(exprs, defs: Mapping) -> bool:
+    """Whether the expressions, or a definition of the table, use GMul, GInv or GId."""
+    ops = (GMul, GInv, GId)
+    everything = list(exprs) + [lam.expr for lam in defs.values() if isinstance(lam, sp.Lambda)]
+    return any(e.atoms(*ops) for e in everything)
+
+
 def concrete_compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int = 0, max_points: int = 24,
                      trials: int = 1, definitions: Mapping[str, sp.Lambda] | None = None) -> ConcreteOutcome:
     """Compare two expressions of the indexed notation exactly at concrete n, indices and random data.
@@ -1200,6 +1274,8 @@ def concrete_compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int =
         return ConcreteOutcome("unevaluable", "expression too deep", 0)
 
     rng = Random(seed)
+    # group expressions are evaluated in every concrete group of order N of the catalogue
+    groups = (lambda N_: _concrete_groups(N_, seed)) if _uses_group((a, b), defs) else (lambda N_: [None])
     points, unevaluable, first_reason, ill = 0, 0, "", ""
     ns = []
     x_slot = gscope[X][0] if X in gscope else None
@@ -1227,7 +1303,8 @@ def concrete_compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int =
                 idx, q = divmod(idx, len(r))
                 vals.append(r[q])
             assignments.append(tuple(reversed(vals)))
-        for trial in range(trials):
+        for grp, trial in [(g_, t_) for g_ in groups(N) for t_ in range(trials)]:
+            st.group = grp
             st.trial = trial
             st.data = {}
             for p_i, vals in enumerate(assignments):
@@ -1246,19 +1323,19 @@ def concrete_compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int =
                 except _Unevaluable as ex:
                     unevaluable += 1
                     if not first_reason:
-                        first_reason = f"{_where(N, indices, vals, xv)}: {ex}"
+                        first_reason = f"{_where(N, indices, vals, xv, grp)}: {ex}"
                     if isinstance(ex, _IllTyped) and not ill:
-                        ill = f"ill-typed at {_where(N, indices, vals, xv)}: {ex}"
+                        ill = f"ill-typed at {_where(N, indices, vals, xv, grp)}: {ex}"
                     continue
                 except (ZeroDivisionError, RecursionError, OverflowError, MemoryError) as ex:
                     unevaluable += 1
                     if not first_reason:
-                        first_reason = f"{_where(N, indices, vals, xv)}: {type(ex).__name__}"
+                        first_reason = f"{_where(N, indices, vals, xv, grp)}: {type(ex).__name__}"
                     continue
                 points += 1
                 if not _is_zero(_sub(va, vb), st.L):
                     return ConcreteOutcome(
-                        "differ", f"{_where(N, indices, vals, xv)} (data seed {seed}, trial {trial}): "
+                        "differ", f"{_where(N, indices, vals, xv, grp)} (data seed {seed}, trial {trial}): "
                                   f"first = {_fmt(va, st.L)}, second = {_fmt(vb, st.L)}", points, n=N)
     if ill:
         return ConcreteOutcome("unevaluable", ill, points, ill_typed=True)
@@ -1271,8 +1348,8 @@ def concrete_compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int =
     return ConcreteOutcome("agree", f"equal at {points} points (n in {span})", points)
 
 
-def _where(N: int, indices, vals, xv) -> str:
-    parts = [f"n = {N}"]
+def _where(N: int, indices, vals, xv, grp=None) -> str:
+    parts = [f"n = {N}"] if grp is None else [f"n = {N}, G = {grp[0]} (labels permuted, e = 0)"]
     for s, q in zip(indices, vals):
         parts.append(f"xi = zeta_{N}^{q}" if s == XI else f"{s} = {q}")
     if xv is not None:

@@ -33,12 +33,11 @@ AssertionError: op is not equivariant to D_3 on Z_3: generator shift fails at ou
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from fractions import Fraction
 
 import numpy as np
 import sympy as sp
 
-from .exact import decide_zero
+from .engine.equivariance import exact_difference
 from .objects.groups import Action
 
 __all__ = ["assert_equivariant", "equivariance_error", "GroupEquivarianceReport", "GeneratorDefect"]
@@ -112,21 +111,6 @@ def _torch_callable(module, action: Action):
     return op
 
 
-def _exact_zero(d) -> tuple[bool | None, float]:
-    if isinstance(d, (int, Fraction, np.integer)) and not isinstance(d, bool):
-        return (True, 0.0) if d == 0 else (False, abs(float(d)))
-    e = sp.expand(sp.sympify(d))
-    zero = decide_zero(e)
-    if zero:
-        return True, 0.0
-    if e.free_symbols:
-        return zero, float("inf")
-    try:
-        return zero, float(abs(sp.N(e))) or 5e-324
-    except (TypeError, ValueError, OverflowError):
-        return zero, float("nan")
-
-
 def _generic_signal(shape: tuple[int, ...]) -> np.ndarray:
     flat = [sp.Symbol(f"x_{q}") for q in range(int(np.prod(shape)))]
     return np.array(flat, dtype=object).reshape(shape)
@@ -191,7 +175,7 @@ def equivariance_error(op, action: Action, x=None, action_out: Action | None = N
         for idx in range(len(lhs)):
             d = lhs[idx] - rhs[idx]
             if exact:
-                zero, mag = _exact_zero(d)
+                zero, mag = exact_difference(d)
                 decided = decided and zero is not None
                 if zero is False and not differs:
                     differs, first, diff = True, idx, sp.expand(sp.sympify(d))

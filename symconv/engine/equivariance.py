@@ -35,7 +35,7 @@ from . import display as _display
 from .shift_table import spatial_axes
 from .tolerance import Tolerance, has_floats
 
-__all__ = ["ShiftDefect", "EquivarianceReport", "analyse_shift_equivariance"]
+__all__ = ["ShiftDefect", "EquivarianceReport", "analyse_shift_equivariance", "exact_difference"]
 
 
 @dataclass
@@ -99,7 +99,7 @@ class EquivarianceReport:
         return {d.shift: d.error for d in self.defects}
 
 
-def _exact_difference(d) -> tuple[bool | None, float]:
+def exact_difference(d) -> tuple[bool | None, float]:
     """-> (zero, magnitude): zero is True (proved 0), False (certified non-zero) or None (undecided),
     by symconv.exact.decide_zero; the magnitude is a float estimate for the report (inf for a
     symbolic difference; at least the smallest positive float for a certified non-zero number, so
@@ -183,7 +183,7 @@ def _compare_exact(lhs, rhs, one_d, finite: dict):
         p, q = lhs[idx], rhs[idx]
         if _structurally_equal(p, q, finite):
             continue
-        zero, mag = _exact_difference(p - q)
+        zero, mag = exact_difference(p - q)
         all_decided = all_decided and zero is not None
         where = idx[0] if one_d else idx
         if zero is False and not differs:          # the first certified difference is the witness

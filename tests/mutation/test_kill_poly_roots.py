@@ -495,3 +495,30 @@ def test_krawczyk_stops_at_a_point_it_cannot_use(a, b):
         assert got is None
     finally:
         flint.ctx.prec = old
+
+
+class _Horner:
+    """A polynomial that records how it is evaluated (the wrapping allowance is computed for Horner's rule)."""
+
+    def __init__(self, poly, calls):
+        self.poly, self.calls = poly, calls
+
+    def evaluate(self, pts, **kwargs):
+        self.calls.append(kwargs)
+        return self.poly.evaluate(pts, **kwargs)
+
+
+def test_every_evaluation_is_horners_rule():
+    """_wrapping_bits budgets the bits lost by Horner's rule, so Newton and the Krawczyk test (values,
+    derivatives and the bound on |p''|) evaluate with algorithm="iter"."""
+    old = flint.ctx.prec
+    try:
+        for cls in (flint.arb_poly, flint.acb_poly):
+            P, D, bound, isolated = _setup([-2, 0, 0, 1], cls)
+            calls = []
+            P2, D2, B2 = _Horner(P, calls), _Horner(D, calls), _Horner(bound, calls)
+            mids = poly_roots._newton(P2, D2, [x.mid() for x in isolated], 200, flint.ctx)
+            assert poly_roots._krawczyk(P2, D2, B2, mids, isolated, 400, flint.ctx) is not None
+            assert len(calls) == 2 * 3 + 3 and all(c == {"algorithm": "iter"} for c in calls)
+    finally:
+        flint.ctx.prec = old

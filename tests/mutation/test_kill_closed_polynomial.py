@@ -52,6 +52,13 @@ def test_fast_path_steps_aside(e):
     assert fast(e) is None
 
 
+def test_fast_path_steps_aside_for_floats_that_cancel():
+    """A float that cancels exactly (0.5 is a binary fraction) still makes the input inexact: None."""
+    e = (x + sp.Float(0.5))**2 - x**2 - x - sp.Rational(1, 4)
+    assert e.free_symbols == {x} and e.has(sp.Float)
+    assert fast(e) is None
+
+
 def test_fast_path_zero_symbol_is_not_dense():
     z = sp.Symbol("z", zero=True)
     assert fast(x * z) is None                       # z = 0: x*z is 0, never "not zero"
@@ -77,3 +84,18 @@ def test_fast_path_agrees_with_evaluation_on_random_polynomials():
             if got is False:
                 assert not zero_at_points or sp.expand(e) != 0
             assert decide_equal(q, sp.expand(q)) is True
+
+
+def test_decide_zero_takes_the_fast_path_for_rational_polynomials(monkeypatch):
+    """A polynomial with rational coefficients is decided from its monomials: the general
+    simplification (expanded_zero) is not asked at all; anything else still reaches it."""
+    from symconv.exact import closed
+
+    def general(e):
+        raise AssertionError(f"expanded_zero called for {e}")
+
+    monkeypatch.setattr(closed, "expanded_zero", general)
+    assert decide_zero((x + y)**2 - x**2 - 2 * x * y - y**2) is True
+    assert decide_zero(x**2 - x) is False
+    with pytest.raises(AssertionError, match="expanded_zero called"):
+        decide_zero(sp.sqrt(2) * x - x)

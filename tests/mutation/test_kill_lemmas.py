@@ -572,8 +572,8 @@ def test_kernel_length_check_recomputes_sizes_1_to_8_under_its_side_condition(mo
 def test_kernel_length_check_fails_with_the_reason(monkeypatch):
     from symconv.objects import kernels
     real = kernels.kernel_polynomial
-    monkeypatch.setattr(kernels, "kernel_polynomial", lambda taps, x=None: real(taps, x) * x)       # one degree too many
-    assert lm._kernel_length() == lm.LemmaCheck(False, "size 1: degree 1")
+    monkeypatch.setattr(kernels, "kernel_polynomial", lambda taps, x=None: real(taps, x) * x**2)    # two degrees too many
+    assert lm._kernel_length() == lm.LemmaCheck(False, "size 1: degree 2")
     # a zero last tap that does not lower the degree: the example no longer shows the condition is needed
     monkeypatch.setattr(kernels, "kernel_polynomial", lambda taps, x=None: real([1 if q == 0 else q for q in taps], x))
     assert lm._kernel_length() == lm.LemmaCheck(False, "a zero last tap did not lower the degree")
@@ -734,17 +734,19 @@ def test_conjugate_roots_check_needs_its_counterexample(monkeypatch):
     assert lm._conjugate_roots() == lm.LemmaCheck(False, "z - i: -i is a root")
 
 
-def _product_instances(monkeypatch):
+def _product_instances(monkeypatch, bounds=None):
     polys = []
     monkeypatch.setattr(lm, "_top_coefficient_is_product", lambda nonzero=True: (nonzero, "stub"))
-    monkeypatch.setattr(lm, "_cauchy_formula_instances", lambda bound: None)
+    monkeypatch.setattr(lm, "_cauchy_formula_instances", lambda bound: (bounds if bounds is not None else []).append(bound))
     monkeypatch.setattr(lm, "_random_poly", lambda rnd, deg_, y: polys.append(_RANDOM_POLY(rnd, deg_, y)) or polys[-1])
     return lm._degree_of_product(), polys
 
 
 def test_degree_of_product_check_computes_60_seeded_instances(monkeypatch):
-    res, polys = _product_instances(monkeypatch)
+    bounds = []
+    res, polys = _product_instances(monkeypatch, bounds)
     x = sp.Symbol("x")
+    assert bounds == [6]                                      # "rechecked with generic coefficients for p, q <= 6"
     assert res.ok and len(polys) == 120                       # "60 seeded rational instances": 60 products p q
     for factors in (polys[0::2], polys[1::2]):                # p and q each of every degree 0..6
         assert {sp.degree(f, x) for f in factors} == set(range(7))
@@ -792,16 +794,12 @@ def test_top_coefficient_check_fails_with_the_reason(monkeypatch):
 
 def test_random_polynomials_draw_from_the_stated_ranges():
     rnd = random.Random(5)
-    lower, leads = [], []
-    for _ in range(400):
-        c = sp.Poly(lm._random_poly(rnd, 2, X), X).all_coeffs()       # [lead, c1, c0]
-        leads.append(c[0])
-        lower += c[1:]
-    # below the top: numerators -5..5 over denominators 1..4; the top one: +-1, +-2, +-3 over 1..4
-    assert all(abs(q) <= 5 and 12 % q.q == 0 for q in lower) and {q for q in lower if q.q == 1} == set(range(-5, 6))
-    assert {q.q for q in lower} == {1, 2, 3, 4}
-    assert all(0 < abs(q) <= 3 and 12 % q.q == 0 for q in leads) and {q for q in leads if q.q == 1} == {-3, -2, -1, 1, 2, 3}
-    assert {q.q for q in leads} == {1, 2, 3, 4}
+    drawn = [sp.Poly(lm._random_poly(rnd, 2, X), X).all_coeffs() for _ in range(400)]      # [lead, c1, c0]
+    # below the top: -5..5 over 1..4, at every position; the top one: +-1, +-2, +-3 over 1..4 (never 0)
+    below = {sp.Rational(a_, b_) for a_ in range(-5, 6) for b_ in range(1, 5)}
+    top = {sp.Rational(a_, b_) for a_ in (-3, -2, -1, 1, 2, 3) for b_ in range(1, 5)}
+    assert {c_[2] for c_ in drawn} == below and {c_[1] for c_ in drawn} == below
+    assert {c_[0] for c_ in drawn} == top
 
 
 def test_cauchy_formula_instances_cover_every_coefficient_up_to_the_bound(monkeypatch):
@@ -815,3 +813,49 @@ def test_cauchy_formula_instances_cover_every_coefficient_up_to_the_bound(monkey
     assert lm._cauchy_formula_instances(3) == "p=0, q=0: coefficient of x^0 is not the Cauchy sum"
     monkeypatch.setattr(lm, "_cauchy_range", lambda s, p, q: (real_range(s, p, q)[0], min(p, s, 0)))
     assert lm._cauchy_formula_instances(3) == "p=1, q=0: coefficient of x^1 is not the Cauchy sum"
+
+
+def test_kernel_length_check_computes_the_coefficients_of_a_symbolic_size(monkeypatch):
+    """"general for a symbolic size k": the coefficients of x^(k-1), x^(k-1+r) and x^0 of sum_{t=0}^{k-1} a_t x^t,
+    as sums over t = 0..k-1 of a_t [t = s] (spied: the sums built, whatever the symbols are named)."""
+    sums = []
+    monkeypatch.setattr(lm, "sp", _sympy_with(Sum=lambda f, lim: sums.append((f, lim)) or sp.Sum(f, lim)))
+    assert lm._kernel_length().ok
+    t, lo, top = sums[0][1]
+    k = top + 1
+    a = next(iter(sums[0][0].atoms(sp.core.function.AppliedUndef))).func
+    assert k.is_Symbol and k.is_integer and k.is_positive and t.is_integer and lo == 0
+    assert sums[:3] == [(a(t) * sp.KroneckerDelta(t, s), (t, 0, k - 1)) for s in (k - 1, k - 1 + lm._R, 0)]
+
+
+def test_kernel_length_check_names_each_coefficient_it_could_not_show(monkeypatch):
+    k = sp.Symbol("k", integer=True, positive=True)
+    t = sp.Symbol("t", integer=True)
+    a = sp.Function("a")
+    wrong = sp.Symbol("wrong")
+    right = [a(k - 1), sp.Integer(0), a(0)]
+    for bad in range(3):
+        calls = []
+
+        def fake_sum(f, lim, bad=bad, calls=calls):
+            calls.append(f)
+            return wrong if len(calls) == bad + 1 else sp.Sum(f, lim)
+
+        monkeypatch.setattr(lm, "sp", _sympy_with(Sum=fake_sum))
+        got = [wrong if q == bad else right[q] for q in range(3)]
+        assert lm._kernel_length() == lm.LemmaCheck(
+            False, f"coefficients of P_a: x^(k-1) -> {got[0]}, above -> {got[1]}, x^0 -> {got[2]}")
+    assert t.is_integer
+
+
+def test_fubini_check_names_the_instance_it_could_not_show(monkeypatch):
+    x, y = sp.symbols("x y", real=True)
+    monkeypatch.setattr(lm, "decide_equal", lambda a, b: None)          # undecided is not equal
+    assert lm._fubini() == lm.LemmaCheck(False, f"the two orders are not shown equal for {sp.exp(-x**2 - 2 * y**2)}")
+    monkeypatch.setattr(lm, "decide_equal", lambda a, b: a != sp.pi)    # the second instance
+    assert lm._fubini() == lm.LemmaCheck(False, f"the two orders are not shown equal for {sp.exp(-(x - y)**2 - y**2)}")
+
+
+def test_kernel_length_check_names_the_range_of_the_first_tap(monkeypatch):
+    monkeypatch.setattr(lm, "_cauchy_range", lambda s, p, q: (sp.Max(0, s - q), sp.Min(p, s) + 1))
+    assert lm._kernel_length() == lm.LemmaCheck(False, "the first tap of a * b is a sum over 0..1, not a_0 b_0")

@@ -394,11 +394,11 @@ def _inst_conjugate_pairs(old, new) -> bool:
 
 def _poly_of_conv() -> LemmaCheck:
     from ..objects.kernels import conv_full, kernel_polynomial
-    x = sp.Symbol("x")
     for k1 in range(1, 7):
         for k2 in range(1, 7):
             a, b = sp.symbols(f"a0:{k1}"), sp.symbols(f"b0:{k2}")
-            if sp.expand(kernel_polynomial(conv_full(a, b), x) - kernel_polynomial(a, x) * kernel_polynomial(b, x)):
+            # the three polynomials in kernel_polynomial's one variable x
+            if sp.expand(kernel_polynomial(conv_full(a, b)) - kernel_polynomial(a) * kernel_polynomial(b)):
                 return LemmaCheck(False, f"fails for kernel lengths ({k1}, {k2})")
     return LemmaCheck(True, "proved for all lengths as theorem kernel_poly_mul_eq_conv "
                             "(proofs/kernel_polynomial.py); rechecked here for lengths 1..6 with generic kernels")

@@ -572,7 +572,8 @@ def test_kernel_length_check_recomputes_sizes_1_to_8_under_its_side_condition(mo
 def test_kernel_length_check_fails_with_the_reason(monkeypatch):
     from symconv.objects import kernels
     real = kernels.kernel_polynomial
-    monkeypatch.setattr(kernels, "kernel_polynomial", lambda taps, x=None: real(taps, x) * x**2)    # two degrees too many
+    # two degrees too many
+    monkeypatch.setattr(kernels, "kernel_polynomial", lambda taps, x=None: real(taps, x) * x**2)
     assert lm._kernel_length() == lm.LemmaCheck(False, "size 1: degree 2")
     # a zero last tap that does not lower the degree: the example no longer shows the condition is needed
     monkeypatch.setattr(kernels, "kernel_polynomial", lambda taps, x=None: real([1 if q == 0 else q for q in taps], x))
@@ -615,7 +616,6 @@ def test_degree_of_dilation_check_draws_seeded_instances_of_every_dilation(monke
 
 
 def test_degree_of_dilation_check_fails_with_the_instance(monkeypatch):
-    import re
     x = sp.Symbol("x")
     polys = []
     real_poly = lm._random_poly
@@ -737,7 +737,8 @@ def test_conjugate_roots_check_needs_its_counterexample(monkeypatch):
 def _product_instances(monkeypatch, bounds=None):
     polys = []
     monkeypatch.setattr(lm, "_top_coefficient_is_product", lambda nonzero=True: (nonzero, "stub"))
-    monkeypatch.setattr(lm, "_cauchy_formula_instances", lambda bound: (bounds if bounds is not None else []).append(bound))
+    bounds = [] if bounds is None else bounds
+    monkeypatch.setattr(lm, "_cauchy_formula_instances", lambda bound: bounds.append(bound))
     monkeypatch.setattr(lm, "_random_poly", lambda rnd, deg_, y: polys.append(_RANDOM_POLY(rnd, deg_, y)) or polys[-1])
     return lm._degree_of_product(), polys
 

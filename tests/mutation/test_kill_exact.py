@@ -1099,3 +1099,13 @@ def test_certify_nonzero_without_flint_asks_evalf_for_3_tenths_of_the_last_preci
         asked.clear()
         assert balls.certify_nonzero(sp.sqrt(2), precisions) is True
         assert asked == [digits] and type(asked[0]) is int, (precisions, asked)
+
+
+def test_evalf_fallback_never_certifies_an_exact_zero(monkeypatch):
+    from symconv.exact import balls
+    zero = sp.Mul(0, sp.pi, evaluate=False)            # evalf gives the exact Integer 0, without raising
+    assert zero.evalf(20, strict=True) == 0
+    assert balls._evalf_fallback(zero, 20) is None
+    assert balls._evalf_fallback(sp.Add(sp.pi, 1, -sp.pi, evaluate=False), 20) is True
+    monkeypatch.setattr(balls, "HAVE_FLINT", False)
+    assert balls.certify_nonzero(zero) is None

@@ -50,17 +50,20 @@ def _geometric_sum() -> LemmaCheck:
     n = sp.Symbol("n", integer=True, positive=True)
     l = sp.Symbol("l", integer=True)
     closed = sp.summation(r**l, (l, 0, n - 1))
-    # closed is Piecewise((n, Eq(r, 1)), ((1 - r**n)/(1 - r), True))
-    generic = closed.args[-1][0] if isinstance(closed, sp.Piecewise) else closed
-    special = closed.args[0][0] if isinstance(closed, sp.Piecewise) else closed.subs(r, 1)
+    # SymPy's closed form is Piecewise((n, Eq(r, 1)), ((1 - r**n)/(1 - r), True)); any other form fails the check
+    if not (isinstance(closed, sp.Piecewise) and len(closed.args) == 2):
+        return LemmaCheck(False, f"sum r^l = {closed} is not a closed form for r = 1 and one for r != 1")
+    (special, at_r1), (generic, otherwise) = closed.args
+    if at_r1 != sp.Eq(r, 1) or otherwise is not sp.true:
+        return LemmaCheck(False, f"sum r^l = {closed}: its cases are not r = 1 and r != 1")
     telescoping = sp.cancel((r - 1) * generic - (r**n - 1)) == 0
-    at_one = sp.expand(special - n) == 0 if isinstance(closed, sp.Piecewise) else False
+    at_one = sp.expand(special - n) == 0
     # r = omega**d: r**n = omega**(d n) = 1 because d*n = 0 (mod n)
     dsym = sp.Symbol("d", integer=True)
     power_is_one = congruent_mod(dsym * n, 0, n)
     # exact instances in Q(zeta_N), every d, N <= 24
     instances = all(
-        root_sum_is_zero(_counts(N, dd), N) == (dd % N != 0)
+        root_sum_is_zero(_counts(N, dd), N) == (dd != 0)
         for N in range(1, 25) for dd in range(N))
     ok = telescoping and at_one and power_is_one and instances
     return LemmaCheck(ok, "(r-1)*sum r^l = r^n - 1 cancelled exactly with n symbolic; "
@@ -391,11 +394,11 @@ def _inst_conjugate_pairs(old, new) -> bool:
 
 def _poly_of_conv() -> LemmaCheck:
     from ..objects.kernels import conv_full, kernel_polynomial
-    x = sp.Symbol("x")
     for k1 in range(1, 7):
         for k2 in range(1, 7):
             a, b = sp.symbols(f"a0:{k1}"), sp.symbols(f"b0:{k2}")
-            if sp.expand(kernel_polynomial(conv_full(a, b), x) - kernel_polynomial(a, x) * kernel_polynomial(b, x)):
+            # the three polynomials in kernel_polynomial's one variable x
+            if sp.expand(kernel_polynomial(conv_full(a, b)) - kernel_polynomial(a) * kernel_polynomial(b)):
                 return LemmaCheck(False, f"fails for kernel lengths ({k1}, {k2})")
     return LemmaCheck(True, "proved for all lengths as theorem kernel_poly_mul_eq_conv "
                             "(proofs/kernel_polynomial.py); rechecked here for lengths 1..6 with generic kernels")

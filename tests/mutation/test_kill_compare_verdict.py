@@ -369,3 +369,38 @@ def test_the_callers_tolerance_is_used():
     with pytest.raises(AssertionError) as exc:
         assert_circulant([[1, 0, 2], [2, 1, 0], [0, 2, 5]])
     assert str(exc.value) == "W is not circulant: W[2,2] - W[0,0] = 4 (1 of 9 entries off their cyclic diagonal)"
+
+
+# -- engine/compare.py: the work caps of _flat_terms (finite_support gives up past depth 8 or 64 products) ---------
+
+def _caps_chain(pairs, summed, last_product=False):
+    """_flat_terms of a chain of ``pairs`` (a product, a sum of terms), inside one sum when ``summed``; the
+    innermost factor f0 is opened at depth 2 * pairs + summed (+ 1 when it sits in a product f0 f1)."""
+    from symconv.engine import compare as cmp
+    e = sp.Function("f0")(t) * sp.Function("f1")(t) if last_product else sp.Function("f0")(t)
+    for q in range(pairs):
+        e = sp.Function(f"g{q}")(t) * (sp.Function(f"h{q}")(t) + e)
+    v = sp.Symbol("v", integer=True)
+    return cmp._flat_terms(sp.Sum(e, (v, 0, n - 1)) if summed else e)
+
+
+def test_flat_terms_gives_up_below_depth_8_exactly():
+    # depth 8 is opened, depth 9 is not: through products and sums of terms, and through a sum
+    assert len(_caps_chain(4, False)) == 5 and _caps_chain(4, True) is None
+    assert len(_caps_chain(3, True, last_product=True)) == 4 and _caps_chain(4, False, last_product=True) is None
+    assert _caps_chain(3, False, last_product=True) is not None
+
+
+def test_flat_terms_gives_up_above_64_products_exactly():
+    from symconv.engine import compare as cmp
+    a = [sp.Function(f"a{q}")(t) for q in range(65)]
+    assert len(cmp._flat_terms(sp.Add(*a[:64]))) == 64
+    assert cmp._flat_terms(sp.Add(*a)) is None
+    # a product of sums: 8 x 8 = 64 products opened, 5 x 13 = 65 not
+    assert len(cmp._flat_terms(sp.Add(*a[:8]) * sp.Add(*a[8:16]))) == 64
+    assert cmp._flat_terms(sp.Add(*a[:5]) * sp.Add(*a[5:18])) is None
+    assert len(cmp._flat_terms(sp.Add(*a[:4]) * sp.Add(*a[4:8]) * sp.Add(*a[8:12]))) == 64
+    assert cmp._flat_terms(sp.Add(*a[:4]) * sp.Add(*a[4:8]) * sp.Add(*a[8:13])) is None
+    # the terms of an addend count towards the 64: 60 terms plus a product of two 2-term sums
+    assert len(cmp._flat_terms(sp.Add(*a[:60]) + sp.Add(*a[60:62]) * sp.Add(*a[62:64]))) == 64
+    assert cmp._flat_terms(sp.Add(*a[:61]) + sp.Add(*a[61:63]) * sp.Add(*a[63:65])) is None

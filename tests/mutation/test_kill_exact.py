@@ -1037,3 +1037,75 @@ def test_non_commutative_symbols_are_undecided_not_an_error():
     assert decide_zero(sp.exp(A) - 1) is None
     assert not cl._admissible(A, sp.Integer(2)) and list(admissible_points([A])) == []
     assert cl._admissible(sp.Symbol("c", commutative=True), sp.Integer(2))
+
+
+# -- the work caps of closed.py and balls.py: the precisions and estimates they use are pinned ------------------------
+
+def test_certified_nonzero_starts_at_digits_times_3_33_plus_8_bits_then_the_schedule(monkeypatch):
+    from symconv.exact import closed
+    from symconv.exact.balls import PRECISIONS
+    seen = []
+    monkeypatch.setattr(closed, "certify_nonzero", lambda e, precisions: seen.append(precisions) or True)
+    for digits, first in ((None, 141), (40, 141), (10, 64), (100, 341), (19, 71)):
+        seen.clear()
+        assert (closed.certified_nonzero(sp.sqrt(2)) if digits is None else closed.certified_nonzero(sp.sqrt(2), digits))
+        assert seen == [(first,) + tuple(p for p in PRECISIONS if p > first)], (digits, seen)
+    seen.clear()
+    closed.certified_nonzero(sp.sqrt(2), 10)
+    assert seen == [(64, 256, 1024, 4096)]              # 64 bits is in the schedule: tried once
+
+
+def test_algebraic_is_zero_confirms_with_a_1024_bit_ball(monkeypatch):
+    from symconv.exact import balls, closed
+    precs = []
+    real = balls.enclose
+    monkeypatch.setattr(balls, "enclose", lambda e, prec=256: precs.append(prec) or real(e, prec))
+    assert closed.algebraic_is_zero(sp.sqrt(2) + sp.sqrt(3) - sp.sqrt(5 + 2 * sp.sqrt(6))) is True
+    assert precs == [1024]
+
+
+def test_algebraic_degree_bound_is_the_stated_estimate():
+    from symconv.exact import closed
+    assert closed._algebraic_degree_bound((-1) ** sp.Rational(1, 3)) == 2          # a root of unity of order 6
+    assert closed._algebraic_degree_bound(sp.sqrt(2 + sp.exp(2 * sp.pi * sp.I / 5))) == 8     # phi(5) * 2
+    assert closed._algebraic_degree_bound(sp.sqrt(2) + sp.I) == 4                   # phi(4) * 2
+
+
+def test_decide_zero_runs_the_cyclotomic_test_under_the_outer_limit_only(monkeypatch):
+    from symconv.exact import closed, convert
+    calls = []
+    real = convert.cyclotomic_residual
+    monkeypatch.setattr(convert, "cyclotomic_residual", lambda e, **kw: calls.append(kw) or real(e, **kw))
+    w = sp.exp(2 * sp.pi * sp.I / 3)
+    assert closed._decide_zero(1 + w + w ** 2) is True
+    assert calls == [{"timeout": None}]
+
+
+def test_enclose_works_at_256_bits_unless_told():
+    from symconv.exact import balls
+    if not balls.HAVE_FLINT:        # pragma: no cover - depends on the installation
+        pytest.skip("python-flint is not installed")
+    a, b = balls.enclose(sp.pi), balls.enclose(sp.pi, 256)
+    assert a.mid() == b.mid() and a.rad() == b.rad()
+    assert balls.enclose(sp.pi, 257).mid() != a.mid()
+
+
+def test_certify_nonzero_without_flint_asks_evalf_for_3_tenths_of_the_last_precision_in_digits(monkeypatch):
+    from symconv.exact import balls
+    asked = []
+    monkeypatch.setattr(balls, "HAVE_FLINT", False)
+    monkeypatch.setattr(balls, "_evalf_fallback", lambda e, digits: asked.append(digits) or True)
+    for precisions, digits in (((64,), 19), ((32,), 15), ((64, 4096), 1228), ((40,), 15), ((60,), 18)):
+        asked.clear()
+        assert balls.certify_nonzero(sp.sqrt(2), precisions) is True
+        assert asked == [digits] and type(asked[0]) is int, (precisions, asked)
+
+
+def test_evalf_fallback_never_certifies_an_exact_zero(monkeypatch):
+    from symconv.exact import balls
+    zero = sp.Mul(0, sp.pi, evaluate=False)            # evalf gives the exact Integer 0, without raising
+    assert zero.evalf(20, strict=True) == 0
+    assert balls._evalf_fallback(zero, 20) is None
+    assert balls._evalf_fallback(sp.Add(sp.pi, 1, -sp.pi, evaluate=False), 20) is True
+    monkeypatch.setattr(balls, "HAVE_FLINT", False)
+    assert balls.certify_nonzero(zero) is None

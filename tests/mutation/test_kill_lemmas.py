@@ -7,6 +7,7 @@ derivations) is not repeated here.
 """
 
 import random
+import re
 
 import pytest
 import sympy as sp
@@ -415,3 +416,447 @@ def test_diagonal_constancy_and_dilation_checks_cover_their_instances(monkeypatc
     assert lm._degree_of_dilation().ok
     # "40 seeded instances", of every degree 0..6
     assert len(degrees) == 40 and set(degrees) == set(range(7))
+
+
+# -- every part of a lemma check counts, with fakes of SymPy where SymPy itself never fails -------------------------
+#
+# A lemma check has no input: the branches that fail it are reached only when SymPy (or a helper) answers otherwise.
+# ``_sympy_with(...)`` is the ``sp`` a lemma check sees, with some functions replaced by a fake or a spy.
+
+class _sympy_with:
+    def __init__(self, **replaced):
+        self.__dict__.update(replaced)
+
+    def __getattr__(self, name):
+        return getattr(sp, name)
+
+
+def test_geometric_sum_check_needs_the_two_cases_of_the_closed_form(monkeypatch):
+    r = sp.Symbol("r")
+    n = sp.Symbol("n", integer=True, positive=True)
+    generic = (1 - r ** n) / (1 - r)
+    for fake, why in [
+        (generic, f"sum r^l = {generic} is not a closed form for r = 1 and one for r != 1"),
+        (sp.Piecewise((n, sp.Eq(r, 1)), (0, sp.Eq(r, -1)), (generic, True)),
+         f"sum r^l = {sp.Piecewise((n, sp.Eq(r, 1)), (0, sp.Eq(r, -1)), (generic, True))} is not a closed form for "
+         "r = 1 and one for r != 1"),
+        (sp.Piecewise((n, sp.Eq(r, 2)), (generic, True)),
+         f"sum r^l = {sp.Piecewise((n, sp.Eq(r, 2)), (generic, True))}: its cases are not r = 1 and r != 1"),
+        (sp.Piecewise((n, sp.Eq(r, 1)), (generic, r > 1)),
+         f"sum r^l = {sp.Piecewise((n, sp.Eq(r, 1)), (generic, r > 1))}: its cases are not r = 1 and r != 1"),
+    ]:
+        monkeypatch.setattr(lm, "sp", _sympy_with(summation=lambda *args, fake=fake: fake))
+        assert lm._geometric_sum() == lm.LemmaCheck(False, why)
+    # the two cases, each with a wrong value: the check fails (its evidence stays the list of what it checks)
+    for fake in (sp.Piecewise((n + 1, sp.Eq(r, 1)), (generic, True)),
+                 sp.Piecewise((n, sp.Eq(r, 1)), ((1 - r ** (n + 1)) / (1 - r), True))):
+        monkeypatch.setattr(lm, "sp", _sympy_with(summation=lambda *args, fake=fake: fake))
+        res = lm._geometric_sum()
+        assert res.ok is False and res.evidence == EVIDENCE["geometric_sum_roots_of_unity"]
+    monkeypatch.setattr(lm, "sp", sp)
+    assert lm._geometric_sum().ok is True
+
+
+def test_diagonal_constancy_check_fails_with_the_reason(monkeypatch):
+    # the index identities of the induction: an entry function whose values SymPy cannot compare
+    monkeypatch.setattr(lm, "sp", _sympy_with(Function=lambda name: (lambda *args: sp.Dummy(name))))
+    assert lm._diagonal_constancy() == lm.LemmaCheck(False, "the inductive step's indices do not agree")
+    monkeypatch.setattr(lm, "sp", sp)
+    real_nullspace = sp.MutableDenseMatrix.nullspace
+    # a solution space of the wrong dimension
+    monkeypatch.setattr(sp.MutableDenseMatrix, "nullspace", lambda self: real_nullspace(self) + [sp.ones(self.rows, 1)])
+    assert lm._diagonal_constancy() == lm.LemmaCheck(False, "n=1: solution space has dimension 2, not 1")
+
+    # a solution that is not constant on the diagonals (n = 1 has one diagonal: n = 2 is the first that fails)
+    def not_constant(self):
+        basis = real_nullspace(self)
+        if self.rows > 1:
+            basis[0] = basis[0] + sp.Matrix([1] + [0] * (self.rows - 1))
+        return basis
+
+    monkeypatch.setattr(sp.MutableDenseMatrix, "nullspace", not_constant)
+    assert lm._diagonal_constancy() == lm.LemmaCheck(False, "n=2: a solution is not constant on diagonals")
+
+
+
+def _upper_triangular_instances(monkeypatch):
+    """Run _simple_eigenspace (its block identity stubbed): the matrices A built and those whose kernel is computed."""
+    made, kernels = [], []
+    real_matrix, real_nullspace = sp.Matrix, sp.MutableDenseMatrix.nullspace
+
+    def matrix_spy(*args):
+        made.append(real_matrix(*args))
+        return made[-1]
+
+    def nullspace_spy(self):
+        kernels.append(self.copy())
+        return real_nullspace(self)
+
+    monkeypatch.setattr(lm, "_block_charpoly_holds", lambda g_, h_, power=None: power is None)
+    monkeypatch.setattr(lm, "sp", _sympy_with(Matrix=matrix_spy))
+    monkeypatch.setattr(sp.MutableDenseMatrix, "nullspace", nullspace_spy)
+    res = lm._simple_eigenspace()
+    return res, made, kernels
+
+
+def test_simple_eigenspace_check_computes_the_instances_it_reports(monkeypatch):
+    """"instances n <= 6 exact over Q": for n = 1..6 a seeded upper-triangular A with the simple eigenvalues
+    1..n on its diagonal, and ker(A - lambda I) for each of them; then A = I_2."""
+    res, made, kernels = _upper_triangular_instances(monkeypatch)
+    assert res.ok
+    assert [A.shape for A in made] == [(N, N) for N in range(1, 7)]
+    above = []
+    for N, A in zip(range(1, 7), made):
+        assert [A[a, a] for a in range(N)] == list(range(1, N + 1))          # distinct: every eigenvalue simple
+        assert all(A[a, b] == 0 for a in range(N) for b in range(a))         # upper triangular
+        above += [A[a, b] for a in range(N) for b in range(a + 1, N)]
+    assert all(q.is_Integer for q in above) and min(above) == -3 and max(above) == 3 and 0 in above
+    assert kernels == [A - lam * sp.eye(A.rows) for A in made for lam in range(1, A.rows + 1)] + [sp.zeros(2, 2)]
+    # seeded: the same instances every time
+    _, again, _ = _upper_triangular_instances(monkeypatch)
+    assert again == made
+
+
+def test_simple_eigenspace_check_fails_with_the_reason(monkeypatch):
+    real_nullspace = sp.MutableDenseMatrix.nullspace
+    monkeypatch.setattr(lm, "_block_charpoly_holds", lambda g_, h_, power=None: power is None)
+    monkeypatch.setattr(sp.MutableDenseMatrix, "nullspace", lambda self: [])
+    assert lm._simple_eigenspace() == lm.LemmaCheck(False, "n=1: ker(A - 1 I) has dimension 0")
+    # a triangular instance of size 3 whose eigenvalue 2 has a 2-dimensional eigenspace
+    monkeypatch.setattr(sp.MutableDenseMatrix, "nullspace",
+                        lambda self: real_nullspace(self) * (2 if self.shape == (3, 3) and self[1, 1] == 0 else 1))
+    assert lm._simple_eigenspace() == lm.LemmaCheck(False, "n=3: ker(A - 2 I) has dimension 2")
+    # A = I_2: the eigenvalue 1 is double and its eigenspace must be 2-dimensional
+    monkeypatch.setattr(sp.MutableDenseMatrix, "nullspace",
+                        lambda self: [] if self.shape == (2, 2) and self.is_zero_matrix else real_nullspace(self))
+    assert lm._simple_eigenspace() == lm.LemmaCheck(False, "A = I_2: eigenspace of 1 is not 2-dimensional")
+    # each split g + h of the block identity is named
+    monkeypatch.setattr(lm, "_block_charpoly_holds", lambda g_, h_, power=None: power is None and (g_, h_) != (2, 1))
+    assert lm._simple_eigenspace() == lm.LemmaCheck(
+        False, "g=2, h=1: the block-triangular characteristic polynomial is not (t - lambda)^g det(tI - R)")
+    monkeypatch.setattr(lm, "_block_charpoly_holds", lambda g_, h_, power=None: power is None or (g_, h_) == (1, 3))
+    assert lm._simple_eigenspace() == lm.LemmaCheck(
+        False, "g=1, h=3: (t - lambda)^(g+1) det(tI - R) was accepted too")
+
+
+def test_block_charpoly_identity_is_exact():
+    """det(tI - [[lambda I_g, Q], [0, R]]) = (t - lambda)^g det(tI - R), and no other power of (t - lambda)."""
+    for g_, h_ in ((1, 0), (2, 0), (1, 1), (1, 2), (2, 1)):
+        assert lm._block_charpoly_holds(g_, h_) is True
+        assert lm._block_charpoly_holds(g_, h_, power=g_) is True
+        assert lm._block_charpoly_holds(g_, h_, power=g_ + 1) is False
+        assert lm._block_charpoly_holds(g_, h_, power=g_ - 1) is False
+
+
+def test_kernel_length_check_recomputes_sizes_1_to_8_under_its_side_condition(monkeypatch):
+    from symconv.objects import kernels
+    seen = []
+    real = kernels.kernel_polynomial
+
+    def spy(taps, x=None):
+        seen.append(list(taps))
+        return real(taps, x)
+
+    monkeypatch.setattr(kernels, "kernel_polynomial", spy)
+    assert lm._kernel_length().ok
+    # "sizes 1..8 recomputed": generic taps, the first and last declared non-zero (the side condition), the others not
+    assert [len(t) for t in seen[:-1]] == list(range(1, 9))
+    for taps in seen[:-1]:
+        assert all(isinstance(q, sp.Symbol) for q in taps) and len(set(taps)) == len(taps)
+        assert taps[0].is_nonzero is True and taps[-1].is_nonzero is True
+        assert all(q.is_nonzero is not True for q in taps[1:-1])
+    # "[1, 2, 0] shows the condition is needed"
+    assert seen[-1] == [1, 2, 0]
+
+
+def test_kernel_length_check_fails_with_the_reason(monkeypatch):
+    from symconv.objects import kernels
+    real = kernels.kernel_polynomial
+    # two degrees too many
+    monkeypatch.setattr(kernels, "kernel_polynomial", lambda taps, x=None: real(taps, x) * x**2)
+    assert lm._kernel_length() == lm.LemmaCheck(False, "size 1: degree 2")
+    # a zero last tap that does not lower the degree: the example no longer shows the condition is needed
+    monkeypatch.setattr(kernels, "kernel_polynomial", lambda taps, x=None: real([1 if q == 0 else q for q in taps], x))
+    assert lm._kernel_length() == lm.LemmaCheck(False, "a zero last tap did not lower the degree")
+
+
+_RANDOM_POLY = lm._random_poly
+
+
+def _dilation_instances(monkeypatch):
+    polys, dilated = [], []
+    real_poly, real_expand = _RANDOM_POLY, sp.expand
+
+    def poly_spy(rnd, deg_, x):
+        polys.append(real_poly(rnd, deg_, x))
+        return polys[-1]
+
+    def expand_spy(e):
+        dilated.append(e)
+        return real_expand(e)
+
+    monkeypatch.setattr(lm, "_random_poly", poly_spy)
+    monkeypatch.setattr(lm, "sp", _sympy_with(expand=expand_spy))
+    return lm._degree_of_dilation(), polys, dilated
+
+
+def test_degree_of_dilation_check_draws_seeded_instances_of_every_dilation(monkeypatch):
+    res, polys, dilated = _dilation_instances(monkeypatch)
+    assert res.ok and len(polys) == len(dilated) == 40
+    x = sp.Symbol("x")
+    factors = set()
+    for p, q in zip(polys, dilated):
+        if sp.degree(p, x) > 0:
+            d_ = sp.degree(q, x) // sp.degree(p, x)
+            assert sp.expand(q - p.subs(x, x ** d_)) == 0
+            factors.add(d_)
+    assert factors == {1, 2, 3, 4, 5}            # the dilations d = 1..5 all occur
+    _, again, _ = _dilation_instances(monkeypatch)
+    assert again == polys                         # seeded
+
+
+def test_degree_of_dilation_check_fails_with_the_instance(monkeypatch):
+    x = sp.Symbol("x")
+    polys = []
+    real_poly = lm._random_poly
+    monkeypatch.setattr(lm, "_random_poly", lambda rnd, deg_, y: polys.append(real_poly(rnd, deg_, y)) or polys[-1])
+    monkeypatch.setattr(lm, "sp", _sympy_with(expand=lambda e: sp.expand(e) * x))      # one degree too many
+    res = lm._degree_of_dilation()
+    p = re.escape(str(polys[0]))
+    assert res.ok is False and len(polys) == 1
+    assert re.fullmatch(rf"deg {p}\(x\^([1-5])\) is not \1 deg {p}", res.evidence), res.evidence
+
+
+def test_fubini_check_computes_both_orders_of_its_instances(monkeypatch):
+    calls, compared = [], []
+    real_integrate, real_decide = sp.integrate, lm.decide_equal
+
+    def integrate_spy(f, lim):
+        calls.append((f, lim))
+        return real_integrate(f, lim)
+
+    def decide_spy(a, b):
+        compared.append((a, b))
+        return real_decide(a, b)
+
+    monkeypatch.setattr(lm, "sp", _sympy_with(integrate=integrate_spy))
+    monkeypatch.setattr(lm, "decide_equal", decide_spy)
+    assert lm._fubini().ok
+    x, y = calls[0][1][0], calls[2][1][0]
+    assert x != y and x.is_real is True and y.is_real is True          # functions on R^2
+    instances = [sp.exp(-x ** 2 - 2 * y ** 2), sp.exp(-(x - y) ** 2 - y ** 2), sp.exp(-x ** 2) / (1 + y ** 2)]
+    assert len(calls) == 12
+    for k, F in enumerate(instances):
+        first, second = calls[4 * k: 4 * k + 2], calls[4 * k + 2: 4 * k + 4]
+        assert first[0] == (F, (x, -sp.oo, sp.oo)) and first[1][1] == (y, -sp.oo, sp.oo)      # dx, then dy
+        assert second[0] == (F, (y, -sp.oo, sp.oo)) and second[1][1] == (x, -sp.oo, sp.oo)    # dy, then dx
+    assert compared == [(sp.sqrt(2) * sp.pi / 2,) * 2, (sp.pi, sp.pi), (sp.pi ** sp.Rational(3, 2),) * 2]
+
+
+def _conjugate_symmetry_sums(monkeypatch, real):
+    """The sums (summand, limits) _conjugate_symmetry(real) builds, and its answer."""
+    seen = []
+    monkeypatch.setattr(lm, "sp", _sympy_with(Sum=lambda f, lim: seen.append((f, lim)) or sp.Sum(f, lim)))
+    return lm._conjugate_symmetry(real=real), seen
+
+
+def test_conjugate_symmetry_checks_p_and_its_derivative_for_a_symbolic_degree(monkeypatch):
+    assert lm._conjugate_symmetry() is True and lm._conjugate_symmetry(real=True) is True
+    assert lm._conjugate_symmetry(real=False) is False
+    ok, seen = _conjugate_symmetry_sums(monkeypatch, True)
+    assert ok is True and len(seen) == 4
+    # the symbols, whatever their names: u, v real (z = u + iv), the degree N and the exponent e integers >= 0,
+    # real coefficients c(e)
+    e, lo, N = seen[0][1]
+    u, v = sorted(seen[0][0].free_symbols - {e}, key=str)
+    c = next(iter(seen[0][0].atoms(sp.core.function.AppliedUndef))).func
+    assert lo == 0 and u.is_real and v.is_real and c(e).is_real is True
+    assert N.is_integer and N.is_nonnegative and e.is_integer and e.is_nonnegative
+    z = u + sp.I * v
+    # P(z), P(conj z), then P'(z), P'(conj z)
+    assert seen == [(coeff * w ** power, (e, 0, N)) for coeff, power in ((c(e), e), (e * c(e), e - 1))
+                    for w in (z, sp.conjugate(z))]
+    # complex coefficients: P's identity is not shown, and the check stops there
+    ok, seen = _conjugate_symmetry_sums(monkeypatch, False)
+    assert ok is False and len(seen) == 2
+    c = next(iter(seen[0][0].atoms(sp.core.function.AppliedUndef))).func
+    assert c(e).is_real is None
+
+
+def _conjugate_roots_instances(monkeypatch):
+    polys, roots = [], []
+    real_all_roots = sp.Poly.all_roots
+
+    def roots_spy(self, *args, **kw):
+        roots.append(real_all_roots(self, *args, **kw))
+        return roots[-1]
+
+    monkeypatch.setattr(lm, "_random_poly", lambda rnd, deg_, y: polys.append(_RANDOM_POLY(rnd, deg_, y)) or polys[-1])
+    monkeypatch.setattr(sp.Poly, "all_roots", roots_spy)
+    return lm._conjugate_roots(), polys, roots
+
+
+def test_conjugate_roots_check_computes_12_seeded_instances(monkeypatch):
+    res, polys, roots = _conjugate_roots_instances(monkeypatch)
+    assert res.ok and len(polys) == len(roots) == 12
+    x = sp.Symbol("x")
+    assert {sp.degree(p, x) for p in polys} == set(range(1, 7))              # every degree 1..6
+    assert all(len(r) == sp.degree(p, x) for p, r in zip(polys, roots))
+    assert any(q.is_real is False for r in roots for q in r)                  # the conjugation is put to work
+    _, again, _ = _conjugate_roots_instances(monkeypatch)
+    assert again == polys                                                      # seeded
+
+
+def test_conjugate_roots_check_fails_with_the_reason(monkeypatch):
+    x = sp.Symbol("x")
+    polys = []
+    monkeypatch.setattr(lm, "_random_poly", lambda rnd, deg_, y: polys.append(_RANDOM_POLY(rnd, deg_, y)) or polys[-1])
+    real_all_roots = sp.Poly.all_roots
+    monkeypatch.setattr(sp.Poly, "all_roots", lambda self, *a, **kw: real_all_roots(self, *a, **kw)[1:])
+    assert lm._conjugate_roots() == lm.LemmaCheck(False, f"{sp.Poly(polys[0], x)} does not have deg P roots")
+    # a non-real root without its conjugate (a real root is its own conjugate)
+    for real_roots in (0, 1):
+        polys.clear()
+        monkeypatch.setattr(sp.Poly, "all_roots", lambda self, *a, k=real_roots, **kw: [sp.Integer(2)] * k
+                            + [sp.I] * (self.degree() - k))
+        assert lm._conjugate_roots() == lm.LemmaCheck(
+            False, f"{sp.Poly(polys[0], x)}: the non-real roots are not closed under conjugation")
+    # conjugate pairs and real roots, as many as the degree: closed under conjugation
+    monkeypatch.setattr(sp.Poly, "all_roots", lambda self, *a, **kw: [sp.I, -sp.I] * (self.degree() // 2)
+                        + [sp.Integer(2)] * (self.degree() % 2))
+    assert lm._conjugate_roots().ok is True
+
+
+def test_conjugate_roots_check_needs_its_counterexample(monkeypatch):
+    # a conjugation that does nothing: z - i would have the root conj(i) = i, and the check must notice
+    monkeypatch.setattr(lm, "_conjugate_symmetry", lambda real=True: real)
+    monkeypatch.setattr(lm, "sp", _sympy_with(conjugate=lambda e: e))
+    assert lm._conjugate_roots() == lm.LemmaCheck(False, "z - i: -i is a root")
+
+
+def _product_instances(monkeypatch, bounds=None):
+    polys = []
+    monkeypatch.setattr(lm, "_top_coefficient_is_product", lambda nonzero=True: (nonzero, "stub"))
+    bounds = [] if bounds is None else bounds
+    monkeypatch.setattr(lm, "_cauchy_formula_instances", lambda bound: bounds.append(bound))
+    monkeypatch.setattr(lm, "_random_poly", lambda rnd, deg_, y: polys.append(_RANDOM_POLY(rnd, deg_, y)) or polys[-1])
+    return lm._degree_of_product(), polys
+
+
+def test_degree_of_product_check_computes_60_seeded_instances(monkeypatch):
+    bounds = []
+    res, polys = _product_instances(monkeypatch, bounds)
+    x = sp.Symbol("x")
+    assert bounds == [6]                                      # "rechecked with generic coefficients for p, q <= 6"
+    assert res.ok and len(polys) == 120                       # "60 seeded rational instances": 60 products p q
+    for factors in (polys[0::2], polys[1::2]):                # p and q each of every degree 0..6
+        assert {sp.degree(f, x) for f in factors} == set(range(7))
+    _, again = _product_instances(monkeypatch)
+    assert again == polys                                      # seeded
+
+
+def test_degree_of_product_check_fails_with_the_reason(monkeypatch):
+    x = sp.Symbol("x")
+    res, polys = None, []
+    monkeypatch.setattr(lm, "sp", _sympy_with(expand=lambda e: sp.expand(e) * x))       # one degree too many
+    res, polys = _product_instances(monkeypatch)
+    assert res == lm.LemmaCheck(False, f"deg({polys[0]} * {polys[1]}) is not the sum of degrees") and len(polys) == 2
+    # the example of a zero leading tap: (0 x^2 + x + 1)(x + 1) must have degree 2, not 3
+    seen = []
+
+    def expand(e):
+        seen.append(e)
+        return sp.expand(e) + (x ** 3 if e == (x + 1) ** 2 else 0)
+
+    monkeypatch.setattr(lm, "sp", _sympy_with(expand=expand))
+    assert _product_instances(monkeypatch)[0] == lm.LemmaCheck(False, "a zero leading tap did not lower the degree")
+    assert seen[-1] == (x + 1) ** 2
+
+
+def test_top_coefficient_check_fails_with_the_reason(monkeypatch):
+    P, Q, R = lm._P, lm._Q, lm._R
+    real_range = lm._cauchy_range
+    monkeypatch.setattr(lm, "_cauchy_range", lambda s, p, q: (real_range(s, p, q)[0], real_range(s, p, q)[1] + 1))
+    assert lm._top_coefficient_is_product() == (False, "the range of the top coefficient is p..p + 1, not the single "
+                                                       "index p")
+    monkeypatch.setattr(lm, "_cauchy_range", lambda s, p, q: (real_range(s, p, q)[0] - 1, real_range(s, p, q)[1]))
+    assert lm._top_coefficient_is_product() == (False, "the range of the top coefficient is p - 1..p, not the single "
+                                                       "index p")
+    # above degree p + q: a range that is not empty
+    monkeypatch.setattr(lm, "_cauchy_range", lambda s, p, q: real_range(s, p, q) if s == P + Q else (0, p))
+    assert lm._top_coefficient_is_product() == (False, "the range above degree p + q is not shown empty")
+    monkeypatch.setattr(lm, "_cauchy_range", real_range)
+    # the top coefficient computed wrong
+    monkeypatch.setattr(lm, "sp", _sympy_with(Sum=lambda f, lim: sp.Sum(2 * f, lim)))
+    a, b = sp.Function("a"), sp.Function("b")
+    assert lm._top_coefficient_is_product() == (False, f"the top coefficient is {2 * a(P) * b(Q)}, not a_p b_q")
+    assert R.is_positive
+
+
+def test_random_polynomials_draw_from_the_stated_ranges():
+    rnd = random.Random(5)
+    drawn = [sp.Poly(lm._random_poly(rnd, 2, X), X).all_coeffs() for _ in range(400)]      # [lead, c1, c0]
+    # below the top: -5..5 over 1..4, at every position; the top one: +-1, +-2, +-3 over 1..4 (never 0)
+    below = {sp.Rational(a_, b_) for a_ in range(-5, 6) for b_ in range(1, 5)}
+    top = {sp.Rational(a_, b_) for a_ in (-3, -2, -1, 1, 2, 3) for b_ in range(1, 5)}
+    assert {c_[2] for c_ in drawn} == below and {c_[1] for c_ in drawn} == below
+    assert {c_[0] for c_ in drawn} == top
+
+
+def test_cauchy_formula_instances_cover_every_coefficient_up_to_the_bound(monkeypatch):
+    seen = []
+    real_range = lm._cauchy_range
+    monkeypatch.setattr(lm, "_cauchy_range", lambda s, p, q: seen.append((s, p, q)) or real_range(s, p, q))
+    assert lm._cauchy_formula_instances(3) is None
+    assert sorted(seen) == sorted((s, p, q) for p in range(4) for q in range(4) for s in range(p + q + 1))
+    # a range one too short at the top: the first coefficient that needs it is named
+    monkeypatch.setattr(lm, "_cauchy_range", lambda s, p, q: (real_range(s, p, q)[0], real_range(s, p, q)[1] - 1))
+    assert lm._cauchy_formula_instances(3) == "p=0, q=0: coefficient of x^0 is not the Cauchy sum"
+    monkeypatch.setattr(lm, "_cauchy_range", lambda s, p, q: (real_range(s, p, q)[0], min(p, s, 0)))
+    assert lm._cauchy_formula_instances(3) == "p=1, q=0: coefficient of x^1 is not the Cauchy sum"
+
+
+def test_kernel_length_check_computes_the_coefficients_of_a_symbolic_size(monkeypatch):
+    """"general for a symbolic size k": the coefficients of x^(k-1), x^(k-1+r) and x^0 of sum_{t=0}^{k-1} a_t x^t,
+    as sums over t = 0..k-1 of a_t [t = s] (spied: the sums built, whatever the symbols are named)."""
+    sums = []
+    monkeypatch.setattr(lm, "sp", _sympy_with(Sum=lambda f, lim: sums.append((f, lim)) or sp.Sum(f, lim)))
+    assert lm._kernel_length().ok
+    t, lo, top = sums[0][1]
+    k = top + 1
+    a = next(iter(sums[0][0].atoms(sp.core.function.AppliedUndef))).func
+    assert k.is_Symbol and k.is_integer and k.is_positive and t.is_integer and lo == 0
+    assert sums[:3] == [(a(t) * sp.KroneckerDelta(t, s), (t, 0, k - 1)) for s in (k - 1, k - 1 + lm._R, 0)]
+
+
+def test_kernel_length_check_names_each_coefficient_it_could_not_show(monkeypatch):
+    k = sp.Symbol("k", integer=True, positive=True)
+    t = sp.Symbol("t", integer=True)
+    a = sp.Function("a")
+    wrong = sp.Symbol("wrong")
+    right = [a(k - 1), sp.Integer(0), a(0)]
+    for bad in range(3):
+        calls = []
+
+        def fake_sum(f, lim, bad=bad, calls=calls):
+            calls.append(f)
+            return wrong if len(calls) == bad + 1 else sp.Sum(f, lim)
+
+        monkeypatch.setattr(lm, "sp", _sympy_with(Sum=fake_sum))
+        got = [wrong if q == bad else right[q] for q in range(3)]
+        assert lm._kernel_length() == lm.LemmaCheck(
+            False, f"coefficients of P_a: x^(k-1) -> {got[0]}, above -> {got[1]}, x^0 -> {got[2]}")
+    assert t.is_integer
+
+
+def test_fubini_check_names_the_instance_it_could_not_show(monkeypatch):
+    x, y = sp.symbols("x y", real=True)
+    monkeypatch.setattr(lm, "decide_equal", lambda a, b: None)          # undecided is not equal
+    assert lm._fubini() == lm.LemmaCheck(False, f"the two orders are not shown equal for {sp.exp(-x**2 - 2 * y**2)}")
+    monkeypatch.setattr(lm, "decide_equal", lambda a, b: a != sp.pi)    # the second instance
+    assert lm._fubini() == lm.LemmaCheck(False, f"the two orders are not shown equal for {sp.exp(-(x - y)**2 - y**2)}")
+
+
+def test_kernel_length_check_names_the_range_of_the_first_tap(monkeypatch):
+    monkeypatch.setattr(lm, "_cauchy_range", lambda s, p, q: (sp.Max(0, s - q), sp.Min(p, s) + 1))
+    assert lm._kernel_length() == lm.LemmaCheck(False, "the first tap of a * b is a sum over 0..1, not a_0 b_0")

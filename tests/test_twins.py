@@ -162,3 +162,19 @@ def test_exact_correlation_is_linear_in_the_signal_length(kwargs):
     t_small = _cpu(lambda: correlate1d(small, [1, 2, 3], **kwargs))
     t_large = _cpu(lambda: correlate1d(large, [1, 2, 3], **kwargs))
     assert t_large < 24 * max(t_small, 1e-3), (t_small, t_large)
+
+
+def test_a_zero_fill_is_zero_whatever_its_type_and_a_nonzero_fill_never_changes_the_same_length():
+    """'same' with a kernel longer than the signal has NumPy's length max(n, k): SymPy's 0 is the zero fill
+    too, and a non-zero fill (which would give another length) is refused with the reason."""
+    import sympy as sp
+    from symconv.objects.layers import convolve1d, correlate1d
+    want = list(np.correlate([1, 2], [1, 10, 100], "same"))
+    for zero in (0, 0.0, np.int64(0), sp.Integer(0), sp.Float(0)):
+        assert list(correlate1d([1, 2], [1, 10, 100], "same", fillvalue=zero)) == want
+    assert list(convolve1d([1, 2], [1, 10, 100], "same", fillvalue=sp.Integer(0))) == \
+        list(np.convolve([1, 2], [1, 10, 100], "same"))
+    for c in (1, sp.Symbol("c"), 1e-300):
+        with pytest.raises(ValueError, match="fillvalue"):
+            correlate1d([1, 2], [1, 10, 100], "same", fillvalue=c)
+    assert len(correlate1d([1, 2, 3], [1, 10], "same", fillvalue=5)) == 3     # kernel not longer: fine

@@ -60,6 +60,9 @@ def _flip(a: np.ndarray) -> np.ndarray:
 
 
 def _is_zero_fill(fillvalue) -> bool:
+    """A fill value that is the number 0 (Python, NumPy or SymPy)."""
+    if isinstance(fillvalue, sp.Basic):
+        return fillvalue.is_zero is True
     return isinstance(fillvalue, (int, float, complex, np.number)) and not isinstance(fillvalue, bool) \
         and fillvalue == 0
 
@@ -102,6 +105,12 @@ def _layer(xa, wa, padding, mode, strides, dils, flip, same_convention, fillvalu
         sl = mode_slices(xa.shape, wa.shape, padding, flip=flip, same_convention=same_convention,
                          same_length=same_length)
         return full_convolve(xa, taps if flip else _flip(taps))[sl]
+    if padding == "same" and mode == "zeros" and not _is_zero_fill(fillvalue) and same_convention == "numpy" \
+            and same_length == "max" and any(k > n for k, n in zip(wa.shape, xa.shape)):
+        # NumPy's 'same' has length max(n, k) and exists only for a zero fill: a non-zero fill would give
+        # another length (and alignment) than the same call with 0, so it is refused, not guessed
+        raise ValueError(f"fillvalue: 'same' with a kernel longer than the signal (NumPy's length max(n, k)) "
+                         f"needs the zero fill, got fillvalue={fillvalue!r} with mode={mode!r}; pad explicitly")
     per_axis = padding if isinstance(padding, tuple) else (padding,) * xa.ndim
     if len(per_axis) != xa.ndim:
         raise ValueError(f"padding must give one value per axis ({xa.ndim}), got {padding!r}")

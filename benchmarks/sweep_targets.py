@@ -18,13 +18,13 @@ def measure(n_max: int = 1024, block: int = 64) -> tuple[float, float, bool]:
     import dask
     from dask.distributed import Client, LocalCluster
 
-    from symconv.sweep import sweep_theorem
+    from symconv.sweep import WORKER_CONFIG, sweep_theorem
 
     start = time.monotonic()
     serial = sweep_theorem(THEOREM, n_max, block=block)
     t_serial = time.monotonic() - start
     start = time.monotonic()
-    with dask.config.set({"distributed.worker.daemon": False}), \
+    with dask.config.set(WORKER_CONFIG), \
             LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         dist = sweep_theorem(THEOREM, n_max, block=block, client=client)

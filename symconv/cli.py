@@ -122,7 +122,7 @@ def _sweep(args) -> int:
                 raise UsageError("symconv sweep --dask/--local-cluster needs dask: pip install 'symconv[sweep]'") from None
             if args.local_cluster:
                 # non-daemonic worker processes, so that each block runs under the watchdog's child process
-                dask.config.set({"distributed.worker.daemon": False})
+                dask.config.set(sweep_mod.WORKER_CONFIG)
                 cluster = LocalCluster(n_workers=args.local_cluster, threads_per_worker=1, processes=True,
                                        dashboard_address=None, silence_logs=logging.ERROR)
                 client = Client(cluster)

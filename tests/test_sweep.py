@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from symconv.cli import EXIT_OK, EXIT_REFUTED, EXIT_UNDECIDED, EXIT_USAGE, main
-from symconv.sweep import sweep_blocks, sweep_theorem as sweep
+from symconv.sweep import WORKER_CONFIG, sweep_blocks, sweep_theorem as sweep
 
 SCRIPT = '''
 import symconv as sc
@@ -110,7 +110,7 @@ def test_local_cluster_gives_the_serial_result(script):
     import logging
     from dask.distributed import Client, LocalCluster
 
-    with dask.config.set({"distributed.worker.daemon": False}), \
+    with dask.config.set(WORKER_CONFIG), \
             LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         for name, n_max in (("holds_until_7", 6), ("holds_until_7", 13), ("raises_at_5", 11), ("none_at_4", 7)):

@@ -38,7 +38,7 @@ import numpy as np
 import sympy as sp
 
 from .engine.equivariance import exact_difference
-from .objects.groups import Action
+from .objects.groups import Action, compatible_actions
 
 __all__ = ["assert_equivariant", "equivariance_error", "GroupEquivarianceReport", "GeneratorDefect"]
 
@@ -123,14 +123,7 @@ def equivariance_error(op, action: Action, x=None, action_out: Action | None = N
     ``x`` has the action's shape (default: a generic symbolic signal, exact); op's output must have
     ``action_out``'s shape (or size).  Returns the report (``.errors``: the max defect for each).
     """
-    if not isinstance(action, Action):
-        raise TypeError(f"action must be an Action, got {type(action).__name__}")
-    if action_out is None:
-        action_out = action
-    if not isinstance(action_out, Action):
-        raise TypeError(f"action_out must be an Action, got {type(action_out).__name__}")
-    if action_out.group_key != action.group_key or len(action_out.generators) != len(action.generators):
-        raise ValueError("action_out must be an action of the same group with the same generators as action")
+    action, action_out = compatible_actions(action, action_out, ("action", "action_out"))
     if not callable(op):
         raise TypeError(f"op must be callable, got {type(op).__name__}")
     if _is_torch_module(op):

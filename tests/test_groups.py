@@ -329,3 +329,22 @@ def test_a_wrong_irrep_is_caught(monkeypatch):
         return reps
     monkeypatch.setattr(GF, "dihedral_irreps", broken)
     assert isinstance(GF.dihedral_irreps_block_diagonalise(5), sc.Counterexample)
+
+
+def test_incompatible_actions_are_refused_naming_the_parameter():
+    import pytest as _pytest
+    from symconv.group_testing import equivariance_error
+    from symconv.objects.groups import compatible_actions, cyclic_action, dihedral_action
+    from symconv.objects.orbit_basis import equivariant_basis
+    a = cyclic_action(4)
+    assert compatible_actions(a) == (a, a)
+    with _pytest.raises(TypeError, match="action_in must be an Action"):
+        equivariant_basis("Z4")
+    with _pytest.raises(TypeError, match="action_out must be an Action"):
+        equivariant_basis(a, 4)
+    with _pytest.raises(ValueError, match="action_out must be an action of the same group"):
+        equivariant_basis(a, dihedral_action(4))
+    with _pytest.raises(ValueError, match="same generators as action "):
+        equivariance_error(lambda v: v, a, action_out=dihedral_action(4))
+    with _pytest.raises(TypeError, match="^action must be an Action"):
+        equivariance_error(lambda v: v, "Z4")

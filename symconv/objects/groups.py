@@ -132,6 +132,21 @@ class Action:
         return f"Action({self.name}, |X| = {self.degree}, {len(self.generators)} generators)"
 
 
+def compatible_actions(action_in, action_out=None, names: tuple[str, str] = ("action_in", "action_out")):
+    """The pair (action_in, action_out), action_out defaulting to action_in, checked to be Actions of the same
+    group with the same generators (the same ``group_key``); TypeError / ValueError name the parameter."""
+    if not isinstance(action_in, Action):
+        raise TypeError(f"{names[0]} must be an Action, got {type(action_in).__name__}")
+    if action_out is None:
+        action_out = action_in
+    if not isinstance(action_out, Action):
+        raise TypeError(f"{names[1]} must be an Action, got {type(action_out).__name__}")
+    if action_out.group_key != action_in.group_key or len(action_out.generators) != len(action_in.generators):
+        raise ValueError(f"{names[1]} must be an action of the same group with the same generators as {names[0]} "
+                         f"(group_key {action_out.group_key!r} against {action_in.group_key!r})")
+    return action_in, action_out
+
+
 def _torus_points(m: int, n: int) -> np.ndarray:
     return np.arange(m * n).reshape(m, n)
 

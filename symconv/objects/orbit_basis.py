@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .groups import Action
+from .groups import Action, compatible_actions
 
 __all__ = ["EquivariantBasis", "equivariant_basis", "orbit_labels", "pair_permutations"]
 
@@ -156,15 +156,7 @@ def equivariant_basis(action_in: Action, action_out: Action | None = None) -> Eq
     >>> equivariant_basis(with_channels(cyclic_action(4), 2), with_channels(cyclic_action(4), 3)).dim   # n c_in c_out
     24
     """
-    if not isinstance(action_in, Action):
-        raise TypeError(f"action_in must be an Action, got {type(action_in).__name__}")
-    if action_out is None:
-        action_out = action_in
-    if not isinstance(action_out, Action):
-        raise TypeError(f"action_out must be an Action, got {type(action_out).__name__}")
-    if action_out.group_key != action_in.group_key or len(action_out.generators) != len(action_in.generators):
-        raise ValueError(f"action_out must be an action of the same group with the same generators as action_in "
-                         f"(group_key {action_out.group_key!r} against {action_in.group_key!r})")
+    action_in, action_out = compatible_actions(action_in, action_out)
     labels = orbit_labels(pair_permutations(action_in, action_out))
     is_root = labels == np.arange(labels.size)            # each orbit's smallest pair is its root
     number = np.cumsum(is_root) - 1                        # roots numbered in row-major (first-occurrence) order

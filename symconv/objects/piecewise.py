@@ -17,6 +17,7 @@ from __future__ import annotations
 import sympy as sp
 
 from ..exact.closed import decide_equal
+from .exp_poly import definite_integral
 
 __all__ = ["X", "add", "convolve", "evaluate", "numeric_function", "pieces_equal", "reflect", "scale"]
 
@@ -68,6 +69,15 @@ def reflect(f: list) -> list:
     return [(-sp.sympify(b), -sp.sympify(a), sp.sympify(e).subs(X, -X)) for a, b, e in reversed(f)]
 
 
+def _piece_integral(integrand, low, up) -> sp.Expr:
+    """int_low^up integrand d tau: from checked antiderivatives when the integrand is a sum of
+    polynomial-times-exponential terms in tau (symconv.objects.exp_poly), else by SymPy's integrate."""
+    try:
+        return definite_integral(integrand, _T, low, up)
+    except ValueError:
+        return sp.integrate(integrand, (_T, low, up))
+
+
 def convolve(f: list, g: list) -> list:
     """(f * g)(x) = int f(tau) g(x - tau) dtau, as pieces (a, b, expr) on consecutive intervals."""
     f = [(sp.sympify(a), sp.sympify(b), sp.sympify(e)) for a, b, e in f]
@@ -87,7 +97,7 @@ def convolve(f: list, g: list) -> list:
                 # on (lo, hi) the same bound is active as at mid: pick it symbolically
                 low = a_p if lower == a_p else X - b_q
                 up = b_p if upper == b_p else X - a_q
-                total += sp.integrate(fp.subs(X, _T) * gq.subs(X, X - _T), (_T, low, up))
+                total += _piece_integral(fp.subs(X, _T) * gq.subs(X, X - _T), low, up)
         out.append((lo, hi, sp.expand(total)))
     return [p for p in out if not (p[0] == -sp.oo and p[2] == 0) and not (p[1] == sp.oo and p[2] == 0)]
 

@@ -24,47 +24,20 @@ from __future__ import annotations
 
 import sympy as sp
 
+from . import exp_poly as _exp_poly
 from .piecewise import X
 
 __all__ = ["exp_poly_terms", "fourier"]
 
 
 def exp_poly_terms(expr, var=X) -> list[tuple[sp.Expr, sp.Expr]]:
-    """expr as a list of (p, c) with expr = sum p(var) exp(c var), p polynomial, c constant.
+    """expr as a list of (p, c) with expr = sum p(var) exp(c var), p polynomial, c constant
+    (:func:`symconv.objects.exp_poly.exp_poly_terms` with the pieces' variable x by default).
 
     >>> exp_poly_terms(3 * X * sp.exp(-2 * X + 1) + 1)
     [(3*E*x, -2), (1, 0)]
     """
-    terms: dict = {}
-    for term in sp.Add.make_args(sp.expand(sp.sympify(expr), power_exp=True)):
-        c, coeff = sp.Integer(0), sp.Integer(1)
-        for factor in sp.Mul.make_args(term):
-            base, e = factor.as_base_exp()
-            if base == sp.E or isinstance(factor, sp.exp):
-                arg = factor.args[0] if isinstance(factor, sp.exp) else e
-                slope = sp.diff(arg, var)
-                if slope.has(var):
-                    raise ValueError(f"expr: exp({arg}) is not exp of a linear function of {var}")
-                c += slope
-                coeff *= sp.exp(sp.expand(arg - slope * var))
-            else:
-                coeff *= factor
-        if not coeff.is_polynomial(var):
-            raise ValueError(f"expr: the term {term} is not a polynomial times exp(c {var})")
-        terms[c] = terms.get(c, 0) + coeff
-    return [(sp.expand(p), c) for c, p in sorted(terms.items(), key=lambda kv: sp.default_sort_key(kv[0]))
-            if sp.expand(p) != 0]
-
-
-def _antiderivative(p, s, var):
-    """exp(s var) sum_k (-1)^k p^(k) / s^(k+1), checked by differentiation."""
-    deg = sp.degree(p, var) if p.has(var) else 0
-    body = sum(((-1) ** k * sp.diff(p, var, k) / s ** (k + 1) for k in range(deg + 1)), sp.Integer(0))
-    anti = sp.exp(s * var) * body
-    residual = sp.together(sp.expand(sp.diff(anti, var) - p * sp.exp(s * var), power_exp=True))
-    if sp.expand(sp.numer(residual)) != 0:        # never expected: the formula telescopes
-        raise ArithmeticError(f"antiderivative of {p} exp({s} {var}) failed its check")
-    return body
+    return _exp_poly.exp_poly_terms(expr, var)
 
 
 def fourier(pieces: list, w: sp.Symbol) -> sp.Expr:
@@ -78,7 +51,7 @@ def fourier(pieces: list, w: sp.Symbol) -> sp.Expr:
             if not (c.is_real and c.is_number):
                 raise ValueError(f"pieces: exp({c} x) needs a real constant rate, got {c}")
             s = c - 2 * sp.pi * sp.I * w
-            body = _antiderivative(p, s, X)
+            body = _exp_poly.antiderivative(p, s, X)
             for end, sign in ((b, 1), (a, -1)):
                 if end == sp.oo or end == -sp.oo:
                     decays = c < 0 if end == sp.oo else c > 0

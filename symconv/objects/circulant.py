@@ -71,8 +71,9 @@ def circular_convolve(a: object, b: object) -> list:
     if not av:
         raise ValueError("a and b must be non-empty")
     n = len(av)
-    zero = sp.Integer(0) if _symbolic(av, bv) else 0
-    return [sum((av[(i - j) % n] * bv[j] for j in range(n)), zero) for i in range(n)]
+    if _symbolic(av, bv):          # one Add per entry: no quadratic sum() of growing Adds
+        return [sp.Add(*(sp.sympify(av[(i - j) % n]) * bv[j] for j in range(n))) for i in range(n)]
+    return [sum((av[(i - j) % n] * bv[j] for j in range(n)), 0) for i in range(n)]
 
 
 def _symbolic(*vecs: list) -> bool:

@@ -45,12 +45,24 @@ def _pairs_text(n: int) -> str:
     return shown + (f", ... ({len(pairs)} pairs with max = {n})" if len(pairs) > 4 else "")
 
 
+def _ring(*kernels):
+    """Sparse polynomials over Z in x and the kernels' taps."""
+    return sp.ring([X, *(v for k in kernels for v in k)], sp.ZZ, sp.lex)[0]
+
+
+def _laurent(R, coeffs, shift: int = 0, sign: int = 1):
+    """sum_q coeffs[q] x^(shift + sign q) in the ring R (every exponent must be >= 0)."""
+    x_ = R(X)
+    return sum((R(c) * x_**(shift + sign * q) for q, c in enumerate(coeffs)), R(0))
+
+
 def kernel_poly_mul_eq_conv(n: int, use_correlation: bool = False) -> Counterexample | Holds:
     """P_{a*b} = P_a P_b (use_correlation=True: the false claim with a star b in place of a*b)."""
     for k1, k2 in _pairs(n):
         a, b = generic_kernel("a", k1), generic_kernel("b", k2)
         c = correlate_full(a, b)[0] if use_correlation else conv_full(a, b)
-        diff = sp.expand(kernel_polynomial(c, X) - kernel_polynomial(a, X) * kernel_polynomial(b, X))
+        R = _ring(a, b)
+        diff = (_laurent(R, c) - _laurent(R, a) * _laurent(R, b)).as_expr()
         if diff != 0:
             return Counterexample(n, f"lengths ({k1}, {k2}): P_(a*b) - P_a P_b = {diff}")
     what = "P_(a star b)" if use_correlation else "P_(a*b)"
@@ -62,10 +74,13 @@ def correlation_poly_eq_laurent(n: int, swapped: bool = False) -> Counterexample
     for k1, k2 in _pairs(n):
         a, b = generic_kernel("a", k1), generic_kernel("b", k2)
         corr, lo = correlate_full(a, b)
-        lhs = sum((v * X**(lo + q) for q, v in enumerate(corr)), sp.Integer(0))
-        pa, pb = kernel_polynomial(a, X), kernel_polynomial(b, X)
-        rhs = pa.subs(X, 1 / X) * pb if swapped else pa * pb.subs(X, 1 / X)
-        diff = sp.cancel(lhs - rhs)
+        # Laurent polynomials are equal iff they are after multiplying by x^m: with m >= -lo, k1 - 1,
+        # k2 - 1 both sides are polynomials (x^m P(1/x) = sum_t v_t x^(m - t)), compared in the ring
+        m = max(-lo, k1 - 1, k2 - 1, 0)
+        R = _ring(a, b)
+        lhs = _laurent(R, corr, lo + m)
+        rhs = _laurent(R, a, m, -1) * _laurent(R, b) if swapped else _laurent(R, a) * _laurent(R, b, m, -1)
+        diff = (lhs - rhs).as_expr() / X**m
         if diff != 0:
             return Counterexample(n, f"lengths ({k1}, {k2}): difference {sp.factor(diff)}")
     claim = "P_a(1/x) P_b(x)" if swapped else "P_a(x) P_b(1/x)"
@@ -76,12 +91,15 @@ def correlation_poly_eq_laurent(n: int, swapped: bool = False) -> Counterexample
 def circular_poly_eq_mod(n: int, modulus_sign: int = -1) -> Counterexample | Holds:
     """P_{a (*) b} = P_a P_b mod (x^n - 1) for length-n a, b (modulus_sign=+1: the false x^n + 1)."""
     a, b = generic_kernel("a", n), generic_kernel("b", n)
-    lhs = kernel_polynomial(circular_convolve(a, b), X)
     # sparse polynomials over Z in x and the taps, x first in lex order: dividing by the monic x^n +- 1
-    # leaves the remainder in x, of degree < n, as SymPy's univariate rem would (much faster)
+    # leaves the remainder in x, of degree < n, as SymPy's univariate rem would (much faster); each
+    # P_v = sum_t v_t x^t is built in the ring (no expand() of SymPy sums)
     R = sp.ring([X, *a, *b], sp.ZZ, sp.lex)[0]
-    rhs = (R(kernel_polynomial(a, X)) * R(kernel_polynomial(b, X))).rem(R(X**n + modulus_sign))
-    diff = (R(lhs) - rhs).as_expr()
+    x_ = R(X)
+    poly = lambda v: sum((R(c) * x_**t for t, c in enumerate(v)), R(0))  # noqa: E731
+    lhs = poly(circular_convolve(a, b))
+    rhs = (poly(a) * poly(b)).rem(x_**n + modulus_sign)
+    diff = (lhs - rhs).as_expr()
     if diff != 0:
         return Counterexample(n, f"P_(a (*) b) - (P_a P_b mod x^{n} {'+' if modulus_sign > 0 else '-'} 1) = {diff}")
     return Holds(f"P_(a (*) b) = P_a P_b mod x^{n} {'+' if modulus_sign > 0 else '-'} 1 exactly for generic "

@@ -11,14 +11,13 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable
 
 import sympy as sp
 
 from ..exact import congruent_mod, decide_equal, root_sum_is_zero
 
-__all__ = ["LEMMAS", "Lemma", "LemmaCheck", "check_lemma", "NonzeroEndTaps", "named_hypotheses", "side_conditions_met"]
+__all__ = ["LEMMAS", "Lemma", "LemmaCheck", "check_lemma", "checked_lemmas", "remember_lemma_checks", "NonzeroEndTaps", "named_hypotheses", "side_conditions_met"]
 
 
 @dataclass(frozen=True)
@@ -405,11 +404,17 @@ def _poly_of_conv() -> LemmaCheck:
 
 
 def _fubini() -> LemmaCheck:
-    """Instances where both orders are computed exactly by SymPy."""
+    """Instances where both orders are computed exactly: Gaussian integrals by completing the square
+    (symconv.objects.gaussians), the others by SymPy's integrate."""
+    from ..objects.gaussians import gaussian_integral
     x, y = sp.symbols("x y", real=True)
+
+    def over_r(F, v):
+        value = gaussian_integral(F, v)
+        return sp.integrate(F, (v, -sp.oo, sp.oo)) if value is None else value
     for F in (sp.exp(-x**2 - 2 * y**2), sp.exp(-(x - y)**2 - y**2), sp.exp(-x**2) / (1 + y**2)):
-        one = sp.integrate(sp.integrate(F, (x, -sp.oo, sp.oo)), (y, -sp.oo, sp.oo))
-        two = sp.integrate(sp.integrate(F, (y, -sp.oo, sp.oo)), (x, -sp.oo, sp.oo))
+        one = over_r(over_r(F, x), y)
+        two = over_r(over_r(F, y), x)
         if decide_equal(one, two) is not True:
             return LemmaCheck(False, f"the two orders are not shown equal for {F}")
     return LemmaCheck(True, "Fubini-Tonelli: iterated integrals of an absolutely integrable function on R^2 agree in "
@@ -593,9 +598,32 @@ LEMMAS: dict[str, Lemma] = {
 }
 
 
-@lru_cache(maxsize=None)
+_CHECKED: dict[str, LemmaCheck] = {}      # the lemma checks run in this process (or handed back by a child)
+
+
 def check_lemma(name: str) -> LemmaCheck:
     """Run (once) the check of a named lemma."""
     if name not in LEMMAS:
         raise KeyError(f"unknown lemma {name!r}; known: {sorted(LEMMAS)}")
-    return LEMMAS[name].check()
+    if name not in _CHECKED:
+        _CHECKED[name] = LEMMAS[name].check()
+    return _CHECKED[name]
+
+
+def checked_lemmas() -> dict[str, LemmaCheck]:
+    """The lemma checks run so far in this process, by name (a copy)."""
+    return dict(_CHECKED)
+
+
+def remember_lemma_checks(results: dict) -> None:
+    """Keep the checks a forked child ran (``checked_lemmas()`` sent back), so that the next phases
+    forked from this process do not run them again.  Only known lemma names with a LemmaCheck are
+    kept, and a check already run here is never replaced.
+
+    >>> remember_lemma_checks({"no_such_lemma": LemmaCheck(True, "forged")})
+    >>> "no_such_lemma" in checked_lemmas()
+    False
+    """
+    for name, lc in results.items():
+        if name in LEMMAS and isinstance(lc, LemmaCheck) and isinstance(lc.ok, bool):
+            _CHECKED.setdefault(name, lc)

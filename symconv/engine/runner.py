@@ -46,7 +46,7 @@ import time
 from dataclasses import dataclass, field
 
 from .budget import Budget, Guarded, run_guarded
-from .lemmas import check_lemma
+from .lemmas import check_lemma, checked_lemmas, remember_lemma_checks
 from .numeric import NumericOutcome, run_numeric
 from .statement import establishes
 from .theorem import CASES, GENERIC, FalseVariant, Theorem
@@ -199,10 +199,14 @@ def run_variant(thm: Theorem, var: FalseVariant, opts: RunOptions) -> VariantRes
 def _derivation_work(thm: Theorem):
     """The derivation phase as ``run_guarded`` work: every chain checked (rules and concrete
     evaluation), every lemma checked, and the formal statement established.
-    Returns (ok, step reports, lemmas, proof text, the script's own definitions it unfolds)."""
+    Returns (ok, step reports, lemmas, proof text, the script's own definitions it unfolds, the lemma
+    checks run, by name)."""
     def work(budget: Budget, report) -> tuple:
         steps: list = []
         lemmas: list[str] = []
+
+        def failed(why: str) -> tuple:
+            return False, steps, lemmas, why, [], checked_lemmas()
         try:
             parts = list(thm.derivation())
             for part in parts:
@@ -211,19 +215,20 @@ def _derivation_work(thm: Theorem):
                 steps.extend(chk.reports)
                 lemmas.extend(lem for lem in chk.lemmas if lem not in lemmas)
                 if not chk.ok:
-                    return False, steps, lemmas, f"derivation '{part.title}' failed at {chk.failure}", []
+                    return failed(f"derivation '{part.title}' failed at {chk.failure}")
             for lem in lemmas:
                 lc = check_lemma(lem)
                 if not lc.ok:
-                    return False, steps, lemmas, f"lemma {lem} failed its check: {lc.evidence}", []
+                    return failed(f"lemma {lem} failed its check: {lc.evidence}")
             linked, why = establishes(thm.formal or (), parts)
             if not linked:
-                return False, steps, lemmas, f"the derivations do not establish the formal statement: {why}", []
+                return failed(f"the derivations do not establish the formal statement: {why}")
         except Exception as exc:  # a broken proof script is reported, not crashed on
-            return False, steps, lemmas, f"derivation raised {type(exc).__name__}: {exc}", []
+            return failed(f"derivation raised {type(exc).__name__}: {exc}")
         own = sorted({nm for part in parts for st in part.steps for nm in getattr(st.rule, "own_names", ())})
         return True, steps, lemmas, "derivation checked ({} steps), establishing the formal statement{}".format(
-            len(steps), f"; it unfolds this script's own definitions: {', '.join(own)}" if own else ""), own
+            len(steps), f"; it unfolds this script's own definitions: {', '.join(own)}" if own else ""), own, \
+            checked_lemmas()
     return work
 
 
@@ -274,7 +279,8 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
     if thm.derivation is not None:
         g = run_guarded(_derivation_work(thm), opts.budget or thm.budget, isolate=opts.isolate)
         if g.ok:
-            derivation_ok, steps, lemmas, res.proof, res.script_definitions = g.value
+            derivation_ok, steps, lemmas, res.proof, res.script_definitions, checked = g.value
+            remember_lemma_checks(checked)      # the next theorems' phases (forked from here) reuse them
             res.steps.extend(steps)
             res.lemmas.extend(lemmas)
         else:

@@ -24,6 +24,7 @@ GAUSS_CASES = [
     t**3 * sp.exp(-2 * t**2 + t),
     (1 + t + t**2) * sp.exp(-sp.Rational(1, 2) * (t - 3)**2),
     -2 * t * sp.exp(-t**2) * sp.exp(-3 * (x - t)**2),
+    (1 + t)**2 * sp.exp(-t**2) / (1 + x**2),       # a factor free of t stays outside (never expanded into it)
 ]
 
 

@@ -94,16 +94,18 @@ def gaussian_integral(expr: sp.Expr, var: sp.Symbol) -> sp.Expr | None:
     expr = sp.sympify(expr)
     if not isinstance(expr, sp.Expr):
         raise TypeError(f"expr must be a SymPy expression, got {type(expr).__name__}")
-    expanded = sp.expand(sp.powsimp(sp.expand(expr), combine="exp"))
     u = sp.Dummy("u", real=True)
     total = sp.Integer(0)
-    for term in sp.Add.make_args(expanded):
-        if term == 0:
-            continue
-        if not term.has(var):
-            return None                  # a constant term: the integral over R diverges (or is 0 only if it is 0)
-        value = _term_integral(term, var, u)
-        if value is None:
-            return None
-        total += value
+    for outer in sp.Add.make_args(expr):
+        # factors free of var stay outside (expanding them would put exp(-v^2) into a denominator)
+        const, dep = outer.as_independent(var, as_Add=False)
+        for term in sp.Add.make_args(sp.expand(sp.powsimp(sp.expand(dep), combine="exp"))):
+            if term == 0:
+                continue
+            if not term.has(var):
+                return None              # a constant term: the integral over R diverges
+            value = _term_integral(term, var, u)
+            if value is None:
+                return None
+            total += const * value
     return total

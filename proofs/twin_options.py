@@ -21,16 +21,10 @@ from symconv.objects.layers import convolve1d, convolve2d, correlate1d, correlat
 
 ORDER = 59  # position in reports and in the LaTeX document (after the convolution matrix, by name)
 
-
-
-def _scipy_signal():
-    """scipy.signal, imported when a numeric check first needs it (it takes seconds to import), or None:
-    SciPy is a cross-check only, NumPy alone still checks the 1-D functions."""
-    try:
-        from scipy import signal
-    except ImportError:  # pragma: no cover - exercised where SciPy is absent
-        return None
-    return signal
+try:  # SciPy is a cross-check only: NumPy alone still checks the 1-D functions
+    from scipy import signal as _signal
+except ImportError:  # pragma: no cover - exercised where SciPy is absent
+    _signal = None
 
 STRIDE_DILATION = ((1, 1), (2, 1), (1, 2))
 
@@ -163,7 +157,6 @@ def _numeric_complex(n_, rng, dps):
 def _numeric_complex_at(n_, rng, dps):
     """float64: correlate1d against np.correlate and scipy.signal.correlate, convolve1d against np.convolve, with
     complex data; mpmath: correlate1d(x, w, 'full') against the defining sum of conj(w_t) x_{i-(k-1)+t}."""
-    _signal = _scipy_signal()
     import mpmath
 
     from symconv.engine.numeric import to_mp_array
@@ -285,7 +278,6 @@ def _numeric_fill(n_, rng, dps):
 def _numeric_fill_at(n_, rng, dps):
     """float64: correlate2d/convolve2d with fillvalue against scipy.signal's boundary='fill' (2-D, 'full' and
     'same'), and the 1-D identity; mpmath: the 1-D identity y_c = y_0 + c (taps outside)."""
-    _signal = _scipy_signal()
     import mpmath
 
     from symconv.engine.numeric import to_mp_array
@@ -419,7 +411,6 @@ def _numeric_symmetric_at(n_, rng, dps):
     """float64: correlate2d/convolve2d with mode 'symmetric' against scipy.signal's boundary='symm' (2-D, 'full'
     and 'same', kernels shorter and longer than x), correlate1d against correlate2d's SciPy on one row; mpmath:
     correlate1d(x, w, 'full', 'symmetric') against the sum over the half-sample extension."""
-    _signal = _scipy_signal()
     import mpmath
 
     from symconv.engine.numeric import to_mp_array

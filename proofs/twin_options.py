@@ -30,8 +30,9 @@ STRIDE_DILATION = ((1, 1), (2, 1), (1, 2))
 
 
 def _same(a, b) -> bool:
-    """An exact zero test: both sides are polynomials in the entries (and their conjugates)."""
-    return sp.expand(a - b) == 0
+    """An exact zero test: both sides are polynomials in the entries (and their conjugates); the same
+    expression tree (SymPy's canonical sums and products) first, else the expanded difference is 0."""
+    return a == b or sp.expand(a - b) == 0
 
 
 def _data(n_, k_, generic):

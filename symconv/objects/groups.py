@@ -56,6 +56,8 @@ class Action:
     shape: tuple[int, ...]
     generators: tuple[tuple[int, ...], ...]
     generator_names: tuple[str, ...]
+    #: a label of the group (the constructors give actions of one group the same one); never trusted:
+    #: :func:`compatible_actions` decides from the generators
     group_key: tuple = ()
     #: for a regular action: the group element (as an array form on the base action's points) at each point
     elements: tuple[tuple[int, ...], ...] | None = field(default=None, repr=False)

@@ -35,9 +35,15 @@ its pixels up to float32 round-off, which escnn's normalisation scales up to abo
 only 7 invariant kernels exist.
 
 Ranks and the distance to the exact space are measured with the float32 tolerance of
-``symconv.engine.tolerance`` (rtol = sqrt(eps) of float32).  Skipped where escnn is not installed (it
-needs torch; its dependency py3nj needs a Fortran compiler, without which escnn still imports and
-computes these bases).
+``symconv.engine.tolerance`` (rtol = sqrt(eps) of float32).  Skipped where escnn is not installed.  It
+needs its own virtualenv: its dependency lie-learn requires numpy < 2 (its compiled module does not
+import under numpy 2), and py3nj ships only a source archive that needs a Fortran compiler (py3nj is
+optional at run time: without it escnn computes these bases all the same).  Without a compiler:
+
+    python3 -m venv V && V/bin/pip install torch==2.13.0
+    V/bin/pip install --no-deps escnn==1.0.11
+    V/bin/pip install numpy scipy lie-learn joblib pymanopt autograd pytest
+    PYTHONPATH=. V/bin/python -m pytest tests/test_escnn_crosscheck.py
 """
 
 from __future__ import annotations
@@ -50,6 +56,7 @@ import pytest
 
 import symconv as sc
 from symconv.engine.tolerance import Tolerance
+from symconv.objects.groups import permutation_action
 
 escnn = pytest.importorskip("escnn")
 torch = pytest.importorskip("torch")
@@ -181,9 +188,9 @@ def escnn_regular_actions(group: str, k: int):
         gens_out.append(perm)
         pixels.append(tuple(sigma))
     names = [f"g{q}" for q in range(len(gens_in))]
-    A_in = sc.objects.groups.permutation_action(gens_in, (len(gens_out[0]), k, k), f"{group} on regular fields",
+    A_in = permutation_action(gens_in, (len(gens_out[0]), k, k), f"{group} on regular fields",
                                                 names)
-    A_out = sc.objects.groups.permutation_action(gens_out, None, f"{group} regular", names)
+    A_out = permutation_action(gens_out, None, f"{group} regular", names)
     return A_in, A_out, pixels
 
 
@@ -196,7 +203,7 @@ def regular_exact_space(group: str, k: int) -> np.ndarray:
     assert B.dim == k * k * order                         # the group acts freely on the channel pairs
     # the same count from symconv's own constructors: the grid action with the regular one on channels
     R = sc.regular_action(grid)
-    ours = sc.objects.groups.permutation_action(
+    ours = permutation_action(
         [[int(gr[h]) * k * k + int(gp[p]) for h in range(order) for p in range(k * k)]
          for gp, gr in zip(grid.arrays, R.arrays)], (order, k, k), "grid x regular", grid.generator_names)
     assert sc.equivariant_basis(ours, R).dim == B.dim

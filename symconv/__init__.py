@@ -44,6 +44,8 @@ _EXPORTS: dict[str, str] = {
     **dict.fromkeys(["SweepResult", "sweep_theorem"], ".sweep"),
     **dict.fromkeys(["Action", "cyclic_action", "dihedral_action", "p4_action", "p4m_action", "regular_action",
                      "symmetric_action", "symmetric_pairs_action", "torus_action", "with_channels"], ".objects.groups"),
+    "square_grid_action": ".objects.groups",
+    "trivial_action": ".objects.groups",
     **dict.fromkeys(["EquivariantBasis", "equivariant_basis"], ".objects.orbit_basis"),
     **dict.fromkeys(["assert_equivariant", "equivariance_error"], ".group_testing"),
     **{sub: "." + sub for sub in ("exact", "objects", "engine", "verify", "render", "testing", "group_testing", "cli", "sweep")},
@@ -68,6 +70,7 @@ if TYPE_CHECKING:   # the same names, for type checkers and IDEs
     from .sweep import SweepResult, sweep_theorem
     from .objects.groups import (Action, cyclic_action, dihedral_action, p4_action, p4m_action, regular_action,
                                  symmetric_action, symmetric_pairs_action, torus_action, with_channels)
+    from .objects.groups import square_grid_action, trivial_action
     from .objects.orbit_basis import EquivariantBasis, equivariant_basis
     from .group_testing import assert_equivariant, equivariance_error
 
@@ -102,4 +105,5 @@ __all__ = [
     "Action", "cyclic_action", "dihedral_action", "p4_action", "p4m_action", "regular_action",
     "symmetric_action", "symmetric_pairs_action", "torus_action", "with_channels",
     "EquivariantBasis", "equivariant_basis", "assert_equivariant", "equivariance_error",
+    "square_grid_action", "trivial_action",
 ]

@@ -149,8 +149,9 @@ def equivariant_basis(action_in: Action, action_out: Action | None = None) -> Eq
     """The exact 0/1 orbital basis of the linear maps W from signals on ``action_in``'s points to
     signals on ``action_out``'s points (default: the same) with ``W P_in(g) = P_out(g) W`` for every g.
 
-    Both actions must be of the same group with the same generators (the same ``group_key``: build
-    them with the constructors of :mod:`symconv.objects.groups`; channels with ``with_channels``).
+    Both actions must be of one group with the same generators, decided from the generators themselves
+    (:func:`~symconv.objects.groups.compatible_actions`: one action's group must map onto the other's
+    with g_k -> g'_k; channels with ``with_channels``, invariant kernels with ``trivial_action``).
 
     >>> from symconv.objects.groups import cyclic_action, with_channels
     >>> equivariant_basis(with_channels(cyclic_action(4), 2), with_channels(cyclic_action(4), 3)).dim   # n c_in c_out

@@ -4,17 +4,22 @@ as many as Burnside's count; for the regular action they are the group convoluti
 compose but need not commute; for D_n on Z_n the symmetric circulants, for p4 the convolutions
 with rotation-invariant kernels, for S_n the DeepSets layers. Group convolution is proved for every
 finite group G by a derivation with G symbolic (its elements labelled by Z_n, the group law
-used only through its axioms); the rest is exact, for every n of a stated range (verified),
-with the orbital basis checked against Burnside's count and the exact nullspace."""
+used only through its axioms); so are the orbit basis and Burnside's count, for every finite group
+acting on finite sets X, Y (points typed by their set, the action used only through its axioms,
+orbit-stabiliser and the orbit count as named lemmas), also checked exactly against the exact
+nullspace on the named actions; the rest is exact, for every n of a stated range (verified)."""
 
 import mpmath
 import numpy as np
 import sympy as sp
 
 import symconv as sc
+from symconv.engine.action_rules import (ActionReindex, ActionSift, CountOrbits, EquivalentConstraints,
+                                        InvariantFunctionsDim, OrbitStabiliser, RegroupFiniteSums)
 from symconv.engine.group_rules import GroupArithmetic, GroupSift, LeftInvariantKernel
-from symconv.engine.rules import Unfold
+from symconv.engine.rules import PullOut, ProductOfSums, Unfold
 from symconv.engine.statement import Statement
+from symconv.objects.group_actions import Act, Card, NumOrbits, OrbitSize, Point, PtEq, SolDim, xsum
 from symconv.objects.group_elements import GId, GInv, GMul
 from symconv.objects.groups import dihedral_action, p4_action, regular_action, symmetric_action
 from symconv.objects.indexed import Iverson, S, W, c, entry_function, i, j, l, n, omega, poly_function, zsum
@@ -35,16 +40,71 @@ def _commutator_error(Wf, gens, dps, Wm=None):
     return err, errm
 
 
-# ---------------------------------------------------------------- b. the orbit basis
+# ---------------------------------------------------------------- b. the orbit basis (proved for every action)
 
-dim_hom = poly_function("dimhom", r"\dim \mathrm{Hom}_{#}(\mathbb{R}^X, \mathbb{R}^Y)")
-n_orbits = poly_function("norbits", r"\lvert # \backslash (Y \times X) \rvert")
-burnside = poly_function("burnside", r"\tfrac{1}{\lvert #\rvert} \sum_{g \in #} \mathrm{fix}_X(g)\, \mathrm{fix}_Y(g)")
-_G = sp.Symbol("G")
+# G is any finite group (elements labelled by Z_n, n = |G|), acting on finite sets X and Y (the G-sets of
+# symconv.objects.group_actions): points x, y carry their set, g . x = Act(g, x) uses only the action
+# axioms, a sum over X runs through all |X| points.  P_X(g) is the permutation matrix of g on X,
+# P_X(g)[x', x] = [x' = g . x], so (P_X(g) f)(x') = f(g^-1 . x').
+_SX, _SY = sp.symbols("X Y")
+_px, _px1 = Point("x", _SX), Point("x'", _SX)
+_py, _py1 = Point("y", _SY), Point("y'", _SY)
+_gb = sp.Symbol("g", integer=True)
+Wo = entry_function("Wo", "W")
+PX = entry_function("PX", r"P_X(#1)_{#2,#3}")
+PY = entry_function("PY", r"P_Y(#1)_{#2,#3}")
+_PERM = {"PX": sp.Lambda((_gb, _px1, _px), PtEq(_px1, Act(_gb, _px))),
+         "PY": sp.Lambda((_gb, _py, _py1), PtEq(_py, Act(_gb, _py1)))}
 
-#: notation (not evaluated concretely): dim Hom_G = number of orbits on Y x X = Burnside's count
-FORMAL_ORBITS = (Statement.identity(dim_hom(_G), n_orbits(_G), text="the named actions at size n, n <= 6"),
-                 Statement.identity(n_orbits(_G), burnside(_G), text="the named actions at size n, n <= 6"))
+#: (W P_X(g))[y, x] = (P_Y(g) W)[y, x] for all g, x, y  <=>  W[g.y, g.x] = W[y, x] for all g, x, y
+COMMUTES = sp.Eq(xsum(Wo(_py, _px1) * PX(_gb, _px1, _px), _px1), xsum(PY(_gb, _py, _py1) * Wo(_py1, _px), _py1), evaluate=False)
+ORBITAL = sp.Eq(Wo(Act(_gb, _py), Act(_gb, _px)), Wo(_py, _px), evaluate=False)
+_FIX = zsum(xsum(PtEq(Act(_gb, _py), _py), _py) * xsum(PtEq(Act(_gb, _px), _px), _px), _gb)   # sum_g fix_Y(g) fix_X(g)
+FORMAL_ORBITALS = Statement.equivalence(COMMUTES, ORBITAL, definitions=_PERM,
+                                        text="G any finite group acting on finite sets X, Y")
+FORMAL_BURNSIDE = (
+    Statement.identity(SolDim(COMMUTES, Wo(_py, _px)), NumOrbits(_SY, _SX), definitions=_PERM,
+                       text="G any finite group acting on finite sets X, Y"),
+    Statement.identity(NumOrbits(_SY, _SX), _FIX / n, text="Burnside's count on Y x X"))
+
+
+def _derive_orbitals():
+    return [sc.Derivation(
+        COMMUTES, title=r"$(W P_X(g))_{y,x} = (P_Y(g) W)_{y,x}$ for all $g \in G$, $x \in X$, $y \in Y$",
+        goal=ORBITAL,
+        conclusion=r"every step is an equivalence: $W$ commutes with the action exactly when it is constant on "
+                   r"the orbits of $G$ on $Y \times X$ (the orbitals), for every finite group and every action")
+        .step(sp.Eq(xsum(Wo(_py, _px1) * PtEq(_px1, Act(_gb, _px)), _px1), xsum(PtEq(_py, Act(_gb, _py1)) * Wo(_py1, _px), _py1),
+                    evaluate=False), Unfold("PX", "PY", definitions=_PERM))
+        .step(sp.Eq(Wo(_py, Act(_gb, _px)), xsum(PtEq(_py, Act(_gb, _py1)) * Wo(_py1, _px), _py1), evaluate=False),
+              ActionSift(_px1))
+        .step(sp.Eq(Wo(_py, Act(_gb, _px)), Wo(Act(GInv(_gb), _py), _px), evaluate=False), ActionSift(_py1))
+        .step(ORBITAL, ActionReindex(_py, Act(_gb, _py)),
+              note=r"then $g^{-1} \cdot (g \cdot y) = y$")]
+
+
+def _derive_burnside():
+    sy, sx = (_py, 0, Card(_SY) - 1), (_px, 0, Card(_SX) - 1)
+    brackets = PtEq(Act(_gb, _py), _py) * PtEq(Act(_gb, _px), _px)
+    dim = (sc.Derivation(SolDim(COMMUTES, Wo(_py, _px)), goal=NumOrbits(_SY, _SX),
+                         title=r"$\dim \mathrm{Hom}_G(\mathbb{R}^X, \mathbb{R}^Y)$",
+                         conclusion=r"the orbital matrices $\mathbf{1}_O$, $O \in G\backslash(Y \times X)$, are a "
+                                    r"basis of the commuting maps")
+           .step(SolDim(ORBITAL, Wo(_py, _px)), EquivalentConstraints(*_derive_orbitals()))
+           .step(NumOrbits(_SY, _SX), InvariantFunctionsDim()))
+    count = (sc.Derivation(_FIX / n, goal=NumOrbits(_SY, _SX),
+                           title=r"Burnside: $\tfrac{1}{\lvert G\rvert}\sum_{g} \mathrm{fix}_Y(g)\,\mathrm{fix}_X(g)$",
+                           conclusion=r"$\dim \mathrm{Hom}_G(\mathbb{R}^X, \mathbb{R}^Y) = \lvert G\backslash(Y\times X)"
+                                      r"\rvert = \tfrac{1}{\lvert G\rvert}\sum_{g} \mathrm{fix}_Y(g)\,\mathrm{fix}_X(g)$, "
+                                      r"and $\mathrm{fix}_{Y \times X}(g) = \mathrm{fix}_Y(g)\,\mathrm{fix}_X(g)$ "
+                                      r"(the product of the two sums, step 1)")
+             .step(zsum(sp.Sum(brackets, sy, sx), _gb) / n, ProductOfSums())
+             .step(sp.Sum(zsum(brackets, _gb), sx, sy) / n, RegroupFiniteSums())
+             .step(sp.Sum(n / OrbitSize(_px, _py), sx, sy) / n, OrbitStabiliser())
+             .step(sp.Sum(n * sp.Sum(1 / OrbitSize(_px, _py), sx), sy) / n, PullOut(_px))
+             .step(sp.Sum(1 / OrbitSize(_px, _py), sx, sy), PullOut(_py))
+             .step(NumOrbits(_SY, _SX), CountOrbits()))
+    return [dim, count]
 
 
 def _numeric_orbits(n_, rng, dps):
@@ -54,14 +114,33 @@ def _numeric_orbits(n_, rng, dps):
     return _commutator_error(Wf, [A.matrix(k).astype(float) for k in range(len(A.generators))], dps)
 
 
-orbit_basis_spans_commutant = sc.Theorem(
-    "orbit_basis_spans_commutant",
-    "For a finite group acting by permutations on X and Y, the equivariant linear maps are spanned by the "
-    "orbital matrices (the indicators of the orbits of G on the index pairs), as many as Burnside's count.",
-    claims="verified",
-    latex=r"W P_X(g) = P_Y(g) W\ \forall g \iff W = \sum_{O \in G\backslash(Y\times X)} w_O \mathbf{1}_O,"
-          r"\quad \dim = \tfrac{1}{\lvert G\rvert}\sum_{g} \mathrm{fix}_X(g)\,\mathrm{fix}_Y(g)",
-    exact=V.orbit_basis_spans_commutant, n_range=(1, 6), formal=FORMAL_ORBITS,
+equivariant_iff_constant_on_orbitals = sc.Theorem(
+    "equivariant_iff_constant_on_orbitals",
+    "For every finite group G acting on finite sets X and Y, a linear map W: R^X -> R^Y commutes with the "
+    "action (W P_X(g) = P_Y(g) W for all g) exactly when W[g.y, g.x] = W[y, x] for all g, x, y: W is constant "
+    "on the orbits of G on Y x X (the orbitals); also checked exactly on the named actions at size n.",
+    claims="proved",
+    latex=r"W P_X(g) = P_Y(g) W\ \forall g \iff W_{g \cdot y,\, g \cdot x} = W_{y,x}\ \forall g, x, y",
+    derivation=_derive_orbitals,
+    exact=V.orbit_basis_spans_commutant, n_range=(1, 4), formal=FORMAL_ORBITALS,
+    numeric=_numeric_orbits, numeric_sizes=(2, 3),
+    false_variants=[sc.FalseVariant(
+        "equivariant_iff_rows_invariant", "W commutes with the action exactly when W[g.y, x] = W[y, x] for all "
+        "g, x, y (the output index moved alone).", exact=V.commuting_iff_rows_invariant, n_range=(1, 4))],
+)
+
+
+orbital_basis_dim_eq_burnside = sc.Theorem(
+    "orbital_basis_dim_eq_burnside",
+    "For every finite group G acting on finite sets X and Y, the equivariant linear maps R^X -> R^Y have the "
+    "orbital matrices (the indicators of the orbits of G on Y x X) as a basis, so their dimension is the "
+    "number of orbitals, Burnside's count (1/|G|) sum_g fix_Y(g) fix_X(g); also checked exactly, against "
+    "the exact nullspace, on the named actions at size n.",
+    claims="proved",
+    latex=r"\dim \mathrm{Hom}_G(\mathbb{R}^X, \mathbb{R}^Y) = \lvert G\backslash(Y\times X)\rvert"
+          r" = \tfrac{1}{\lvert G\rvert}\sum_{g \in G} \mathrm{fix}_Y(g)\, \mathrm{fix}_X(g)",
+    derivation=_derive_burnside,
+    exact=V.orbit_basis_spans_commutant, n_range=(1, 6), formal=FORMAL_BURNSIDE,
     numeric=_numeric_orbits, numeric_sizes=(2, 3, 4, 8),
     false_variants=[sc.FalseVariant(
         "commutant_dim_eq_orbits_on_X", "The dimension is the number of orbits of G on X, "

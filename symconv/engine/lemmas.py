@@ -590,6 +590,21 @@ LEMMAS: dict[str, Lemma] = {
         r"g_{i,j}=g_{i+1,j+1}\ \forall i,j \iff g_{i,j}=g_{i-j,0}\ \forall i,j",
         "indices in $\\mathbb{Z}_n$",
         _diagonal_constancy),
+    "orbit_stabiliser": Lemma(
+        "orbit_stabiliser",
+        r"\sum_{g \in G} [g \cdot z = z] = \lvert \mathrm{Stab}(z)\rvert = \lvert G\rvert / \lvert G z\rvert",
+        r"$G$ finite, acting on a finite set (the action axioms); the rule checks that the sum runs over the "
+        r"whole group and is the stabiliser's indicator", lambda: _orbit_lemma("_orbit_stabiliser")),
+    "orbit_counting": Lemma(
+        "orbit_counting", r"\sum_{z \in Z} 1/\lvert G z\rvert = \lvert G \backslash Z\rvert",
+        r"$Z$ a finite $G$-set (here a product of the $G$-sets, with the diagonal action); the rule checks "
+        r"that every sum runs over a whole $G$-set and that the orbit is that of the summation variables",
+        lambda: _orbit_lemma("_orbit_counting")),
+    "invariant_functions_dim_eq_orbits": Lemma(
+        "invariant_functions_dim_eq_orbits",
+        r"\dim\{W : W(g \cdot z) = W(z)\ \forall g, z\} = \lvert G \backslash Z\rvert",
+        r"$Z$ a finite $G$-set; the rule checks that the equation is exactly invariance under one element "
+        r"$g$ acting on every point, with no other symbol", lambda: _orbit_lemma("_invariant_functions_dim")),
     "simple_eigenvalue_eigenspace_is_a_line": Lemma(
         "simple_eigenvalue_eigenspace_is_a_line",
         r"\lambda \text{ simple} \Rightarrow \dim\ker(A-\lambda I)=1",
@@ -599,6 +614,11 @@ LEMMAS: dict[str, Lemma] = {
 
 
 _CHECKED: dict[str, LemmaCheck] = {}      # the lemma checks run in this process (or handed back by a child)
+
+
+def _orbit_lemma(name: str) -> LemmaCheck:
+    from . import orbit_lemmas
+    return getattr(orbit_lemmas, name)()
 
 
 def check_lemma(name: str) -> LemmaCheck:

@@ -17,6 +17,7 @@ from ..engine.derivation import Derivation
 from ..engine.lemmas import LEMMAS
 from ..engine.statement import Statement
 from ..engine.theorem import CASES, Theorem
+from ..objects.group_actions import is_gset_range
 from ..objects.indexed import xi
 from ..engine.verdict import Counterexample, TheoremResult
 from .prose import math_latex, prose_latex
@@ -36,6 +37,8 @@ def _print_sum(self, expr):
         v = self._print(var)
         if lo == -sp.oo and hi == sp.oo:
             parts.append(rf"\sum_{{{v} \in \mathbb{{Z}}}}")
+        elif is_gset_range((var, lo, hi)):                 # a point through its whole G-set
+            parts.append(rf"\sum_{{{v} \in {self._print(var.gset)}}}")
         else:
             parts.append(rf"\sum_{{{v}={self._print(lo)}}}^{{{self._print(hi)}}}")
     body = self._print(expr.function)

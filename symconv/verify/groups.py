@@ -27,7 +27,7 @@ from ..objects.groups import (Action, cyclic_action, dihedral_action, p4_action,
 from ..objects.orbit_basis import equivariant_basis
 from .shift2d import nullspace_dim
 
-__all__ = ["burnside_count", "exact_commutant_dim", "orbit_basis_spans_commutant",
+__all__ = ["burnside_count", "exact_commutant_dim", "orbit_basis_spans_commutant", "commuting_iff_rows_invariant",
            "regular_equivariant_iff_group_convolution", "group_convolutions_compose", "group_convolutions_commute",
            "dihedral_equivariant_iff_symmetric_circulant", "p4_equivariant_iff_rotation_invariant_kernel",
            "p4_lifting_is_rotated_copies",
@@ -144,6 +144,30 @@ def orbit_basis_spans_commutant(n: int, false_count: bool = False) -> Counterexa
     return Holds(f"n={n}: for each of {len(dims)} actions the orbital matrices commute with every generator and "
                  f"their number is Burnside's count ({exact_null} of them also the exact nullspace over Q): "
                  + "; ".join(dims))
+
+
+def commuting_iff_rows_invariant(n: int) -> Counterexample | Holds:
+    """The false claim "W P_X(g) = P_Y(g) W for all g iff W[g.y, x] = W[y, x] for all g, x, y" (the action
+    on the output index alone, the input index left in place), checked on the named actions at size n:
+    an orbital matrix M commutes with every generator (matrix products) and is a counterexample when
+    M[g.y, x] != M[y, x] for a generator g (g.y = P_Y(g) applied to the point y)."""
+    for a_in, a_out in _family(n):
+        B = equivariant_basis(a_in, a_out)
+        if _basis_commutes(B) is not None:      # pragma: no cover - the orbital basis commutes (tested)
+            return Holds(f"n={n}: {a_in.name} -> {a_out.name}: an orbital matrix does not commute")
+        for k, go in enumerate(a_out.generators):
+            gy = np.asarray(go)
+            for b in range(B.dim):
+                M = B.matrix(b)
+                moved = M[np.argsort(gy)]        # moved[g.y, x] = M[y, x]: row g.y of moved is row y of M
+                if not np.array_equal(moved, M):
+                    y, x = (int(q) for q in np.argwhere(moved != M)[0])
+                    return Counterexample(n, f"{a_in.name} -> {a_out.name}: the orbital matrix {b} commutes with "
+                                             f"every generator, but W[g.y, x] != W[y, x] for the generator "
+                                             f"{a_out.generator_names[k]} at (g.y, x) = ({y}, {x}): "
+                                             f"{int(M[y, x])} != {int(moved[y, x])}")
+    return Holds(f"n={n}: every orbital matrix of the named actions is also invariant under the output's action "
+                 "alone")
 
 
 # ---------------------------------------------------------------- group convolution (regular action)

@@ -60,8 +60,13 @@ _PERM = {"PX": sp.Lambda((_gb, _px1, _px), PtEq(_px1, Act(_gb, _px))),
 COMMUTES = sp.Eq(xsum(Wo(_py, _px1) * PX(_gb, _px1, _px), _px1), xsum(PY(_gb, _py, _py1) * Wo(_py1, _px), _py1), evaluate=False)
 ORBITAL = sp.Eq(Wo(Act(_gb, _py), Act(_gb, _px)), Wo(_py, _px), evaluate=False)
 _FIX = zsum(xsum(PtEq(Act(_gb, _py), _py), _py) * xsum(PtEq(Act(_gb, _px), _px), _px), _gb)   # sum_g fix_Y(g) fix_X(g)
-FORMAL_ORBITALS = Statement.equivalence(COMMUTES, ORBITAL, definitions=_PERM,
-                                        text="G any finite group acting on finite sets X, Y")
+ROWS = sp.Eq(Wo(Act(_gb, _py), _px), Wo(_py, _px), evaluate=False)      # the false commutation condition
+_FIX_X = zsum(xsum(PtEq(Act(_gb, _px), _px), _px), _gb)                      # sum_g fix_X(g): no square
+#: the equivalence, and what it gives the solution spaces (evaluated concretely: both dimensions computed)
+FORMAL_ORBITALS = (Statement.equivalence(COMMUTES, ORBITAL, definitions=_PERM,
+                                         text="G any finite group acting on finite sets X, Y"),
+                   Statement.identity(SolDim(COMMUTES, Wo(_py, _px)), SolDim(ORBITAL, Wo(_py, _px)),
+                                      definitions=_PERM, text="the same solutions, so the same dimension"))
 FORMAL_BURNSIDE = (
     Statement.identity(SolDim(COMMUTES, Wo(_py, _px)), NumOrbits(_SY, _SX), definitions=_PERM,
                        text="G any finite group acting on finite sets X, Y"),
@@ -69,7 +74,15 @@ FORMAL_BURNSIDE = (
 
 
 def _derive_orbitals():
-    return [sc.Derivation(
+    d = _derive_commuting()
+    same = (sc.Derivation(SolDim(COMMUTES, Wo(_py, _px)), goal=SolDim(ORBITAL, Wo(_py, _px)),
+                          title=r"the solution spaces")
+            .step(SolDim(ORBITAL, Wo(_py, _px)), EquivalentConstraints(d)))
+    return [d, same]
+
+
+def _derive_commuting():
+    return (sc.Derivation(
         COMMUTES, title=r"$(W P_X(g))_{y,x} = (P_Y(g) W)_{y,x}$ for all $g \in G$, $x \in X$, $y \in Y$",
         goal=ORBITAL,
         conclusion=r"every step is an equivalence: $W$ commutes with the action exactly when it is constant on "
@@ -80,7 +93,7 @@ def _derive_orbitals():
               ActionSift(_px1))
         .step(sp.Eq(Wo(_py, Act(_gb, _px)), Wo(Act(GInv(_gb), _py), _px), evaluate=False), ActionSift(_py1))
         .step(ORBITAL, ActionReindex(_py, Act(_gb, _py)),
-              note=r"then $g^{-1} \cdot (g \cdot y) = y$")]
+              note=r"then $g^{-1} \cdot (g \cdot y) = y$"))
 
 
 def _derive_burnside():
@@ -90,7 +103,7 @@ def _derive_burnside():
                          title=r"$\dim \mathrm{Hom}_G(\mathbb{R}^X, \mathbb{R}^Y)$",
                          conclusion=r"the orbital matrices $\mathbf{1}_O$, $O \in G\backslash(Y \times X)$, are a "
                                     r"basis of the commuting maps")
-           .step(SolDim(ORBITAL, Wo(_py, _px)), EquivalentConstraints(*_derive_orbitals()))
+           .step(SolDim(ORBITAL, Wo(_py, _px)), EquivalentConstraints(_derive_commuting()))
            .step(NumOrbits(_SY, _SX), InvariantFunctionsDim()))
     count = (sc.Derivation(_FIX / n, goal=NumOrbits(_SY, _SX),
                            title=r"Burnside: $\tfrac{1}{\lvert G\rvert}\sum_{g} \mathrm{fix}_Y(g)\,\mathrm{fix}_X(g)$",
@@ -122,11 +135,12 @@ equivariant_iff_constant_on_orbitals = sc.Theorem(
     claims="proved",
     latex=r"W P_X(g) = P_Y(g) W\ \forall g \iff W_{g \cdot y,\, g \cdot x} = W_{y,x}\ \forall g, x, y",
     derivation=_derive_orbitals,
-    exact=V.orbit_basis_spans_commutant, n_range=(1, 4), formal=FORMAL_ORBITALS,
+    exact=V.orbit_basis_spans_commutant, n_range=(1, 3), formal=FORMAL_ORBITALS,
     numeric=_numeric_orbits, numeric_sizes=(2, 3),
     false_variants=[sc.FalseVariant(
         "equivariant_iff_rows_invariant", "W commutes with the action exactly when W[g.y, x] = W[y, x] for all "
-        "g, x, y (the output index moved alone).", exact=V.commuting_iff_rows_invariant, n_range=(1, 4))],
+        "g, x, y (the output index moved alone).", exact=V.commuting_iff_rows_invariant, n_range=(1, 4),
+        formal=Statement.identity(SolDim(COMMUTES, Wo(_py, _px)), SolDim(ROWS, Wo(_py, _px)), definitions=_PERM))],
 )
 
 
@@ -145,7 +159,8 @@ orbital_basis_dim_eq_burnside = sc.Theorem(
     false_variants=[sc.FalseVariant(
         "commutant_dim_eq_orbits_on_X", "The dimension is the number of orbits of G on X, "
         "(1/|G|) sum_g fix_X(g) (Burnside's count without the square).",
-        exact=lambda n_: V.orbit_basis_spans_commutant(n_, false_count=True))],
+        exact=lambda n_: V.orbit_basis_spans_commutant(n_, false_count=True),
+        formal=Statement.identity(SolDim(COMMUTES, Wo(_py, _px)), _FIX_X / n, definitions=_PERM))],
 )
 
 

@@ -3,9 +3,9 @@ the two theorems they prove (proofs/groups.py: equivariant_iff_constant_on_orbit
 orbital_basis_dim_eq_burnside).
 
 Each false step below is what a careless or malicious user could feed a rule; it must be rejected by
-the rule itself, next to the correct step, which must be accepted.  Concrete evaluation cannot
-evaluate points (it says ``unevaluable``, never a pass), so here the rules are the only defence:
-every side condition is exercised.
+the rule itself, next to the correct step, which must be accepted (and then concrete evaluation, in
+concrete groups acting on concrete sets, must agree).  Concrete evaluation is tested on its own at
+the end: it must catch a false step that a rule accepting everything lets through.
 """
 
 import pytest
@@ -237,7 +237,7 @@ G = _theorems()
 
 
 def test_equivalent_constraints():
-    ders = G._derive_orbitals()
+    ders = [G._derive_commuting()]
     W, P = G.Wo(G._py, G._px), G.COMMUTES
     assert EquivalentConstraints(*ders).check(SolDim(P, W), SolDim(G.ORBITAL, W))[0]
     rows = eq(G.Wo(Act(G._gb, G._py), G._px), W)
@@ -303,8 +303,10 @@ def test_the_theorems_derivations_check_and_establish_their_statements():
         assert establishes(thm.formal, parts)[0]
     lemmas = {lem for d in G.orbital_basis_dim_eq_burnside.derivation() for lem in d.check().lemmas}
     assert lemmas == {"orbit_stabiliser", "orbit_counting", "invariant_functions_dim_eq_orbits"}
-    # the statements say nothing checkable by concrete evaluation (points are not numbers): never a pass
-    assert concrete_compare(G.FORMAL_BURNSIDE[1].lhs, G.FORMAL_BURNSIDE[1].rhs).status == "unevaluable"
+    # every identity statement is evaluated concretely (concrete groups acting on concrete sets)
+    for st in (G.FORMAL_BURNSIDE[0], G.FORMAL_BURNSIDE[1], G.FORMAL_ORBITALS[1]):
+        o = st.evaluate()
+        assert o.status == "agree" and o.points > 20, o.detail
 
 
 def test_the_false_statements_are_not_established():
@@ -315,6 +317,8 @@ def test_the_false_statements_are_not_established():
     assert not establishes([no_square], parts)[0]
     rows = eq(G.Wo(Act(G._gb, G._py), G._px), G.Wo(G._py, G._px))
     assert not establishes([Statement.equivalence(G.COMMUTES, rows)], G._derive_orbitals())[0]
+    assert not establishes([Statement.identity(SolDim(G.COMMUTES, G.Wo(G._py, G._px)), SolDim(rows, G.Wo(G._py, G._px)))],
+                           G._derive_orbitals())[0]
 
 
 def test_the_false_variants_are_refuted_exactly():
@@ -323,3 +327,52 @@ def test_the_false_variants_are_refuted_exactly():
     assert isinstance(r, sc.Counterexample) and "W[g.y, x] != W[y, x]" in r.description
     r = V.orbit_basis_spans_commutant(2, false_count=True)
     assert isinstance(r, sc.Counterexample)
+
+
+# ---------------------------------------------------------------- concrete evaluation of the notation
+
+class _Yes(sc.engine.rules.Rule):
+    """A rule that accepts every step: only concrete evaluation stands between it and a false step."""
+
+    def check(self, prev, nxt):
+        return True, "yes"
+
+
+def test_concrete_evaluation_catches_false_steps_that_a_rule_let_through():
+    defs = G._PERM
+    sifted = eq(G.Wo(G._py, Act(G._gb, G._px)), G.Wo(Act(GInv(G._gb), G._py), G._px))
+    d = sc.Derivation(G.COMMUTES).step(sifted, Unfold("PX", "PY", definitions=defs))      # a correct step
+    assert concrete_compare(G.COMMUTES.lhs, sifted.lhs, definitions=defs).status == "agree"
+    wrong = eq(G.Wo(G._py, Act(GInv(G._gb), G._px)), G.Wo(Act(GInv(G._gb), G._py), G._px))   # g^-1 for g
+    bad = sc.Derivation(G.COMMUTES).step(wrong, _Yes())
+    chk = bad.check()
+    assert not chk.ok and "concrete evaluation contradicts it" in chk.failure
+    # Burnside without the square, orbit-stabiliser without |G|, the orbit count of X for that of Y x X
+    fix2 = G._FIX / n
+    for a_, b_ in ((fix2, NumOrbits(SX)), (G._FIX_X / n, NumOrbits(SY, SX)),
+                   (sp.Sum(PtEq(Act(g, x), x), (g, 0, n - 1)), 1 / OrbitSize(x)),
+                   (xsum(1 / OrbitSize(x, y), x), NumOrbits(SX))):
+        o = concrete_compare(a_, b_)
+        assert o.status == "differ", (a_, b_, o)
+    assert concrete_compare(sp.Sum(PtEq(Act(g, x), x), (g, 0, n - 1)), n / OrbitSize(x)).status == "agree"
+    assert concrete_compare(xsum(xsum(1 / OrbitSize(x, y), x), y), NumOrbits(SY, SX)).status == "agree"
+
+
+def test_concrete_evaluation_of_dimensions():
+    W = G.Wo(G._py, G._px)
+    assert concrete_compare(SolDim(G.COMMUTES, W), NumOrbits(G._SY, G._SX), definitions=G._PERM).status == "agree"
+    o = concrete_compare(SolDim(G.COMMUTES, W), SolDim(G.ROWS, W), definitions=G._PERM)
+    assert o.status == "differ" and "first =" in o.detail
+    # without the definitions, P_X and P_Y are random data: the commutation equation is another one
+    assert concrete_compare(SolDim(G.COMMUTES, W), NumOrbits(G._SY, G._SX)).status == "differ"
+
+
+def test_concrete_evaluation_refuses_ill_typed_expressions():
+    o = concrete_compare(PtEq(x, y), 0)
+    assert o.ill_typed and "compares points" in o.detail
+    o = concrete_compare(sp.Sum(F(x), (x, 0, Card(SY) - 1)), sp.Sum(F(x), (x, 0, Card(SY) - 1)))
+    assert o.ill_typed and "not over its set" in o.detail
+    # a symbol that is neither a label nor a point, an affine 'solution space': never a pass
+    assert concrete_compare(xsum(F(x), x) * sp.Symbol("r"), 0).status == "unevaluable"
+    affine = SolDim(eq(Wa(y, x), 1), Wa(y, x))
+    assert concrete_compare(affine, 0).status == "unevaluable"

@@ -503,9 +503,11 @@ class EquivalentConstraints(Rule):
         if not derivations:
             raise RuleError("EquivalentConstraints needs the derivations of the equivalence")
         self.derivations, self.text = derivations, text
-        #: the script's own definitions the inner derivations unfold (reported with the theorem's)
+        #: the script's own definitions the inner derivations unfold (reported with the theorem's), and
+        #: every definition they may unfold (so that concrete evaluation reads the step as they do)
         self.own_names = tuple(sorted({nm for d in derivations for st in d.steps
                                        for nm in getattr(st.rule, "own_names", ())}))
+        self.definitions = {nm: lam for d in derivations for nm, lam in d.definitions().items()}
 
     def check(self, prev, nxt):
         from .statement import Statement, establishes

@@ -65,6 +65,9 @@ Evaluation model
   dihedral group D_{N/2}, not abelian, at even N >= 6), with its non-identity labels permuted
   (seeded) so that the group law is not the addition of labels; the identity is the label 0.
   Their arguments must be integers (else ill-typed).
+* Points of G-sets (:mod:`symconv.objects.group_actions`: ``Point``, ``Act``, ``PtEq``, orbit sizes,
+  orbit counts, ``SolDim``) are evaluated by :mod:`symconv.engine.concrete_actions`, in concrete
+  groups acting on concrete sets, under the same rules (exact, ``unevaluable`` rather than a guess).
 * ``Iverson(p, q)`` is [p = q mod N] for integers p, q;
   ``KroneckerDelta(p, q)`` is [p = q].  ``omega`` is exp(-2 pi i/N), ``I``
   is i; ``exp``, ``cos`` and ``sin`` of 2 pi i q (resp. 2 pi q) with q
@@ -1237,6 +1240,9 @@ def concrete_compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int =
     defs = dict(ENTRY)
     if definitions:
         defs.update(definitions)
+    from symconv.engine.concrete_actions import compare as compare_actions, uses_actions
+    if uses_actions((a, b), {}):     # points of G-sets: concrete groups acting on concrete sets
+        return compare_actions(a, b, n_values, seed=seed, max_points=max_points, definitions=defs)
 
     free, zargs = _collect((a, b), defs)
     indices, gscope, scalars = [], {}, []

@@ -103,7 +103,9 @@ def _derive_burnside():
                          title=r"$\dim \mathrm{Hom}_G(\mathbb{R}^X, \mathbb{R}^Y)$",
                          conclusion=r"the orbital matrices $\mathbf{1}_O$, $O \in G\backslash(Y \times X)$, are a "
                                     r"basis of the commuting maps")
-           .step(SolDim(ORBITAL, Wo(_py, _px)), EquivalentConstraints(_derive_commuting()))
+           .step(SolDim(ORBITAL, Wo(_py, _px)), EquivalentConstraints(
+               _derive_commuting(), text=r"the two conditions are equivalent for every $W$ (the previous theorem's "
+                                         r"derivation, re-checked in this step): the same solutions"))
            .step(NumOrbits(_SY, _SX), InvariantFunctionsDim()))
     count = (sc.Derivation(_FIX / n, goal=NumOrbits(_SY, _SX),
                            title=r"Burnside: $\tfrac{1}{\lvert G\rvert}\sum_{g} \mathrm{fix}_Y(g)\,\mathrm{fix}_X(g)$",

@@ -25,7 +25,7 @@ from symconv.engine.statement import Statement, establishes
 from symconv.objects.group_actions import (Act, Card, NumOrbits, OrbitSize, Point, PtEq, SolDim, base_point,
                                            point_set, xsum)
 from symconv.objects.group_elements import GId, GInv, GMul
-from symconv.objects.indexed import Iverson, entry_function, n, sequence_function, zsum
+from symconv.objects.indexed import entry_function, n, sequence_function, zsum
 
 SX, SY = sp.symbols("X Y")
 x, x1, x2 = Point("x", SX), Point("x'", SX), Point("x''", SX)
@@ -154,6 +154,10 @@ def test_action_reindex():
     cap = eq(zsum(Wa(y, Act(g, x)), g), Wa(y, x))
     assert not ActionReindex(y, Act(g, y)).check(cap, eq(zsum(Wa(Act(g, y), Act(g, x)), g), Wa(Act(g, y), x)))[0]
     assert ActionReindex(y, Act(g, y)).relation == r"\iff"      # an equivalence, never an identity of values
+    # a point that a SolDim binds is not a free point of the equation
+    sd = eq(SolDim(eq(Wa(Act(g, y), Act(g, x)), Wa(y, x)), Wa(y, x)), Wa(y, x))
+    assert not ActionReindex(y, Act(h, y)).check(sd, eq(SolDim(eq(Wa(Act(g, Act(h, y)), Act(g, x)), Wa(Act(h, y), x)),
+                                                                 Wa(Act(h, y), x)), Wa(Act(h, y), x)))[0]
 
 
 # ---------------------------------------------------------------- OrbitStabiliser
@@ -275,6 +279,9 @@ def test_regroup_finite_sums():
     assert "not over its set" in ill_typed(wrong) and ill_typed(s) == ""
     assert "compares points of" in ill_typed(PtEq(x, y)) and "not a group expression" in ill_typed(Act(g + 1, x))
     assert "not a point" in ill_typed(Act(g, g))
+    assert "used as a number" in ill_typed(Wa(x + n)) and "used as a number" in ill_typed(2 * Act(g, x))
+    # a point shifted by n (meaningless) is not slipped through the comparison of iterated sums
+    assert not RegroupFiniteSums().check(xsum(Wa(x), x), xsum(Wa(x + n), x))[0]
 
 
 # ---------------------------------------------------------------- the lemmas
@@ -341,7 +348,10 @@ class _Yes(sc.engine.rules.Rule):
 def test_concrete_evaluation_catches_false_steps_that_a_rule_let_through():
     defs = G._PERM
     sifted = eq(G.Wo(G._py, Act(G._gb, G._px)), G.Wo(Act(GInv(G._gb), G._py), G._px))
-    d = sc.Derivation(G.COMMUTES).step(sifted, Unfold("PX", "PY", definitions=defs))      # a correct step
+    unfolded = eq(xsum(G.Wo(G._py, G._px1) * PtEq(G._px1, Act(G._gb, G._px)), G._px1),
+                  xsum(PtEq(G._py, Act(G._gb, G._py1)) * G.Wo(G._py1, G._px), G._py1))
+    good = sc.Derivation(G.COMMUTES).step(unfolded, Unfold("PX", "PY", definitions=defs)).step(sifted, _Yes())
+    assert good.check().ok                                              # true steps: concrete evaluation agrees
     assert concrete_compare(G.COMMUTES.lhs, sifted.lhs, definitions=defs).status == "agree"
     wrong = eq(G.Wo(G._py, Act(GInv(G._gb), G._px)), G.Wo(Act(GInv(G._gb), G._py), G._px))   # g^-1 for g
     bad = sc.Derivation(G.COMMUTES).step(wrong, _Yes())

@@ -39,8 +39,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from ..objects.group_actions import (Act, NumOrbits, OrbitSize, Point, PtEq, SolDim, base_point, is_gset_range,
-                                     point_set)
+from ..objects.group_actions import Act, NumOrbits, OrbitSize, Point, PtEq, SolDim, is_gset_range, point_set
 from ..objects.indexed import n
 from .compare import equal_mod_n
 from .group_rules import _inverse, _reduce, bound_in, group_canonical, group_word, word_expr
@@ -115,6 +114,10 @@ def ill_typed(e) -> str:
         sets = [point_set(q) for q in br.args]
         if None not in sets and sets[0] != sets[1]:
             return f"the bracket {sp.sstr(br)} compares points of {sets[0]} and {sets[1]}"
+    for node in e.atoms(sp.Add, sp.Mul, sp.Pow):
+        for q in node.args:
+            if point_set(q) is not None:
+                return f"the point {sp.sstr(q)} is used as a number in {sp.sstr(node)}"
     for act in e.atoms(Act):
         if group_word(act.args[0]) is None:
             return f"{sp.sstr(act)}: the acting element is not a group expression"
@@ -129,6 +132,13 @@ def _typed(prev, nxt, name: str) -> str:
         if why:
             return f"{name}: ill-typed expression: {why}"
     return ""
+
+
+def _bound(e) -> set:
+    """The variables bound inside e: by its sums, and every free symbol of a SolDim's equation (SolDim
+    quantifies over them)."""
+    e = sp.sympify(e)
+    return bound_in(e) | {q for sd in e.atoms(SolDim) for q in sd.args[0].free_symbols}
 
 
 def _agree(a, b) -> bool:
@@ -230,7 +240,7 @@ class ActionSift(_ActionRule):
                 if sol is None:
                     continue
                 rest = sp.Mul(*(factors[:q] + factors[q + 1:]))
-                if v in bound_in(rest):
+                if v in _bound(rest):
                     raise RuleError(f"{v} is bound again inside the summand: rename the inner sum first")
                 _no_capture(sol, rest)
                 out = rest.xreplace({v: sol})
@@ -273,10 +283,11 @@ class ActionReindex(_ActionRule):
             raise RuleError("ActionReindex substitutes in an equation whose free symbols are quantified")
         if self.var not in expr.free_symbols:
             raise RuleError(f"{self.var} is not a free (quantified) symbol of the equation")
-        if self.var in bound_in(expr):
+        if self.var in _bound(expr):
             raise RuleError(f"{self.var} is also bound in the equation: rename the bound one first")
-        _no_capture(self.image, expr.lhs)
-        _no_capture(self.image, expr.rhs)
+        clash = self.image.free_symbols & _bound(expr)
+        if clash:
+            raise RuleError(f"substitution would capture {sorted(map(str, clash))} under a sum or a SolDim")
         return sp.Eq(expr.lhs.xreplace({self.var: self.image}), expr.rhs.xreplace({self.var: self.image}),
                      evaluate=False)
 
@@ -510,6 +521,7 @@ class EquivalentConstraints(Rule):
         self.definitions = {nm: lam for d in derivations for nm, lam in d.definitions().items()}
 
     def check(self, prev, nxt):
+        from .lemmas import check_lemma
         from .statement import Statement, establishes
         if not (isinstance(prev, SolDim) and isinstance(nxt, SolDim)):
             return False, "EquivalentConstraints relates two dimensions SolDim(E, W)"
@@ -529,6 +541,10 @@ class EquivalentConstraints(Rule):
             chk = d.check()
             if not chk.ok:
                 return False, f"EquivalentConstraints: derivation '{d.title}' fails: {chk.failure}"
+            for lem in chk.lemmas:          # the outer run checks only its own steps' lemmas
+                lc = check_lemma(lem)
+                if not lc.ok:
+                    return False, f"EquivalentConstraints: lemma {lem} failed its check: {lc.evidence}"
         try:
             stmt = Statement.equivalence(e1, e2)
         except (TypeError, ValueError) as exc:

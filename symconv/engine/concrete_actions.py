@@ -474,14 +474,30 @@ def _combos(actions: list, k: int, seed: int, name: str) -> list:
     return first + rest[:MAX_COMBOS - len(first)]
 
 
+_MEMO: dict = {}
+#: outcomes remembered per process (a derivation re-checked inside a step is not evaluated twice)
+MEMO_SIZE = 256
+
+
 def compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int = 0, max_points: int = 24,
             definitions: Mapping | None = None):
     """Compare two expressions of the action notation exactly (see the module docstring); returns a
     :class:`symconv.engine.concrete.ConcreteOutcome`."""
+    a, b = sp.sympify(a), sp.sympify(b)
+    n_values = tuple(n_values)
+    defs = dict(definitions or {})
+    key = (sp.srepr(a), sp.srepr(b), n_values, seed, max_points,
+           tuple(sorted((k, sp.srepr(v)) for k, v in defs.items())))
+    if key not in _MEMO:
+        if len(_MEMO) >= MEMO_SIZE:
+            _MEMO.clear()
+        _MEMO[key] = _compare(a, b, n_values, seed, max_points, defs)
+    return _MEMO[key]
+
+
+def _compare(a, b, n_values, seed, max_points, defs):
     from symconv.engine.concrete import ConcreteOutcome
 
-    a, b = sp.sympify(a), sp.sympify(b)
-    defs = dict(definitions or {})
     if any(isinstance(q, (sp.Eq, sp.Rel)) or isinstance(q, sp.logic.boolalg.Boolean) for q in (a, b)):
         return ConcreteOutcome("unevaluable", "a relation: compare its sides", 0)
     sets = _gsets((a, b), defs)

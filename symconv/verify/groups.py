@@ -76,14 +76,28 @@ def exact_commutant_dim(action_in: Action, action_out: Action) -> int:
     return nullspace_dim(_commutator_system(action_in, action_out))
 
 
+def _permutation_of(P: np.ndarray) -> np.ndarray | None:
+    """For a permutation matrix P, the index z(x) of the 1 in each column x; None if P is not one."""
+    if P.ndim != 2 or P.shape[0] != P.shape[1] or not np.isin(P, (0, 1)).all() \
+            or not (P.sum(axis=0) == 1).all() or not (P.sum(axis=1) == 1).all():
+        return None
+    return P.argmax(axis=0)
+
+
 def _basis_commutes(B) -> tuple[int, int] | None:
-    """The first (basis index, generator) whose basis matrix does not commute (matrix products), else None."""
+    """The first (basis index, generator) whose basis matrix M_b = [labels = b] does not commute, else None.
+    With P_in, P_out permutation matrices (checked), (M P_in)[y, x] = M[y, z(x)] and (P_out M)[y, x] =
+    M[w(y), x], where z(x) is the row of the 1 in column x of P_in and w(y) the column of the 1 in row y of
+    P_out; so M_b P_in = P_out M_b for every b at once iff labels[:, z] = labels[w, :], compared entry by entry."""
+    L = B.labels
     for k in range(len(B.action_in.generators)):
         Pi, Po = B.action_in.matrix(k), B.action_out.matrix(k)
-        for b in range(B.dim):
-            M = B.matrix(b)
-            if not np.array_equal(M @ Pi, Po @ M):
-                return b, k
+        z, w_t = _permutation_of(Pi), _permutation_of(Po.T)
+        if z is None or w_t is None:
+            return 0, k                         # not permutation matrices: nothing commutes by this argument
+        differ = L[:, z] != L[w_t, :]
+        if differ.any():
+            return int(min(L[:, z][differ].min(), L[w_t, :][differ].min())), k
     return None
 
 

@@ -2,7 +2,7 @@
 
 from . import (audit, compare, concrete, display, equivariance, group_rules, numeric, shift_match, shift_table,  # noqa: F401
                statement, sum_rules, tolerance)  # (sc.engine.X)
-from . import action_rules, concrete_actions, orbit_lemmas  # noqa: F401  (sc.engine.X)
+from . import action_rules, concrete_actions, orbit_lemmas, probe  # noqa: F401  (sc.engine.X)
 from .budget import Budget, BudgetExhausted
 from .catalog import load_theorems, select
 from .derivation import Derivation, Step

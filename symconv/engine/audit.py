@@ -124,12 +124,16 @@ def load_audit(paths, import_budget: float | None = None) -> list[AuditClaim]:
     watchdog, and a script that raises (SystemExit too), hangs or has no claim raises
     :class:`symconv.engine.catalog.LoadError`.
     """
-    from .catalog import LoadError, probe_import, proof_files
+    from .catalog import LoadError, proof_files
+    from .probe import probed_in_order
 
     out: list[AuditClaim] = []
-    for f in proof_files(paths):
+    files = proof_files(paths)
+    if import_budget is not None:     # each script imported here only once a child has imported it
+        files = probed_in_order(files, import_budget, _import_audit,
+                                lambda mod: len(getattr(mod, "AUDIT", [])), "audit claims")
+    for f in files:
         if import_budget is not None:
-            probe_import(f, import_budget, _import_audit, lambda mod: len(getattr(mod, "AUDIT", [])), "audit claims")
             try:
                 mod = _import_audit(f)
             except KeyboardInterrupt:

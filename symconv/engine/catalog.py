@@ -117,13 +117,18 @@ def load_theorems(paths, import_budget: float | None = None) -> list[Theorem]:
     """All theorems of the proof scripts under ``paths``.
 
     With ``import_budget`` (seconds) each script is first imported in a child process under a
-    watchdog (:func:`probe_import`), and a script that raises (SystemExit too), hangs or defines
-    no theorem raises :class:`LoadError`.
+    watchdog (one child imports them all in order, ahead of this process:
+    :func:`symconv.engine.probe.probed_in_order`), and a script that raises (SystemExit too), hangs
+    or defines no theorem raises :class:`LoadError`.
     """
+    from .probe import probed_in_order
+
     out: list[Theorem] = []
-    for f in proof_files(paths):
+    files = proof_files(paths)
+    if import_budget is not None:     # each script imported here only once a child has imported it
+        files = probed_in_order(files, import_budget, _import_proof, len, "theorems")
+    for f in files:
         if import_budget is not None:
-            probe_import(f, import_budget, _import_proof, len, "theorems")
             try:
                 found = load_module_theorems(f)
             except KeyboardInterrupt:

@@ -9,11 +9,11 @@ from symconv.engine.catalog import LoadError, load_theorems
 
 GOOD = (  # a script that loads (its theorem is never run here)
     "import symconv as sc\n"
-        "from symconv.engine.statement import Statement\n"
-        "from symconv.objects.indexed import S, i, j\n"
-        "t_{k} = sc.Theorem('probe_good_{k}', 'S = S^T.', claims='verified', formal=Statement.identity(S(i, j), S(j, i)),"
-        " exact=lambda n: sc.Holds('ok'), n_range=(1, 1),"
-        " false_variants=[sc.FalseVariant('v', 'v', exact=lambda n: sc.Counterexample(n, 'x'))])\n")
+    "from symconv.engine.statement import Statement\n"
+    "from symconv.objects.indexed import S, i, j\n"
+    "t_{k} = sc.Theorem('probe_good_{k}', 'S = S^T.', claims='verified', formal=Statement.identity(S(i, j), S(j, i)),"
+    " exact=lambda n: sc.Holds('ok'), n_range=(1, 1),"
+    " false_variants=[sc.FalseVariant('v', 'v', exact=lambda n: sc.Counterexample(n, 'x'))])\n")
 
 
 def _write(tmp_path, scripts):

@@ -206,6 +206,16 @@ def _run_here(work: Callable, seconds: float, report: Callable) -> tuple[str, An
         return "raised", _describe(exc)
 
 
+def flush_std_streams() -> None:
+    """Flush stdout and stderr, ignoring any error: before a fork (nothing buffered is written twice)
+    and before a child's os._exit (nothing it printed is lost)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BaseException:
+            pass
+
+
 def _child_main(conn, work: Callable, seconds: float) -> None:  # pragma: no cover - runs in the child
     code = 0
     try:
@@ -222,11 +232,7 @@ def _child_main(conn, work: Callable, seconds: float) -> None:  # pragma: no cov
         except BaseException:
             pass
     finally:
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except BaseException:
-                pass
+        flush_std_streams()
         os._exit(code)
 
 
@@ -256,11 +262,7 @@ def run_guarded(work: Callable[[Budget, Callable[[Any], None]], Any], seconds: f
 
     ctx = multiprocessing.get_context("fork")
     reader, writer = ctx.Pipe(duplex=False)
-    for stream in (sys.stdout, sys.stderr):   # nothing buffered is written twice by the child
-        try:
-            stream.flush()
-        except Exception:
-            pass
+    flush_std_streams()                       # nothing buffered is written twice by the child
     proc = ctx.Process(target=_child_main, args=(writer, work, seconds), daemon=True)
     proc.start()
     writer.close()

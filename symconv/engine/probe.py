@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .budget import CAN_FORK, WATCHDOG_GRACE, _describe, hard_limit, Budget, BudgetExhausted
+from .budget import CAN_FORK, WATCHDOG_GRACE, Budget, BudgetExhausted, _describe, flush_std_streams, hard_limit
 
 __all__ = ["probed_in_order"]
 
@@ -46,11 +45,7 @@ def _child(conn, files, seconds, importer, count) -> None:  # pragma: no cover -
     except BaseException:
         code = 1
     finally:
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except BaseException:
-                pass
+        flush_std_streams()
         os._exit(code)
 
 
@@ -71,11 +66,7 @@ def probed_in_order(files: list[Path], seconds: float, importer: Callable, count
         return
     ctx = multiprocessing.get_context("fork")
     reader, writer = ctx.Pipe(duplex=False)
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except Exception:
-            pass
+    flush_std_streams()
     proc = ctx.Process(target=_child, args=(writer, files, seconds, importer, count), daemon=True)
     proc.start()
     writer.close()

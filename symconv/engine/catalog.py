@@ -8,7 +8,7 @@
 >>> load_theorems([d], import_budget=30)
 Traceback (most recent call last):
 ...
-symconv.engine.catalog.LoadError: ...empty.py defines no theorems
+symconv.engine.probe.LoadError: ...empty.py defines no theorems
 """
 
 from __future__ import annotations
@@ -20,15 +20,11 @@ import sys
 from pathlib import Path
 
 from .._shipped import shipped
+from .probe import LoadError, probe_import, probed_in_order
 from .theorem import Theorem
 
 __all__ = ["shipped", "load_module_theorems", "load_proof_module", "load_theorems", "proof_files", "select", "LoadError",
            "probe_import"]
-
-
-class LoadError(Exception):
-    """A script that cannot be loaded (it raised, even SystemExit; its import did not end within its
-    budget; it defines nothing to check).  The message is one line."""
 
 
 def proof_files(paths) -> list[Path]:
@@ -84,30 +80,6 @@ def load_module_theorems(path: Path) -> list[Theorem]:
     return module_theorems(vars(load_proof_module(path)), Path(path).resolve().stem)
 
 
-def probe_import(path, seconds: float, importer, count, what: str = "theorems") -> int:
-    """Import ``path`` first in a forked child process (``importer(path)`` -> module), within ``seconds``
-    (a watchdog kills an import stuck even in C code), and return ``count(module)``.
-
-    Raises :class:`LoadError` (one line) when the import raises anything, SystemExit included, does
-    not end in time, or ``count`` is 0.  Without fork the probe runs in this process with the SIGALRM
-    limit only (see :func:`symconv.engine.budget.run_guarded`).
-    """
-    from .budget import run_guarded
-
-    def work(budget, report):
-        return int(count(importer(path)))
-
-    g = run_guarded(work, seconds)
-    if g.status in ("timed out", "killed"):
-        raise LoadError(f"importing {path} did not finish within {seconds:g} s")
-    if not g.ok:
-        why = f"it raised {g.error} at import" if g.status == "raised" else g.why()
-        raise LoadError(f"cannot load {path}: {why}")
-    if g.value == 0:
-        raise LoadError(f"{path} defines no {what}")
-    return g.value
-
-
 def _import_proof(path):
     mod = load_proof_module(path)
     return module_theorems(vars(mod), Path(path).resolve().stem)
@@ -121,8 +93,6 @@ def load_theorems(paths, import_budget: float | None = None) -> list[Theorem]:
     :func:`symconv.engine.probe.probed_in_order`), and a script that raises (SystemExit too), hangs
     or defines no theorem raises :class:`LoadError`.
     """
-    from .probe import probed_in_order
-
     out: list[Theorem] = []
     files = proof_files(paths)
     if import_budget is not None:     # each script imported here only once a child has imported it

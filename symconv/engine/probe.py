@@ -2,14 +2,14 @@
 
 A script is imported in this process only after a child has imported it, within its budget, and
 found something in it: a script that raises (SystemExit included), hangs (even in C code: the parent
-kills the child) or defines nothing is reported as a one-line :class:`~symconv.engine.catalog.LoadError`
+kills the child) or defines nothing is reported as a one-line :class:`LoadError`
 and never imported here.  The child imports the scripts one after the other, in the same order and
 in one process, as this process will, and runs ahead: while this process imports script k, the child
 is already importing script k + 1 (two cores: about half the time of a fresh child per script, whose
 imports this process then repeats).
 
 Without fork, each script is probed in this process with the SIGALRM limit only
-(:func:`symconv.engine.catalog.probe_import`).
+(:func:`probe_import`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,12 @@ from pathlib import Path
 
 from .budget import CAN_FORK, WATCHDOG_GRACE, Budget, BudgetExhausted, _describe, flush_std_streams, hard_limit
 
-__all__ = ["probed_in_order"]
+__all__ = ["LoadError", "probe_import", "probed_in_order"]
+
+
+class LoadError(Exception):
+    """A script that cannot be loaded (it raised, even SystemExit; its import did not end within its
+    budget; it defines nothing to check).  The message is one line."""
 
 
 def _child(conn, files, seconds, importer, count) -> None:  # pragma: no cover - runs in the child
@@ -54,8 +59,6 @@ def probed_in_order(files: list[Path], seconds: float, importer: Callable, count
     """Yield each of ``files`` once a forked child has imported it (``importer(path)`` -> module) within
     ``seconds`` and ``count(module)`` > 0; raise :class:`LoadError` (one line) for the first that raised,
     did not end in time, or defines no ``what``."""
-    from .catalog import LoadError, probe_import
-
     files = list(files)
     if not files:
         return
@@ -104,3 +107,27 @@ def probed_in_order(files: list[Path], seconds: float, importer: Callable, count
             proc.kill()
         proc.join()
         reader.close()
+
+
+def probe_import(path, seconds: float, importer, count, what: str = "theorems") -> int:
+    """Import ``path`` first in a forked child process (``importer(path)`` -> module), within ``seconds``
+    (a watchdog kills an import stuck even in C code), and return ``count(module)``.
+
+    Raises :class:`LoadError` (one line) when the import raises anything, SystemExit included, does
+    not end in time, or ``count`` is 0.  Without fork the probe runs in this process with the SIGALRM
+    limit only (see :func:`symconv.engine.budget.run_guarded`).
+    """
+    from .budget import run_guarded
+
+    def work(budget, report):
+        return int(count(importer(path)))
+
+    g = run_guarded(work, seconds)
+    if g.status in ("timed out", "killed"):
+        raise LoadError(f"importing {path} did not finish within {seconds:g} s")
+    if not g.ok:
+        why = f"it raised {g.error} at import" if g.status == "raised" else g.why()
+        raise LoadError(f"cannot load {path}: {why}")
+    if g.value == 0:
+        raise LoadError(f"{path} defines no {what}")
+    return g.value

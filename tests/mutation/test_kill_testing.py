@@ -427,7 +427,8 @@ def test_torch_op_device_is_the_modules_or_the_callers():
     torch_op(lambda t: (seen.append(t.device), t)[1], device=torch.device("cpu"))(np.arange(3.0))
     assert seen == [torch.device("cpu")] * 4
     # "meta" tensors have no data, so the result cannot be read back: the call fails after the module ran
-    for module, device in ((Dev().to("meta"), None), (Dev(), "meta"), (lambda t: (seen.append(t.device), t)[1], "meta")):
+    record = lambda t: (seen.append(t.device), t)[1]  # noqa: E731
+    for module, device in ((Dev().to("meta"), None), (Dev(), "meta"), (record, "meta")):
         with pytest.raises((RuntimeError, NotImplementedError)):
             torch_op(module, device=device)(np.arange(3.0))
     assert [d.type for d in seen[4:]] == ["meta"] * 3           # the module's device, else the caller's

@@ -645,6 +645,11 @@ def test_degree_of_dilation_check_fails_with_the_instance(monkeypatch):
     assert re.fullmatch(rf"deg {p}\(x\^([1-5])\) is not \1 deg {p}", res.evidence), res.evidence
 
 
+#: the Fubini check's instances, on R^2 (x, y real; its failure messages print them with these names)
+FX, FY = sp.symbols("x y", real=True)
+FUBINI_INSTANCES = (sp.exp(-FX ** 2 - 2 * FY ** 2), sp.exp(-(FX - FY) ** 2 - FY ** 2), sp.exp(-FX ** 2) / (1 + FY ** 2))
+
+
 def test_fubini_check_computes_both_orders_of_its_instances(monkeypatch):
     """Every integral over R goes first to the exact Gaussian integral (SymPy's integrate when it refuses):
     each instance is integrated dx then dy, and dy then dx, and the two results compared."""
@@ -653,6 +658,9 @@ def test_fubini_check_computes_both_orders_of_its_instances(monkeypatch):
     real_gauss, real_integrate, real_decide = gauss.gaussian_integral, sp.integrate, lm.decide_equal
 
     def gauss_spy(f, v):
+        k, step = divmod(len(calls), 4)
+        if step in (0, 2):      # an instance itself, dx first then dy first; another integrand fails here, at once
+            assert (f, v) == (FUBINI_INSTANCES[k], (FX, FY)[step // 2]), (f, v)
         calls.append((f, v))
         return real_gauss(f, v)
 
@@ -679,6 +687,32 @@ def test_fubini_check_computes_both_orders_of_its_instances(monkeypatch):
     # only the Cauchy factor 1/(1 + y^2) is not a Gaussian: SymPy integrates it, over the whole line
     assert [lim for _, lim in fallbacks] == [(y, -sp.oo, sp.oo), (y, -sp.oo, sp.oo)]
     assert compared == [(sp.sqrt(2) * sp.pi / 2,) * 2, (sp.pi, sp.pi), (sp.pi ** sp.Rational(3, 2),) * 2]
+
+
+@pytest.mark.parametrize("instance", range(3))
+@pytest.mark.parametrize("order", (1, 2))
+def test_fubini_check_compares_the_results_of_both_orders_of_each_instance(monkeypatch, instance, order):
+    """One order of one instance computed wrongly (its outer integral off by 1, whether the Gaussian integral
+    or SymPy's integrate computed it): the check fails, naming that instance; the instances before it pass."""
+    import symconv.objects.gaussians as gauss
+    target = 4 * instance + 2 * order - 1      # the outer integral: the 2nd (dx, then dy) or 4th (dy, then dx) call
+    asked = []
+    real_gauss, real_integrate = gauss.gaussian_integral, sp.integrate
+
+    def gauss_spy(f, v):
+        asked.append(v)
+        value = real_gauss(f, v)
+        return value + 1 if value is not None and len(asked) - 1 == target else value
+
+    def integrate_spy(f, lim):                 # after the Gaussian integral refused the same integrand
+        value = real_integrate(f, lim)
+        return value + 1 if len(asked) - 1 == target else value
+
+    monkeypatch.setattr(gauss, "gaussian_integral", gauss_spy)
+    monkeypatch.setattr(lm, "sp", _sympy_with(integrate=integrate_spy))
+    assert lm._fubini() == lm.LemmaCheck(
+        False, f"the two orders are not shown equal for {FUBINI_INSTANCES[instance]}")
+    assert len(asked) == target + 1 + 2 * (order == 1)     # stopped after the instance's two orders
 
 
 def _conjugate_symmetry_sums(monkeypatch, real):

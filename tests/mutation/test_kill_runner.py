@@ -14,7 +14,7 @@ import pytest
 import sympy as sp
 
 import symconv as sc
-from symconv.engine import runner
+from symconv.engine import lemmas, runner
 from symconv.engine.budget import Budget, Guarded, run_guarded
 from symconv.engine.derivation import DerivationCheck
 from symconv.engine.lemmas import LemmaCheck
@@ -658,3 +658,102 @@ def test_n_max_caps_the_exact_range_but_never_below_its_start(n_max, requested):
     r = _run(_thm(exact=check, n_range=(3, 9)), n_max=n_max, variants=False)
     assert r.n_requested == requested and r.n_checked == requested
     assert seen == list(range(requested[0], requested[1] + 1))
+
+
+# ---------------------------------------------------------------- the lemma checks a derivation ran
+
+def _registered(monkeypatch, failing=()):
+    """Lemmas a, b, c registered for the run (each check records that it ran), and an empty cache of lemma
+    checks in this process."""
+    runs = []
+
+    def lemma(name):
+        def check():
+            runs.append(name)
+            return LemmaCheck(name not in failing, f"{name} is false" if name in failing else f"{name} checked")
+        return lemmas.Lemma(name, f"statement {name}", "", check)
+    for name in "abc":
+        monkeypatch.setitem(lemmas.LEMMAS, name, lemma(name))
+    monkeypatch.setattr(lemmas, "_CHECKED", {})
+    return runs
+
+
+@pytest.fixture
+def forked(monkeypatch):
+    """run_guarded as a forked child would run a phase: the work sees a copy of this process's lemma cache,
+    and whatever it adds there is lost; only the value it returns reaches the runner."""
+    def fake(work, seconds, *, isolate=True, **kw):
+        parent = lemmas._CHECKED
+        lemmas._CHECKED = dict(parent)
+        try:
+            return run_guarded(work, seconds, isolate=False)
+        finally:
+            lemmas._CHECKED = parent
+    monkeypatch.setattr(runner, "run_guarded", fake)
+
+
+def _derive(monkeypatch, parts, linked=(True, "linked")):
+    """run_theorem on a derivation made of ``parts``; ``establishes`` answers ``linked`` (or raises it)."""
+    def establishes(statements, ps):
+        if isinstance(linked, Exception):
+            raise linked
+        return linked
+    monkeypatch.setattr(runner, "establishes", establishes)
+    return _run(_thm(claims="proved", derivation=lambda: parts, formal=SHIFT), variants=False)
+
+
+def test_a_proof_hands_back_the_lemma_checks_it_ran(monkeypatch, forked):
+    runs = _registered(monkeypatch)
+    r = _derive(monkeypatch, [_Part("one", ["a", "b"])])
+    assert r.verdict is sc.Verdict.PROVED and r.lemmas == ["a", "b"] and runs == ["a", "b"]
+    assert lemmas.checked_lemmas() == {"a": LemmaCheck(True, "a checked"), "b": LemmaCheck(True, "b checked")}
+    # the next theorem's phase (forked from here) reuses them: only c is run
+    r = _derive(monkeypatch, [_Part("two", ["b", "c", "a"])])
+    assert r.verdict is sc.Verdict.PROVED and runs == ["a", "b", "c"]
+    assert sorted(lemmas.checked_lemmas()) == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize("failing, linked, ran, proof", [
+    ("b", (True, "linked"), ["a", "b"], "lemma b failed its check: b is false"),
+    ((), (False, "no chain ends at it"), ["a", "b", "c"],
+     "the derivations do not establish the formal statement: no chain ends at it"),
+    ((), RuntimeError("broken script"), ["a", "b", "c"], "derivation raised RuntimeError: broken script"),
+])
+def test_a_failed_derivation_hands_back_the_lemma_checks_it_ran(monkeypatch, forked, failing, linked, ran, proof):
+    runs = _registered(monkeypatch, failing)
+    r = _derive(monkeypatch, [_Part("one", ["a", "b", "c"])], linked)
+    assert r.verdict is sc.Verdict.UNDECIDED and r.proof == proof and runs == ran
+    assert r.lemmas == ["a", "b", "c"] and [s.rule for s in r.steps] == ["rule of one"]
+    assert lemmas.checked_lemmas() == {
+        name: LemmaCheck(name not in failing, f"{name} is false" if name in failing else f"{name} checked")
+        for name in ran}
+
+
+def test_a_failed_lemma_check_handed_back_fails_the_next_proof_without_running_again(monkeypatch, forked):
+    runs = _registered(monkeypatch, failing="a")
+    assert _derive(monkeypatch, [_Part("one", ["a"])]).proof == "lemma a failed its check: a is false"
+    r = _derive(monkeypatch, [_Part("two", ["c", "a"])])
+    assert r.verdict is sc.Verdict.UNDECIDED and r.proof == "lemma a failed its check: a is false"
+    assert runs == ["a", "c"]
+
+
+def test_a_derivation_stopped_before_its_lemmas_hands_back_only_what_had_run(monkeypatch, forked):
+    runs = _registered(monkeypatch)
+    lemmas.check_lemma("c")                                         # run earlier in this process
+    r = _derive(monkeypatch, [_Part("one", ["a"], ok=False, failure="step 1: nope")])
+    assert r.proof == "derivation 'one' failed at step 1: nope" and runs == ["c"]
+    assert lemmas.checked_lemmas() == {"c": LemmaCheck(True, "c checked")}
+
+
+def test_the_derivation_work_returns_the_lemma_checks_as_its_last_value(monkeypatch):
+    runs = _registered(monkeypatch, failing="b")
+    monkeypatch.setattr(runner, "establishes", lambda statements, ps: (True, "linked"))
+    ok_thm = _thm(claims="proved", derivation=lambda: [_Part("one", ["a", "c"])], formal=SHIFT)
+    bad_thm = _thm(claims="proved", derivation=lambda: [_Part("one", ["a", "b", "c"])], formal=SHIFT)
+    ok = runner._derivation_work(ok_thm)(Budget(60), None)
+    assert ok[0] is True and ok[5] == {"a": LemmaCheck(True, "a checked"), "c": LemmaCheck(True, "c checked")}
+    bad = runner._derivation_work(bad_thm)(Budget(60), None)
+    assert bad[0] is False and bad[3] == "lemma b failed its check: b is false" and runs == ["a", "c", "b"]
+    assert bad[5] == {"a": LemmaCheck(True, "a checked"), "c": LemmaCheck(True, "c checked"),
+                      "b": LemmaCheck(False, "b is false")}
+    assert ok[5] is not lemmas._CHECKED and bad[5] is not lemmas._CHECKED     # copies, not the cache itself

@@ -78,7 +78,10 @@ def _side_mutants(e: sp.Expr):
         out.append(("over-n", e / n))
     for sm in sorted(e.atoms(sp.Sum), key=sp.default_sort_key)[:3]:
         v, lo, hi = sm.limits[0]
-        out.append(("non-bijective", e.xreplace({sm: sp.Sum(sm.function.xreplace({v: 2 * v}), *sm.limits)})))
+        try:                # v -> 2v inside a nested sum that binds v again: SymPy cannot build it, no mutant
+            out.append(("non-bijective", e.xreplace({sm: sp.Sum(sm.function.xreplace({v: 2 * v}), *sm.limits)})))
+        except ValueError:
+            pass
         bound = {lim[0] for lim in sm.limits}
         victims = sorted((q for q in sm.function.free_symbols - bound if q.is_integer and q != n), key=str)
         if victims:

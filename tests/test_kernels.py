@@ -6,6 +6,8 @@ import numpy as np
 import pytest
 import sympy as sp
 
+import symconv as sc
+
 from symconv.objects.factorize import count_pairings, factor_into_size3
 from symconv.objects.kernels import (conv_full, correlate_full, dilate, kernel_polynomial, receptive_field,
                                      stack, support_span)
@@ -143,3 +145,16 @@ def test_factorisation_without_flint_agrees(monkeypatch):
     assert with_flint.reconstruction_error < 1e-35 and without.reconstruction_error < 1e-35
     key = lambda f: sorted(tuple(round(float(c), 12) for c in h) for h in f.factors)  # noqa: E731
     assert key(with_flint) == key(without)
+
+
+@pytest.mark.parametrize("n", [2, 3, 5])
+def test_ring_checks_refute_their_false_claims(n):
+    """The kernel identities decided in a polynomial ring: each false claim comes out a counterexample."""
+    from symconv.verify import kernels as VK
+    assert isinstance(VK.kernel_poly_mul_eq_conv(n), sc.Holds)
+    assert isinstance(VK.kernel_poly_mul_eq_conv(n, use_correlation=True), sc.Counterexample)
+    assert isinstance(VK.correlation_poly_eq_laurent(n), sc.Holds)
+    assert isinstance(VK.correlation_poly_eq_laurent(n, swapped=True), sc.Counterexample)
+    assert isinstance(VK.circular_poly_eq_mod(n), sc.Holds)
+    assert isinstance(VK.circular_poly_eq_mod(n, modulus_sign=1), sc.Counterexample)
+    assert isinstance(VK.stack_image_dimension(n), sc.Holds)

@@ -50,10 +50,16 @@ def _ring(*kernels):
     return sp.ring([X, *(v for k in kernels for v in k)], sp.ZZ, sp.lex)[0]
 
 
-def _laurent(R, coeffs, shift: int = 0, sign: int = 1):
-    """sum_q coeffs[q] x^(shift + sign q) in the ring R (every exponent must be >= 0)."""
+def _poly(R, coeffs, shift: int = 0):
+    """x^shift P_v(x) in the ring R, P_v from the library's kernel_polynomial (shift >= 0)."""
+    return R(kernel_polynomial(coeffs, X)) * R(X)**shift
+
+
+def _output_poly(R, coeffs, shift: int = 0):
+    """x^shift sum_q coeffs[q] x^q for a computed kernel (a convolution's output), each entry converted
+    into the ring as it is: kernel_polynomial would expand() every product sum first, the slow part."""
     x_ = R(X)
-    return sum((R(c) * x_**(shift + sign * q) for q, c in enumerate(coeffs)), R(0))
+    return sum((R(c) * x_**(shift + q) for q, c in enumerate(coeffs)), R(0))
 
 
 def kernel_poly_mul_eq_conv(n: int, use_correlation: bool = False) -> Counterexample | Holds:
@@ -62,7 +68,7 @@ def kernel_poly_mul_eq_conv(n: int, use_correlation: bool = False) -> Counterexa
         a, b = generic_kernel("a", k1), generic_kernel("b", k2)
         c = correlate_full(a, b)[0] if use_correlation else conv_full(a, b)
         R = _ring(a, b)
-        diff = (_laurent(R, c) - _laurent(R, a) * _laurent(R, b)).as_expr()
+        diff = (_output_poly(R, c) - _poly(R, a) * _poly(R, b)).as_expr()
         if diff != 0:
             return Counterexample(n, f"lengths ({k1}, {k2}): P_(a*b) - P_a P_b = {diff}")
     what = "P_(a star b)" if use_correlation else "P_(a*b)"
@@ -75,11 +81,15 @@ def correlation_poly_eq_laurent(n: int, swapped: bool = False) -> Counterexample
         a, b = generic_kernel("a", k1), generic_kernel("b", k2)
         corr, lo = correlate_full(a, b)
         # Laurent polynomials are equal iff they are after multiplying by x^m: with m >= -lo, k1 - 1,
-        # k2 - 1 both sides are polynomials (x^m P(1/x) = sum_t v_t x^(m - t)), compared in the ring
+        # k2 - 1 both sides are polynomials (x^m P_v(1/x) = x^(m - k + 1) P_rev(v)(x) for v of length k),
+        # compared in the ring
         m = max(-lo, k1 - 1, k2 - 1, 0)
         R = _ring(a, b)
-        lhs = _laurent(R, corr, lo + m)
-        rhs = _laurent(R, a, m, -1) * _laurent(R, b) if swapped else _laurent(R, a) * _laurent(R, b, m, -1)
+        lhs = _output_poly(R, corr, lo + m)
+        if swapped:
+            rhs = _poly(R, a[::-1], m - k1 + 1) * _poly(R, b)
+        else:
+            rhs = _poly(R, a) * _poly(R, b[::-1], m - k2 + 1)
         diff = (lhs - rhs).as_expr() / X**m
         if diff != 0:
             return Counterexample(n, f"lengths ({k1}, {k2}): difference {sp.factor(diff)}")
@@ -92,13 +102,10 @@ def circular_poly_eq_mod(n: int, modulus_sign: int = -1) -> Counterexample | Hol
     """P_{a (*) b} = P_a P_b mod (x^n - 1) for length-n a, b (modulus_sign=+1: the false x^n + 1)."""
     a, b = generic_kernel("a", n), generic_kernel("b", n)
     # sparse polynomials over Z in x and the taps, x first in lex order: dividing by the monic x^n +- 1
-    # leaves the remainder in x, of degree < n, as SymPy's univariate rem would (much faster); each
-    # P_v = sum_t v_t x^t is built in the ring (no expand() of SymPy sums)
-    R = sp.ring([X, *a, *b], sp.ZZ, sp.lex)[0]
-    x_ = R(X)
-    poly = lambda v: sum((R(c) * x_**t for t, c in enumerate(v)), R(0))  # noqa: E731
-    lhs = poly(circular_convolve(a, b))
-    rhs = (poly(a) * poly(b)).rem(x_**n + modulus_sign)
+    # leaves the remainder in x, of degree < n, as SymPy's univariate rem would (much faster)
+    R = _ring(a, b)
+    lhs = _output_poly(R, circular_convolve(a, b))
+    rhs = (_poly(R, a) * _poly(R, b)).rem(R(X)**n + modulus_sign)
     diff = (lhs - rhs).as_expr()
     if diff != 0:
         return Counterexample(n, f"P_(a (*) b) - (P_a P_b mod x^{n} {'+' if modulus_sign > 0 else '-'} 1) = {diff}")

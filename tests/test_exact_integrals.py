@@ -77,6 +77,11 @@ def test_gaussian_odd_moment_is_zero_and_symbolic_positive_width():
     sp.exp(-t**2) * sp.exp(t**2),                  # cancels to 1: diverges
     2 ** (-t**2),                                  # a Gaussian written as a power of 2: not handled
     sp.exp(-t**2 + t**3),                          # cubic exponent
+    sp.exp(-t**2 + sp.sin(t)),                     # not a polynomial exponent
+    sp.sqrt(t) * sp.exp(-t**2),                    # not a polynomial factor
+    sp.exp(-t**2 + 1 / t),                         # a pole in the exponent
+    sp.nan * sp.exp(-t**2),                        # not a finite integrand
+    sp.zoo * t * sp.exp(-t**2),
 ])
 def test_gaussian_integral_refuses(expr):
     assert gaussian_integral(expr, t) is None
@@ -125,6 +130,8 @@ def test_antiderivative_differentiates_back(p, s):
     (1 / (1 + t), 0, 1, "not a polynomial"),
     (sp.exp(-t), 0, t, "contain the variable"),
     (sp.exp(-t), sp.oo, 0, "not an interval"),
+    (sp.nan * sp.exp(-t), 0, 1, "not a finite integrand"),
+    (sp.exp(t * sp.sin(t)), 0, 1, "not exp of a linear"),
 ])
 def test_definite_integral_refuses(expr, lo, hi, match):
     with pytest.raises(ValueError, match=match):

@@ -98,6 +98,8 @@ def definite_integral(expr, var, lo, hi) -> sp.Expr:
         raise ValueError(f"limits: ({lo}, {hi}) is not an interval with lo <= hi")
     if lo.has(var) or hi.has(var):
         raise ValueError(f"limits: ({lo}, {hi}) contain the variable of integration {var}")
+    if sp.sympify(expr).has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        raise ValueError(f"expr: {expr} is not a finite integrand")
     total = sp.Integer(0)
     for p, c in exp_poly_terms(expr, var):
         body = antiderivative(p, c, var)

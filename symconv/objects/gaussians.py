@@ -94,6 +94,8 @@ def gaussian_integral(expr: sp.Expr, var: sp.Symbol) -> sp.Expr | None:
     expr = sp.sympify(expr)
     if not isinstance(expr, sp.Expr):
         raise TypeError(f"expr must be a SymPy expression, got {type(expr).__name__}")
+    if expr.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        return None                      # not a finite integrand: nothing to integrate
     u = sp.Dummy("u", real=True)
     total = sp.Integer(0)
     for outer in sp.Add.make_args(expr):

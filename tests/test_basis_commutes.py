@@ -45,3 +45,22 @@ def test_permutation_of_refuses_what_is_not_a_permutation_matrix():
     assert _permutation_of(np.array([[1, 1], [0, 0]])) is None        # a column with two 1s
     assert _permutation_of(np.array([[2, 0], [0, 1]])) is None        # not 0/1
     assert _permutation_of(np.eye(2, 3, dtype=int)) is None           # not square
+
+
+def test_a_generator_matrix_that_is_no_permutation_is_an_error_not_a_counterexample():
+    """The shortcut reads permutations off the matrices; a broken matrix must not become a false 'does not
+    commute' (a refutation of a true statement): it raises, and the exact check is undecided."""
+    a = dihedral_action(4)
+    B = equivariant_basis(a, a)
+
+    class Broken:
+        generators = a.generators
+
+        @staticmethod
+        def matrix(k):
+            M = a.matrix(k).copy()
+            M[0, :] = 1
+            return M
+    C = EquivariantBasis(Broken, a, B.labels)
+    with pytest.raises(ValueError, match="not a permutation matrix"):
+        _basis_commutes(C)

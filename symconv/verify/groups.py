@@ -93,8 +93,8 @@ def _basis_commutes(B) -> tuple[int, int] | None:
     for k in range(len(B.action_in.generators)):
         Pi, Po = B.action_in.matrix(k), B.action_out.matrix(k)
         z, w_t = _permutation_of(Pi), _permutation_of(Po.T)
-        if z is None or w_t is None:
-            return 0, k                         # not permutation matrices: nothing commutes by this argument
+        if z is None or w_t is None:            # never a counterexample from a broken premise: undecided
+            raise ValueError(f"generator {k}: the action's matrix is not a permutation matrix")
         differ = L[:, z] != L[w_t, :]
         if differ.any():
             return int(min(L[:, z][differ].min(), L[w_t, :][differ].min())), k

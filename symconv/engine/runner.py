@@ -15,12 +15,15 @@ The verdict is the strongest level the evidence supports:
 A time-out only removes that phase's evidence: a ``proved`` theorem whose
 exact range timed out stays ``proved`` (the note says where it stopped).
 
-Each phase (the exact range, the numeric check, each false variant) runs in
-a forked child process under a watchdog (:func:`symconv.engine.budget.run_guarded`):
-the child is killed at its deadline plus a grace period, so a check stuck in
-C code ends ``undecided`` ("killed by the watchdog"), keeping the n that had
-already passed.  Where fork does not exist (or with ``RunOptions(isolate=False)``)
-the phases run in this process with the SIGALRM limit only.
+Each phase (the derivation, the exact range, the concrete evaluation, the
+numeric check, each false variant) runs under a watchdog with its own budget:
+the whole check runs in one forked child (:mod:`symconv.engine.theorem_child`)
+that the parent kills at the running phase's deadline plus a grace period, so
+a check stuck in C code ends ``undecided`` ("killed by the watchdog"), keeping
+the n that had already passed; the phases after it then run each in a child of
+its own (:func:`symconv.engine.budget.run_guarded`).  Where fork does not exist
+(or with ``RunOptions(isolate=False)``) the phases run in this process with the
+SIGALRM limit only.
 
 >>> import sympy as sp
 >>> from symconv.engine.statement import Statement
@@ -45,11 +48,12 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from .budget import Budget, Guarded, run_guarded
+from .budget import CAN_FORK, Budget, Guarded, run_guarded
 from .lemmas import check_lemma, checked_lemmas, remember_lemma_checks
 from .numeric import NumericOutcome, run_numeric
 from .statement import establishes
 from .theorem import CASES, GENERIC, FalseVariant, Theorem
+from .theorem_child import PhaseRunner, replaying, run_in_child
 from .verdict import Counterexample, Holds, TheoremResult, Verdict, VariantResult
 
 __all__ = ["run_theorem", "run_exact_range", "run_variant", "RunOptions", "ExactOutcome"]
@@ -72,6 +76,11 @@ class RunOptions:
             raise ValueError(f"budget must be positive seconds, got {budget!r}")
         self.n_max, self.dps, self.seed, self.budget, self.variants = n_max, dps, seed, budget, variants
         self.isolate = bool(isolate)
+
+
+def _each_in_a_child(work, seconds: float, isolate: bool) -> Guarded:
+    """The default phase runner: each phase in a forked child of its own (``run_guarded``)."""
+    return run_guarded(work, seconds, isolate=isolate)
 
 
 def _range(rng: tuple[int, int], n_max: int | None) -> tuple[int, int]:
@@ -135,14 +144,14 @@ def _exact_work(check, lo: int, hi: int, variant: bool):
 
 
 def run_exact_range(check, lo: int, hi: int, budget: "Budget | float", *, isolate: bool = True,
-                    variant: bool = False) -> ExactOutcome:
+                    variant: bool = False, phase: PhaseRunner | None = None) -> ExactOutcome:
     """Run ``check(n)`` for n = lo..hi within the budget (seconds, or a Budget's remaining time),
     in a child process under the watchdog (see :func:`symconv.engine.budget.run_guarded`).
 
     Only ``Holds`` passes an n; a ``Counterexample`` refutes; anything else is an error.
     """
     seconds = budget.remaining if isinstance(budget, Budget) else float(budget)
-    g: Guarded = run_guarded(_exact_work(check, lo, hi, variant), seconds, isolate=isolate)
+    g: Guarded = (phase or _each_in_a_child)(_exact_work(check, lo, hi, variant), seconds, isolate)
     out = ExactOutcome()
     for kind, n, detail in g.progress:
         if kind == "holds":
@@ -171,20 +180,21 @@ def run_exact_range(check, lo: int, hi: int, budget: "Budget | float", *, isolat
     return out
 
 
-def run_variant(thm: Theorem, var: FalseVariant, opts: RunOptions) -> VariantResult:
+def run_variant(thm: Theorem, var: FalseVariant, opts: RunOptions, phase: PhaseRunner | None = None) -> VariantResult:
     """Run a false variant's exact check: only a Counterexample refutes it.  A Holds, a wrong answer,
     an exception or a time-out leaves it NOT refuted (``undecided``), which fails the theorem."""
     lo, hi = _range(var.n_range or thm.n_range, opts.n_max)
     formal_why = ""
     if getattr(var, "formal", None) is not None:
-        cex, _, problems = run_concrete([var.formal], opts, opts.budget or thm.budget)
+        cex, _, problems = run_concrete([var.formal], opts, opts.budget or thm.budget, phase)
         if cex is not None:
             return VariantResult(var.name, var.statement, Verdict.REFUTED, cex)
         formal_why = "; ".join(problems) or "concrete evaluation found no difference"
     if getattr(var, "exact", None) is None:
         return VariantResult(var.name, var.statement, Verdict.UNDECIDED, None,
                              f"false variant NOT refuted: {formal_why or 'it has no exact check'}")
-    ex = run_exact_range(var.exact, lo, hi, opts.budget or thm.budget, isolate=opts.isolate, variant=True)
+    ex = run_exact_range(var.exact, lo, hi, opts.budget or thm.budget, isolate=opts.isolate, variant=True,
+                         phase=phase)
     if ex.counterexample is not None:
         return VariantResult(var.name, var.statement, Verdict.REFUTED, ex.counterexample)
     ended_early = ex.problem and not ex.problem.startswith("exact check returned")   # time-out, raised, died
@@ -249,10 +259,10 @@ def _statement_work(statements, n_max: int, seed: int):
 CONCRETE_N_MAX = 8
 
 
-def run_concrete(statements, opts: "RunOptions", seconds: float):
+def run_concrete(statements, opts: "RunOptions", seconds: float, phase: PhaseRunner | None = None):
     """Concrete evaluation of statements under the watchdog -> (Counterexample or None, evidence, problems)."""
     n_max = min(CONCRETE_N_MAX, opts.n_max) if opts.n_max else CONCRETE_N_MAX
-    g = run_guarded(_statement_work(list(statements), n_max, opts.seed), seconds, isolate=opts.isolate)
+    g = (phase or _each_in_a_child)(_statement_work(list(statements), n_max, opts.seed), seconds, opts.isolate)
     if not g.ok:
         return None, "", [f"concrete evaluation {g.why()}"]
     cex, evidence, problems = None, [], []
@@ -269,18 +279,38 @@ def run_concrete(statements, opts: "RunOptions", seconds: float):
 
 
 def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
-    """Check a theorem and return its verdict with the evidence."""
+    """Check a theorem and return its verdict with the evidence.
+
+    With ``opts.isolate`` (and fork) the whole check runs in one forked child, each phase under its
+    own watchdog (:func:`symconv.engine.theorem_child.run_in_child`); if the child does not bring the
+    result back (a phase killed, the process died), the check goes on here: the phases that ended
+    there are replayed, the others each run in a child of their own."""
     opts = opts or RunOptions()
+    if not (opts.isolate and CAN_FORK):
+        return _check_theorem(thm, opts, _each_in_a_child)
+    t0 = time.perf_counter()
+    status, value, phases = run_in_child(lambda phase: (_check_theorem(thm, opts, phase), checked_lemmas()))
+    if status == "ok" and isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], TheoremResult):
+        res, lemmas = value
+        remember_lemma_checks(lemmas)       # the next theorems (forked from here) reuse them
+    else:
+        res = _check_theorem(thm, opts, replaying(phases, _each_in_a_child))
+    res.seconds = time.perf_counter() - t0
+    return res
+
+
+def _check_theorem(thm: Theorem, opts: RunOptions, phase: PhaseRunner) -> TheoremResult:
+    """The check of :func:`run_theorem`, each phase run by ``phase``."""
     t0 = time.perf_counter()
     res = TheoremResult(thm.name, thm.topic, thm.statement, thm.claims, Verdict.UNDECIDED)
     res.exact_scope = thm.exact_scope
     derivation_ok = False
 
     if thm.derivation is not None:
-        g = run_guarded(_derivation_work(thm), opts.budget or thm.budget, isolate=opts.isolate)
+        g = phase(_derivation_work(thm), opts.budget or thm.budget, opts.isolate)
         if g.ok:
             derivation_ok, steps, lemmas, res.proof, res.script_definitions, checked = g.value
-            remember_lemma_checks(checked)      # the next theorems' phases (forked from here) reuse them
+            remember_lemma_checks(checked)      # the next phases and theorems (forked from here) reuse them
             res.steps.extend(steps)
             res.lemmas.extend(lemmas)
         else:
@@ -293,7 +323,7 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
     if thm.exact is not None:
         lo, hi = _range(thm.n_range, opts.n_max)
         res.n_requested = (lo, hi)
-        ex = run_exact_range(thm.exact, lo, hi, opts.budget or thm.budget, isolate=opts.isolate)
+        ex = run_exact_range(thm.exact, lo, hi, opts.budget or thm.budget, isolate=opts.isolate, phase=phase)
         if ex.last is not None:
             res.n_checked = (lo, ex.last)
         res.exact_evidence = ex.evidence
@@ -307,7 +337,7 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
                 broken = True
 
     if thm.formal and res.counterexample is None:
-        cex, evidence, problems = run_concrete(thm.formal, opts, opts.budget or thm.budget)
+        cex, evidence, problems = run_concrete(thm.formal, opts, opts.budget or thm.budget, phase)
         res.concrete_evidence = evidence
         if cex is not None:
             res.counterexample = cex
@@ -325,7 +355,7 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
         def numeric_work(budget: Budget, report) -> NumericOutcome:
             return run_numeric(thm.numeric, thm.name, sizes, opts.seed, opts.dps, thm.tolerance, budget)
 
-        g = run_guarded(numeric_work, opts.budget or thm.budget, isolate=opts.isolate)
+        g = phase(numeric_work, opts.budget or thm.budget, opts.isolate)
         out = g.value if g.ok else None
         if g.ok and not isinstance(out, NumericOutcome):   # pragma: no cover - run_numeric's own type
             g = Guarded("raised", error=f"numeric phase returned {_what(out)}")
@@ -366,6 +396,6 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
         res.verdict = Verdict.UNDECIDED
 
     if opts.variants:
-        res.variants = [run_variant(thm, v, opts) for v in thm.false_variants]
+        res.variants = [run_variant(thm, v, opts, phase) for v in thm.false_variants]
     res.seconds = time.perf_counter() - t0
     return res

@@ -1,0 +1,181 @@
+"""Run all the phases of one theorem in ONE forked child, each phase still under its own watchdog.
+
+:func:`symconv.engine.budget.run_guarded` forks a child per phase.  A fork of a process that holds
+SymPy costs about 25 ms (page tables, then the child's exit) plus the copy-on-write faults of the
+pages the phase touches; a theorem has five phases or more.  Here the child runs the theorem's whole
+check, ``body(phase)``, and runs each phase in itself under the SIGALRM limit
+(:func:`symconv.engine.budget._run_here`, as a per-phase child would), telling the parent when the
+phase starts (with its time budget), what it reports, and how it ended.  The parent is the watchdog:
+it kills the child ``grace`` seconds after the running phase's deadline (or when the child spends more
+than ``idle`` seconds between phases).
+
+When the child does not bring back the body's result (it was killed in a phase, it died, the body
+raised, the result does not pickle) the parent knows how every finished phase ended, and for the
+phase that was running, that it was killed or that the process died, with what it had reported:
+:func:`replaying` hands those outcomes back in order, so the caller can run the body again in this
+process, each remaining phase in a child of its own (nothing is run twice).
+
+Each phase's value and progress go through pickle in the child, exactly as they would reach the parent
+from a child of their own, so the body sees the same values whether it runs in the child or replays.
+
+>>> def body(phase):
+...     g = phase(lambda budget, report: (report(1), 6 * 7)[1], 10.0, True)
+...     return g.status, g.value, g.progress
+>>> run_in_child(body)[:2] if CAN_FORK else ("ok", ("ok", 42, [1]))
+('ok', ('ok', 42, [1]))
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import time
+from collections.abc import Callable
+from typing import Any
+
+from .budget import CAN_FORK, WATCHDOG_GRACE, Guarded, _describe, _masked_alarm, _run_here, \
+    flush_std_streams, picklable
+
+__all__ = ["PhaseRunner", "run_in_child", "replaying", "phase_label", "IDLE_SECONDS"]
+
+#: (work, seconds, isolate) -> Guarded: how a theorem's check runs one phase
+PhaseRunner = Callable[[Callable, float, bool], Guarded]
+
+#: seconds the child may spend between two phases (the theorem's own bookkeeping) before it is killed
+IDLE_SECONDS = 30.0
+
+
+def phase_label(work: Callable) -> str:
+    """The name a phase is recorded under (its work function's qualified name)."""
+    return str(getattr(work, "__qualname__", type(work).__name__))
+
+
+def _through_pickle(conn, message: tuple) -> tuple:
+    """Send ``message`` to the parent and return what the parent receives (a pickled copy)."""
+    data = pickle.dumps(message)
+    with _masked_alarm():
+        conn.send_bytes(data)
+    return pickle.loads(data)
+
+
+def _phase_in_child(conn) -> PhaseRunner:  # pragma: no cover - runs in the child
+    def phase(work: Callable, seconds: float, isolate: bool = True) -> Guarded:
+        start = time.monotonic()
+        _through_pickle(conn, ("start", phase_label(work), float(seconds)))
+        progress: list = []
+
+        def report(msg) -> None:
+            progress.append(_through_pickle(conn, ("progress", picklable(msg)))[1])
+
+        try:
+            status, value = _run_here(work, seconds, report)
+        except BaseException as exc:       # KeyboardInterrupt too: a child of its own reported it so
+            status, value = "raised", _describe(exc)
+        _, status, value = _through_pickle(conn, ("end", status, picklable(value)))
+        ok = status == "ok"
+        return Guarded(status, value if ok else None, progress, "" if ok else str(value),
+                       time.monotonic() - start, True)
+    return phase
+
+
+def _child_main(conn, body: Callable[[PhaseRunner], Any]) -> None:  # pragma: no cover - in the child
+    code = 0
+    try:
+        value = body(_phase_in_child(conn))
+        conn.send_bytes(pickle.dumps(("result", value)))
+    except BaseException as exc:
+        code = 1
+        try:
+            conn.send_bytes(pickle.dumps(("failed", _describe(exc))))
+        except BaseException:
+            pass
+    finally:
+        flush_std_streams()
+        os._exit(code)
+
+
+def run_in_child(body: Callable[[PhaseRunner], Any], *, grace: float = WATCHDOG_GRACE,
+                 idle: float = IDLE_SECONDS) -> tuple[str, Any, list[tuple[str, Guarded]]]:
+    """Run ``body(phase)`` in a forked child; ``phase(work, seconds, isolate)`` runs a phase there.
+
+    Returns ``("ok", value, phases)`` with the body's return value, or ``("stopped", why, phases)``
+    when the child did not bring it back; ``phases`` lists ``(label, Guarded)`` for every phase that
+    ended in the child, then, if one was running, that phase as ``"killed"`` (past its deadline plus
+    ``grace``) or ``"died"`` (the process ended), with the progress it had reported.
+    """
+    if not CAN_FORK:
+        raise RuntimeError("run_in_child needs the fork start method")
+    ctx = multiprocessing.get_context("fork")
+    reader, writer = ctx.Pipe(duplex=False)
+    flush_std_streams()                       # nothing buffered is written twice by the child
+    proc = ctx.Process(target=_child_main, args=(writer, body), daemon=True)
+    proc.start()
+    writer.close()
+    phases: list[tuple[str, Guarded]] = []
+    running: tuple | None = None              # (label, started, progress) of the phase in progress
+    deadline = time.monotonic() + idle
+    result, why, overdue = None, "", False
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                overdue = True
+                break
+            if not reader.poll(min(left, 1.0)):
+                continue
+            try:
+                msg = pickle.loads(reader.recv_bytes())
+            except (EOFError, OSError):
+                break                                   # the child is gone
+            kind = msg[0]
+            if kind == "start" and running is None:
+                running = (msg[1], time.monotonic(), [])
+                deadline = running[1] + msg[2] + grace
+            elif kind == "progress" and running is not None:
+                running[2].append(msg[1])
+            elif kind == "end" and running is not None:
+                label, started, progress = running
+                status, value = msg[1], msg[2]
+                ok = status == "ok"
+                phases.append((label, Guarded(status, value if ok else None, progress, "" if ok else str(value),
+                                              time.monotonic() - started, True)))
+                running, deadline = None, time.monotonic() + idle
+            elif kind == "result" and running is None:
+                result = msg
+                break
+            else:
+                why = f"the child sent {kind!r}" + (f": {msg[1]}" if kind == "failed" else " out of turn")
+                break
+    finally:
+        if not overdue:
+            proc.join(grace)                            # a child that has answered (or died) ends now
+        if proc.is_alive():
+            proc.kill()
+        proc.join()
+        reader.close()
+    if result is not None:
+        return "ok", result[1], phases
+    if running is not None:
+        label, started, progress = running
+        elapsed = time.monotonic() - started
+        if overdue:
+            phases.append((label, Guarded("killed", None, progress, f"no answer after {elapsed:.1f} s", elapsed, True)))
+        else:
+            phases.append((label, Guarded("died", None, progress, f"exit code {proc.exitcode}", elapsed, True)))
+        return "stopped", why or f"the child stopped in phase {label}", phases
+    return "stopped", why or ("the child was killed between phases" if overdue else
+                              f"the child ended without a result (exit code {proc.exitcode})"), phases
+
+
+def replaying(phases: list[tuple[str, Guarded]], then: PhaseRunner) -> PhaseRunner:
+    """A phase runner that returns the recorded outcomes in order, as long as each phase asked for has
+    the recorded label, and runs every other phase with ``then``."""
+    queue = list(phases)
+
+    def phase(work: Callable, seconds: float, isolate: bool = True) -> Guarded:
+        if queue and queue[0][0] == phase_label(work):
+            return queue.pop(0)[1]
+        queue.clear()                       # out of step: nothing recorded is used from here on
+        return then(work, seconds, isolate)
+    return phase

@@ -54,8 +54,8 @@ def _rebuild(e, new_sides):
 
 
 def _side_mutants(e: sp.Expr):
-    """(kind, mutated expression) pairs of one expression."""
-    out = []
+    """(kind, mutated expression) pairs of one expression, one at a time: a caller that takes the first
+    few builds only those (each mutant rebuilds its ancestors, and SymPy re-evaluates them)."""
     apps = sorted(e.atoms(AppliedUndef), key=sp.default_sort_key)[:4]
     for app in apps:
         for pos, arg in enumerate(app.args[:2]):
@@ -64,45 +64,49 @@ def _side_mutants(e: sp.Expr):
             for d, kind in ((1, "index+1"), (-1, "index-1")):
                 args = list(app.args)
                 args[pos] = arg + d
-                out.append((kind, e.xreplace({app: app.func(*args)})))
+                yield kind, e.xreplace({app: app.func(*args)})
     free = sorted((q for q in e.free_symbols if q.is_integer and q != n), key=str)
     for p, q in itertools.combinations(free, 2):
-        out.append(("swap", e.xreplace({p: q, q: p})))
+        yield "swap", e.xreplace({p: q, q: p})
     for pw in sorted(e.atoms(sp.Pow), key=sp.default_sort_key):
         if pw.base in BASES and pw.exp != 0:
-            out.append(("exp-sign", e.xreplace({pw: sp.Pow(pw.base, -pw.exp)})))
+            yield "exp-sign", e.xreplace({pw: sp.Pow(pw.base, -pw.exp)})
     for cj in e.atoms(sp.conjugate):
-        out.append(("drop-conj", e.xreplace({cj: cj.args[0]})))
+        yield "drop-conj", e.xreplace({cj: cj.args[0]})
     if e != 0:
-        out.append(("times-n", n * e))
-        out.append(("over-n", e / n))
+        yield "times-n", n * e
+        yield "over-n", e / n
     for sm in sorted(e.atoms(sp.Sum), key=sp.default_sort_key)[:3]:
         v, lo, hi = sm.limits[0]
         try:                # v -> 2v inside a nested sum that binds v again: SymPy cannot build it, no mutant
-            out.append(("non-bijective", e.xreplace({sm: sp.Sum(sm.function.xreplace({v: 2 * v}), *sm.limits)})))
+            doubled = e.xreplace({sm: sp.Sum(sm.function.xreplace({v: 2 * v}), *sm.limits)})
         except ValueError:
-            pass
+            doubled = None
+        if doubled is not None:
+            yield "non-bijective", doubled
         bound = {lim[0] for lim in sm.limits}
         victims = sorted((q for q in sm.function.free_symbols - bound if q.is_integer and q != n), key=str)
         if victims:
             w = victims[0]
-            out.append(("capture", e.xreplace({sm: sp.Sum(sm.function.xreplace({v: w}), (w, lo, hi),
-                                                          *sm.limits[1:])})))
+            yield "capture", e.xreplace({sm: sp.Sum(sm.function.xreplace({v: w}), (w, lo, hi), *sm.limits[1:])})
         if len(sm.limits) >= 2 and sm.limits[0][2] != sp.oo:
             (v1, lo1, _), outer = sm.limits[0], sm.limits[1]
-            out.append(("dependent-range", e.xreplace({sm: sp.Sum(sm.function, (v1, lo1, outer[0]), *sm.limits[1:])})))
+            yield "dependent-range", e.xreplace({sm: sp.Sum(sm.function, (v1, lo1, outer[0]), *sm.limits[1:])})
         inner = sm.function
         if isinstance(inner, sp.Sum) and inner.limits[0][2] != sp.oo:
             (v1, lo1, _), = inner.limits[:1]
             dep = sp.Sum(sp.Sum(inner.function, (v1, lo1, sm.limits[0][0]), *inner.limits[1:]), *sm.limits)
-            out.append(("dependent-range", e.xreplace({sm: dep})))
-    return out
+            yield "dependent-range", e.xreplace({sm: dep})
 
 
 def expr_mutants(e):
     """Mutants of an expression or of an equation (one side at a time)."""
+    return list(iter_expr_mutants(e))
+
+
+def iter_expr_mutants(e):
+    """:func:`expr_mutants` one at a time, in the same order."""
     sides = _sides(e)
-    out = []
     for pos, side in enumerate(sides):
         for kind, m in _side_mutants(sp.sympify(side)):
             new = list(sides)
@@ -112,8 +116,7 @@ def expr_mutants(e):
             except Exception:       # a mutation SymPy cannot even build is no mutant
                 continue
             if built != e and built not in (sp.true, sp.false):
-                out.append((kind, built))
-    return out
+                yield kind, built
 
 
 def _definitions(d: Derivation) -> dict:
@@ -201,7 +204,7 @@ def statement_catalogue(theorems, second_order: int = 4):
             for keep, change in ((stmt.lhs, stmt.rhs), (stmt.rhs, stmt.lhs)):
                 for kind, m in expr_mutants(change):
                     yield Mutant(thm.name, si, 0, kind, m), stmt, keep, m
-                    for kind2, m2 in expr_mutants(m)[:second_order]:
+                    for kind2, m2 in itertools.islice(iter_expr_mutants(m), second_order):
                         if m2 != change:
                             yield Mutant(thm.name, si, 0, f"{kind}+{kind2}", m2), stmt, keep, m2
 

@@ -52,10 +52,15 @@ def _correlation():
 def _density():
     """The exact convolution (erf closed form of proofs/seed002_example.py) integrates to 1, as Fubini says
     it must ((int f)(int g) = 1 * 1), and it is >= 0 (erf is increasing)."""
-    from symconv.exact import decide_equal
+    from symconv.exact import decide_equal, decide_zero
     x = sp.Symbol("x", real=True)
     closed = (sp.erf((x + 3) / sp.sqrt(2)) - sp.erf((x - 3) / sp.sqrt(2))) / 12
-    mass = sp.integrate(closed, (x, -sp.oo, sp.oo))
+    # an antiderivative (SymPy's), kept only once its derivative is decided equal to the integrand; the mass
+    # is then F(oo) - F(-oo) (about six times faster than SymPy's definite integral through Meijer G)
+    F = sp.integrate(closed, x)
+    if isinstance(F, sp.Integral) or decide_zero(sp.diff(F, x) - closed) is not True:
+        return "undecided", "no checked antiderivative of the erf closed form"
+    mass = sp.limit(F, x, sp.oo) - sp.limit(F, x, -sp.oo)
     masses = (sp.integrate(sp.exp(-x**2 / 2) / sp.sqrt(2 * sp.pi), (x, -sp.oo, sp.oo)),
               sp.integrate(sp.Rational(1, 6), (x, -3, 3)))
     checks = [decide_equal(mass, 1), decide_equal(masses[0] * masses[1], 1)]

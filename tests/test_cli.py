@@ -81,7 +81,8 @@ def test_usage_errors_are_one_line_exit_2(argv, fragment, capsys):
 
 
 def test_module_entry_point_and_proof_script():
-    r = subprocess.run([sys.executable, "-m", "symconv", "list", PROOFS], capture_output=True, text=True)
+    r = subprocess.run([sys.executable, "-m", "symconv", "list", str(ROOT / "proofs" / "dft.py")],
+                       capture_output=True, text=True)
     assert r.returncode == 0 and "dft_diagonalizes_circulant" in r.stdout
     r = subprocess.run([sys.executable, str(ROOT / "proofs" / "shift.py"), "--n-max", "3"],
                        capture_output=True, text=True)

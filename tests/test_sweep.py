@@ -102,17 +102,28 @@ def test_cli_sweep_json_validates(script, capsys):
     assert doc["verdict"] == "undecided" and doc["exit_code"] == 3
 
 
-def test_local_cluster_gives_the_serial_result(script):
-    """The blocks as tasks on a Dask LocalCluster of 2 worker processes: the same result (JSON form)
-    as the serial run, for a theorem that holds, one refuted in the middle and one that raises."""
+@pytest.fixture(scope="module")
+def cluster():
+    """One Dask LocalCluster of 2 single-threaded worker processes (non-daemonic, so that each block runs
+    under the watchdog's child process), shared by the tests below: starting one takes seconds."""
     pytest.importorskip("distributed")
     import dask
     import logging
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import LocalCluster
 
     with dask.config.set(WORKER_CONFIG), \
             LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                         silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+                         silence_logs=logging.ERROR) as c:
+        yield c
+
+
+def test_local_cluster_gives_the_serial_result(script, cluster):
+    """The blocks as tasks on a Dask LocalCluster of 2 worker processes: the same result (JSON form)
+    as the serial run, for a theorem that holds, one refuted in the middle and one that raises."""
+    from dask.distributed import Client
+
+    with Client(cluster) as client:
+        assert len(client.scheduler_info()["workers"]) == 2
         for name, n_max in (("holds_until_7", 6), ("holds_until_7", 13), ("raises_at_5", 11), ("none_at_4", 7)):
             serial = sweep(name, n_max, block=2, paths=[script])
             dist = sweep(name, n_max, block=2, paths=[script], client=client)
@@ -120,11 +131,43 @@ def test_local_cluster_gives_the_serial_result(script):
             assert all(b.watchdog for b in dist.blocks)          # non-daemonic workers: the watchdog ran
 
 
-def test_cli_local_cluster_same_output_and_exit_code(script):
-    pytest.importorskip("distributed")
-    runs = []
-    for extra in ([], ["--local-cluster", "2"]):
-        p = subprocess.run([sys.executable, "-m", "symconv", "sweep", "holds_until_7", script, "--n-max", "13",
-                            "--block", "2", "--json", *extra], capture_output=True, text=True, timeout=300)
-        runs.append((p.returncode, json.loads(p.stdout)))
-    assert runs[0] == runs[1] and runs[0][0] == EXIT_REFUTED
+def _cli_sweep(script, *extra):
+    p = subprocess.run([sys.executable, "-m", "symconv", "sweep", "holds_until_7", script, "--n-max", "13",
+                        "--block", "2", "--json", *extra], capture_output=True, text=True, timeout=300)
+    return p.returncode, json.loads(p.stdout)
+
+
+def test_cli_dask_address_same_output_and_exit_code(script, cluster):
+    """symconv sweep --dask ADDRESS (the command for a real cluster) against the running scheduler."""
+    serial = _cli_sweep(script)
+    assert _cli_sweep(script, "--dask", cluster.scheduler_address) == serial and serial[0] == EXIT_REFUTED
+
+
+def test_cli_local_cluster_same_output_and_exit_code(script, cluster, monkeypatch, capsys):
+    """--local-cluster 2 starts a LocalCluster of 2 single-threaded processes (here handed the running one,
+    the same kind, so that the suite starts one cluster), runs on it, closes it: the serial output and code."""
+    import copy
+
+    import dask.config
+    import dask.distributed
+
+    asked, closed = [], []
+
+    class Started:
+        def __init__(self, **kw):
+            asked.append(kw)
+            self.scheduler_address = cluster.scheduler_address
+
+        def __getattr__(self, name):
+            return getattr(cluster, name)
+
+        def close(self):
+            closed.append(True)                 # the shared cluster stays up for the other tests
+
+    monkeypatch.setattr(dask.distributed, "LocalCluster", Started)
+    monkeypatch.setattr(dask.config, "config", copy.deepcopy(dask.config.config))   # the CLI sets the worker config
+    code = main(["sweep", "holds_until_7", script, "--n-max", "13", "--block", "2", "--json", "--local-cluster", "2"])
+    out = json.loads(capsys.readouterr().out)
+    assert (code, out) == _cli_sweep(script)
+    assert asked == [dict(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                          silence_logs=asked[0]["silence_logs"])] and closed == [True]

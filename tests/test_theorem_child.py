@@ -95,6 +95,7 @@ def test_a_phase_that_reports_before_its_start_message_is_out_of_turn():
         import pickle
         import gc
         from multiprocessing.connection import Connection
+        gc.unfreeze()                               # the inherited objects, the pipe's end among them
         conn = next(o for o in gc.get_objects() if isinstance(o, Connection) and o.writable)
         conn.send_bytes(pickle.dumps(("end", "ok", "forged")))
         return "result"
@@ -181,3 +182,11 @@ def test_a_phase_that_changes_the_engine_cannot_reach_the_parent():
     assert runner.run_variant is not None and callable(runner.run_variant)
     assert res.verdict == sc.Verdict.VERIFIED and res.n_checked == (1, 5)
     assert [v.verdict for v in res.variants] == [sc.Verdict.REFUTED]
+
+
+def test_the_child_inherits_the_heap_frozen_and_the_parent_does_not_stay_frozen():
+    import gc
+
+    status, frozen_in_child, _ = run_in_child(lambda phase: gc.get_freeze_count())
+    assert status == "ok" and frozen_in_child > 1000              # the inherited objects: skipped by its GC
+    assert gc.get_freeze_count() == 0                              # the parent collects as before

@@ -35,7 +35,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .budget import CAN_FORK, WATCHDOG_GRACE, Guarded, _describe, _masked_alarm, _run_here, \
-    flush_std_streams, picklable
+    flush_std_streams, picklable, start_frozen
 
 __all__ = ["PhaseRunner", "run_in_child", "replaying", "phase_label", "IDLE_SECONDS"]
 
@@ -110,7 +110,7 @@ def run_in_child(body: Callable[[PhaseRunner], Any], *, grace: float = WATCHDOG_
     reader, writer = ctx.Pipe(duplex=False)
     flush_std_streams()                       # nothing buffered is written twice by the child
     proc = ctx.Process(target=_child_main, args=(writer, body), daemon=True)
-    proc.start()
+    start_frozen(proc)
     writer.close()
     phases: list[tuple[str, Guarded]] = []
     running: tuple | None = None              # (label, started, progress) of the phase in progress

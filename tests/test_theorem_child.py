@@ -190,3 +190,47 @@ def test_the_child_inherits_the_heap_frozen_and_the_parent_does_not_stay_frozen(
     status, frozen_in_child, _ = run_in_child(lambda phase: gc.get_freeze_count())
     assert status == "ok" and frozen_in_child > 1000              # the inherited objects: skipped by its GC
     assert gc.get_freeze_count() == 0                              # the parent collects as before
+
+
+def test_the_child_side_of_a_phase_in_this_process():
+    """What a phase sends (start with its budget, each report, its end) and returns, read off a pipe here."""
+    import multiprocessing
+    import pickle
+
+    from symconv.engine.theorem_child import _phase_in_child
+
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    phase = _phase_in_child(writer)
+
+    class Odd:                                      # does not pickle: sent (and kept) as its text
+        def __reduce__(self):
+            raise TypeError("no")
+
+        def __str__(self):
+            return "odd"
+
+    g = phase(lambda budget, report: (report(("holds", 1, "a")), report(Odd()), 5)[2], 3.5, True)
+    msgs = [pickle.loads(reader.recv_bytes()) for _ in range(4)]
+    assert msgs[0][0] == "start" and msgs[0][2] == 3.5
+    assert msgs[1:] == [("progress", ("holds", 1, "a")), ("progress", "odd"), ("end", "ok", 5)]
+    assert (g.status, g.value, g.progress, g.error, g.isolated) == ("ok", 5, [("holds", 1, "a"), "odd"], "", True)
+
+    g = phase(lambda budget, report: [].pop(), 3.5, True)
+    msgs = [pickle.loads(reader.recv_bytes()) for _ in range(2)]
+    assert msgs[1][:2] == ("end", "raised") and "IndexError" in msgs[1][2]
+    assert (g.status, g.value) == ("raised", None) and "IndexError" in g.error
+
+    def interrupted(budget, report):
+        raise KeyboardInterrupt
+    g = phase(interrupted, 3.5, True)
+    [pickle.loads(reader.recv_bytes()) for _ in range(2)]
+    assert g.status == "raised" and "KeyboardInterrupt" in g.error        # as a child of its own reports it
+
+    def slow(budget, report):
+        while True:
+            budget.check()
+    g = phase(slow, 0.2, True)
+    [pickle.loads(reader.recv_bytes()) for _ in range(2)]
+    assert g.status == "timed out" and g.value is None and "0.2" in g.error
+    reader.close()
+    writer.close()

@@ -59,7 +59,7 @@ def _through_pickle(conn, message: tuple) -> tuple:
     return pickle.loads(data)
 
 
-def _phase_in_child(conn) -> PhaseRunner:  # pragma: no cover - runs in the child
+def _phase_in_child(conn) -> PhaseRunner:
     def phase(work: Callable, seconds: float, isolate: bool = True) -> Guarded:
         start = time.monotonic()
         _through_pickle(conn, ("start", phase_label(work), float(seconds)))

@@ -1,6 +1,6 @@
 """`symconv sweep` on a Dask LocalCluster of 2 workers against the same sweep run serially, in the same run.
 
-    python benchmarks/sweep_targets.py [N]      # dft_diagonalizes_circulant for n = 1..N (default 1024)
+    python benchmarks/sweep_targets.py [N]      # dft_diagonalizes_circulant for n = 1..N (default 2048, the issue's range)
 
 The speed-up is serial wall time / cluster wall time (cluster start-up included); the two results must
 be identical (their JSON form), or the figure is not reported."""
@@ -14,7 +14,7 @@ import time
 THEOREM = "dft_diagonalizes_circulant"
 
 
-def measure(n_max: int = 1024, block: int = 64) -> tuple[float, float, bool]:
+def measure(n_max: int = 2048, block: int = 64) -> tuple[float, float, bool]:
     import dask
     from dask.distributed import Client, LocalCluster
 
@@ -32,7 +32,7 @@ def measure(n_max: int = 1024, block: int = 64) -> tuple[float, float, bool]:
     return t_serial, t_dist, serial.as_dict() == dist.as_dict() and serial.verdict == "verified"
 
 
-def targets(n_max: int = 1024) -> list[dict]:
+def targets(n_max: int = 2048) -> list[dict]:
     t_serial, t_dist, same = measure(n_max)
     speedup = t_serial / t_dist if same else float("nan")
     return [{"target": f"sweep {THEOREM} n=1..{n_max}: LocalCluster(2) speed-up", "limit": 1.5, "unit": "x",
@@ -41,5 +41,5 @@ def targets(n_max: int = 1024) -> list[dict]:
 
 
 if __name__ == "__main__":
-    for r in targets(int(sys.argv[1]) if len(sys.argv) > 1 else 1024):
+    for r in targets(int(sys.argv[1]) if len(sys.argv) > 1 else 2048):
         print(r)

@@ -13,11 +13,10 @@ from __future__ import annotations
 from math import lcm
 
 import numpy as np
-import sympy as sp
-from sympy.polys.matrices import DomainMatrix
 
 from ..engine.verdict import Counterexample, Holds
 from ..exact import root_sum_is_zero
+from ._rank import integer_rank
 from .shift import permutation_array
 
 __all__ = ["shift2d_equivariant_iff_bccb", "dft2_diagonalizes_bccb", "channel_equivariant_iff_block_circulant",
@@ -27,8 +26,7 @@ __all__ = ["shift2d_equivariant_iff_bccb", "dft2_diagonalizes_bccb", "channel_eq
 def nullspace_dim(blocks: list[np.ndarray]) -> int:
     """Dimension of {w : B w = 0 for every B in blocks}, exact over Q."""
     A = np.vstack(blocks)
-    dm = DomainMatrix([[sp.ZZ(int(v)) for v in row] for row in A.tolist()], A.shape, sp.ZZ).convert_to(sp.QQ)
-    return A.shape[1] - dm.rank()
+    return A.shape[1] - integer_rank(A)
 
 
 def _commutator_system(P: np.ndarray) -> np.ndarray:

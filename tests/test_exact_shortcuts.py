@@ -1,0 +1,247 @@
+"""The exact shortcuts of the verify layer decide what the SymPy routes they replace decided.
+
+* ``integer_rank`` (FLINT's exact rank over Z) against SymPy's DomainMatrix rank over QQ, on random
+  integer matrices of every shape, low-rank products, zero rows and large entries; ``nullspace_dim``
+  against the old route on commutator systems of permutations and of matrices that are not
+  permutations (a broken action);
+* ``PolyEquality`` against ``decide_zero`` on random polynomial expressions that are equal or differ,
+  and it refuses (None) what is not a polynomial of its ring (floats, I, functions, other symbols);
+* ``shift_entries_are_permutation`` reads a SymPy integer matrix as ints only when every entry is an
+  Integer: a broken shift (a 2, a missing 1, a symbol, a float) gets the old route's answer;
+* ``padded_layer2d_equivariance_set`` with the ring gives the old decide_zero verdict on every output,
+  for layers that are equivariant and layers that are not;
+* the global-pool check still refutes a pooling that is not invariant.
+
+Deterministic (``derandomize=True``, no example database).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import sympy as sp
+from sympy.polys.matrices import DomainMatrix
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+import symconv as sc  # noqa: E402
+from symconv.exact import decide_zero  # noqa: E402
+from symconv.verify import layers as V  # noqa: E402
+from symconv.verify import layers2d as V2  # noqa: E402
+from symconv.verify import shift as vshift  # noqa: E402
+from symconv.verify._polys import PolyEquality  # noqa: E402
+from symconv.verify._rank import integer_rank  # noqa: E402
+from symconv.verify.groups import _commutator_system, exact_commutant_dim  # noqa: E402
+from symconv.verify.shift2d import nullspace_dim  # noqa: E402
+
+SETTINGS = settings(max_examples=150, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def _old_rank(A: np.ndarray) -> int:
+    """The route integer_rank replaces: DomainMatrix over ZZ converted to QQ."""
+    return DomainMatrix([[sp.ZZ(int(v)) for v in row] for row in A.tolist()], A.shape, sp.ZZ).convert_to(sp.QQ).rank()
+
+
+def _old_nullspace_dim(blocks) -> int:
+    A = np.vstack(blocks)
+    return A.shape[1] - _old_rank(A)
+
+
+# ---------------------------------------------------------------- rank
+
+@st.composite
+def int_matrices(draw):
+    rows, cols = draw(st.integers(1, 9)), draw(st.integers(1, 9))
+    kind = draw(st.sampled_from(["dense", "sparse", "lowrank", "big"]))
+    if kind == "lowrank":
+        r = draw(st.integers(0, min(rows, cols)))
+        L = np.array(draw(st.lists(st.integers(-3, 3), min_size=rows * r, max_size=rows * r)), dtype=np.int64)
+        Rm = np.array(draw(st.lists(st.integers(-3, 3), min_size=r * cols, max_size=r * cols)), dtype=np.int64)
+        return L.reshape(rows, r) @ Rm.reshape(r, cols)
+    lo, hi = {"dense": (-5, 5), "sparse": (-1, 1), "big": (-(2 ** 40), 2 ** 40)}[kind]
+    vals = draw(st.lists(st.integers(lo, hi), min_size=rows * cols, max_size=rows * cols))
+    A = np.array(vals, dtype=np.int64).reshape(rows, cols)
+    if kind == "sparse":
+        A[draw(st.integers(0, rows - 1))] = 0                       # a zero row
+    return A
+
+
+@SETTINGS
+@given(int_matrices())
+def test_integer_rank_equals_the_domainmatrix_rank(A):
+    want = _old_rank(A)
+    assert integer_rank(A) == want
+    assert integer_rank(A, use_flint=False) == want
+    assert integer_rank(A.T) == want                  # rank of the transpose, through the same route
+
+
+def test_integer_rank_of_a_known_matrix_and_bad_input():
+    A = np.array([[1, 2, 3], [2, 4, 6], [1, 0, 1]])   # rank 2: row 2 = 2 row 1
+    assert integer_rank(A) == 2 and integer_rank(A, use_flint=False) == 2
+    assert integer_rank(np.eye(7, dtype=np.int64)) == 7
+    assert integer_rank(np.zeros((0, 4), dtype=np.int64)) == 0
+    with pytest.raises(TypeError, match="A must hold integers"):
+        integer_rank(np.array([[0.5, 1.0]]))
+    with pytest.raises(TypeError, match="2-D"):
+        integer_rank(np.array([1, 2, 3]))
+
+
+def _actions():
+    from symconv.objects.groups import (cyclic_action, dihedral_action, p4_action, symmetric_action,
+                                        symmetric_pairs_action, torus_action, with_channels)
+    return [(cyclic_action(5), cyclic_action(5)), (dihedral_action(6), dihedral_action(6)),
+            (symmetric_action(4), symmetric_pairs_action(4)), (p4_action(3), p4_action(3)),
+            (torus_action(3, 4), torus_action(3, 4)), (with_channels(cyclic_action(3), 2), with_channels(cyclic_action(3), 3))]
+
+
+@pytest.mark.parametrize("k", range(6))
+def test_commutant_dim_equals_the_old_route(k):
+    a_in, a_out = _actions()[k]
+    assert exact_commutant_dim(a_in, a_out) == _old_nullspace_dim(_commutator_system(a_in, a_out))
+
+
+@SETTINGS
+@given(st.integers(1, 6), st.data())
+def test_nullspace_dim_of_broken_generators_equals_the_old_route(N, data):
+    """Generators that are not permutation matrices (a broken action): the rank route must still agree."""
+    P = np.array(data.draw(st.lists(st.integers(-1, 2), min_size=N * N, max_size=N * N)), dtype=np.int64).reshape(N, N)
+    I = np.eye(N, dtype=np.int64)
+    blocks = [np.kron(P.T, I) - np.kron(I, P)]
+    if data.draw(st.booleans()):
+        Q = np.roll(I, 1, axis=0)
+        blocks.append(np.kron(Q.T, I) - np.kron(I, Q))
+    assert nullspace_dim(blocks) == _old_nullspace_dim(blocks)
+
+
+# ---------------------------------------------------------------- polynomial equality
+
+SYMS = sp.symbols("a0:4")
+
+
+@st.composite
+def polys(draw, depth=3):
+    if depth == 0 or draw(st.integers(0, 3)) == 0:
+        return draw(st.one_of(st.sampled_from(SYMS),
+                              st.builds(sp.Rational, st.integers(-4, 4), st.integers(1, 3))))
+    op = draw(st.sampled_from(["add", "mul", "pow"]))
+    if op == "pow":
+        return draw(polys(depth - 1)) ** draw(st.integers(0, 3))
+    parts = draw(st.lists(polys(depth - 1), min_size=2, max_size=3))
+    return sp.Add(*parts) if op == "add" else sp.Mul(*parts)
+
+
+@SETTINGS
+@given(polys(), polys(), st.booleans())
+def test_poly_equality_agrees_with_decide_zero(p, q, rewrite):
+    eq = PolyEquality(SYMS)
+    if rewrite:                                   # an equal pair written differently: expanded form
+        q = sp.expand(p)
+    got, want = eq.equal(p, q), decide_zero(p - q)
+    assert want is not None
+    assert got is want
+
+
+@pytest.mark.parametrize("e", [sp.Float(1.0) * SYMS[0], sp.I * SYMS[0], sp.sin(SYMS[0]), SYMS[0] ** -1,
+                               sp.sqrt(2) * SYMS[1], sp.Symbol("other") + SYMS[0], SYMS[0] ** sp.Rational(1, 2),
+                               sp.Float(0.5)])
+def test_poly_equality_refuses_what_is_not_a_polynomial_of_its_ring(e):
+    eq = PolyEquality(SYMS)
+    assert eq.poly(e) is None
+    assert eq.equal(e, e) is None                  # never True by reading only part of it
+
+
+def test_poly_equality_needs_plain_commutative_symbols():
+    for bad in ([sp.Symbol("z", zero=True)], [sp.Symbol("c", commutative=False)], [], [SYMS[0], SYMS[0]],
+                [sp.Indexed("x", 1)]):
+        with pytest.raises(ValueError, match="symbols"):
+            PolyEquality(bad)
+
+
+# ---------------------------------------------------------------- shift entries
+
+def _old_shift_check(S, n):
+    for i in range(n):
+        row = [S[i, j] for j in range(n)]
+        if sorted(row) != [0] * (n - 1) + [1]:
+            return f"row {i} of S is {row}"
+    for j in range(n):
+        col = [S[i, j] for i in range(n)]
+        if sorted(col) != [0] * (n - 1) + [1]:
+            return f"column {j} of S is {col}"
+    return None
+
+
+def _broken_shifts(n):
+    good = sc.shift_matrix(n) if hasattr(sc, "shift_matrix") else vshift.shift_matrix(n)
+    yield good
+    M = good.copy(); M[0, 0] = 2; yield M                             # noqa: E702
+    M = good.copy(); M[1 % n, 0] = 0; yield M                         # noqa: E702 - a column without a 1
+    M = good.copy(); M[0, 0] = 1; yield M                             # noqa: E702 - two 1s in a row
+    M = good.copy(); M[0, 0] = -1; yield M                            # noqa: E702
+    M = good.copy(); M[1 % n, 0] = sp.Float(1.0); yield M             # noqa: E702 - a float one
+    M = good.copy(); M[1 % n, 0] = sp.Rational(1, 1) + sp.Rational(0); yield M   # noqa: E702
+    yield sp.ones(n, n)
+    yield sp.eye(n)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 5])
+def test_shift_entries_check_gives_the_old_answer_on_broken_shifts(n, monkeypatch):
+    for M in _broken_shifts(n):
+        monkeypatch.setattr(vshift, "shift_matrix", lambda n_, M=M: M)
+        got = vshift.shift_entries_are_permutation(n)
+        want = _old_shift_check(M, n)
+        if want is None:
+            assert isinstance(got, sc.Holds), M
+        else:
+            assert isinstance(got, sc.Counterexample) and want in str(got), (M, got)
+
+
+def test_shift_entries_check_with_a_symbolic_entry_is_not_a_pass(monkeypatch):
+    M = vshift.shift_matrix(3).copy()
+    M[1, 0] = sp.Symbol("t")
+    monkeypatch.setattr(vshift, "shift_matrix", lambda n_: M)
+    with pytest.raises(TypeError):           # sorting a symbol with numbers: the old route raised too
+        vshift.shift_entries_are_permutation(3)
+
+
+# ---------------------------------------------------------------- padded 2-D layers
+
+def _old_verdicts(x, w, mode, a, b):
+    n, m = x.shape
+    y = V2.correlate2d(x, w, "same", mode)
+    ys = V2.correlate2d(np.roll(x, (a, b), (0, 1)), w, "same", mode)
+    return {(i, j): decide_zero(ys[i, j] - y[(i - a) % n, (j - b) % m]) for i in range(n) for j in range(m)}
+
+
+@pytest.mark.parametrize("mode", ["zeros", "replicate", "reflect", "circular"])
+def test_ring_verdicts_equal_decide_zero_on_every_output(mode):
+    x = np.array(sp.symbols("x0:12"), dtype=object).reshape(3, 4)
+    w = np.array(sp.symbols("w0:6"), dtype=object).reshape(3, 2)
+    ring = PolyEquality(list(x.flat) + list(w.flat))
+    y = V2.correlate2d(x, w, "same", mode)
+    seen = set()
+    for a, b in [(0, 1), (1, 0), (1, 2), (2, 3)]:
+        ys = V2.correlate2d(np.roll(x, (a, b), (0, 1)), w, "same", mode)
+        old = _old_verdicts(x, w, mode, a, b)
+        new = {(i, j): ring.equal(ys[i, j], y[(i - a) % 3, (j - b) % 4]) for i in range(3) for j in range(4)}
+        assert new == old
+        seen |= set(new.values())
+    assert seen == ({True} if mode == "circular" else {True, False})    # both answers exercised
+
+
+def test_padded_layer2d_set_still_refutes_a_wrong_prediction():
+    r = V2.padded_layer2d_equivariance_set(3, "zeros", predict=lambda shape, k, m: [
+        (i, j) for i in V.predicted_good_outputs(shape[0], k[0], m[0]) for j in V.predicted_good_outputs(shape[1], k[1], m[1])])
+    assert isinstance(r, sc.Counterexample)
+    r = V2.padded_layer2d_equivariance_set(2, "replicate", predict=lambda shape, k, m: [])
+    assert isinstance(r, sc.Counterexample)
+    assert isinstance(V2.padded_layer2d_equivariance_set(3, "replicate"), sc.Holds)
+
+
+def test_global_pool_check_refutes_a_pool_that_is_not_invariant(monkeypatch):
+    assert isinstance(V.global_pool_invariance(4), sc.Holds)
+    monkeypatch.setattr(V, "global_avg_pool", lambda v: v[0])          # not a symmetric function
+    assert isinstance(V.global_pool_invariance(3), sc.Counterexample)

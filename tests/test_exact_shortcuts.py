@@ -245,3 +245,55 @@ def test_global_pool_check_refutes_a_pool_that_is_not_invariant(monkeypatch):
     assert isinstance(V.global_pool_invariance(4), sc.Holds)
     monkeypatch.setattr(V, "global_avg_pool", lambda v: v[0])          # not a symmetric function
     assert isinstance(V.global_pool_invariance(3), sc.Counterexample)
+
+
+# ---------------------------------------------------------------- the groups' numeric commutator
+
+def _groups_script():
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "proofs" / "groups.py"
+    spec = importlib.util.spec_from_file_location("_groups_for_shortcut_tests", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize("dps", [15, 50])
+def test_mp_products_with_a_permutation_equal_mpmaths_products(dps):
+    import mpmath
+    G = _groups_script()
+    rng = np.random.default_rng(dps)
+    for trial in range(20):
+        N = int(rng.integers(1, 10))
+        P = np.eye(N)[rng.permutation(N)]
+        with mpmath.workdps(dps):
+            W = rng.standard_normal((N, N))
+            Wm = sc.mp_matrix(W) if trial % 2 else mpmath.matrix([[mpmath.mpf(v) / 3 for v in r] for r in W])
+            right, left = G._mp_products(Wm, P)
+            Pm = sc.mp_matrix(P)
+            R, L = Wm * Pm, Pm * Wm
+            assert all(right[i, j] == R[i, j] and left[i, j] == L[i, j] for i in range(N) for j in range(N))
+
+
+def test_mp_products_with_other_matrices_are_mpmaths_and_errors_stay_visible():
+    import mpmath
+    G = _groups_script()
+    rng = np.random.default_rng(3)
+    W = rng.standard_normal((4, 4))
+    for P in (2 * np.eye(4), np.ones((4, 4)), np.eye(4)[[0, 0, 1, 2]], np.eye(4) * 0.5 + np.eye(4)[::-1] * 0.5):
+        assert G._permutation_columns(P) is None
+        with mpmath.workdps(30):
+            right, left = G._mp_products(sc.mp_matrix(W), P)
+            Pm = sc.mp_matrix(P)
+            assert right == sc.mp_matrix(W) * Pm and left == Pm * sc.mp_matrix(W)
+    # a W that does not commute with a permutation: the error is the true one in both precisions
+    P = np.eye(4)[[1, 2, 3, 0]]
+    err, errm = G._commutator_error(W, [P], 40)
+    want = float(np.abs(W @ P - P @ W).max())
+    assert err == want and abs(errm - want) <= 1e-12 * max(1.0, want) and errm > 0.1
+    # a symmetric circulant commutes with the cyclic shift: zero in both
+    c = rng.standard_normal(5)
+    Wc = sc.objects.circulant_array(c + np.roll(c[::-1], 1))
+    err, errm = G._commutator_error(Wc, [np.eye(5)[[4, 0, 1, 2, 3]]], 40)
+    assert err < 1e-12 and errm < 1e-12

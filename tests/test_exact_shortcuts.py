@@ -297,3 +297,32 @@ def test_mp_products_with_other_matrices_are_mpmaths_and_errors_stay_visible():
     Wc = sc.objects.circulant_array(c + np.roll(c[::-1], 1))
     err, errm = G._commutator_error(Wc, [np.eye(5)[[4, 0, 1, 2, 3]]], 40)
     assert err < 1e-12 and errm < 1e-12
+
+
+# ---------------------------------------------------------------- shift_table: values at the point, remembered
+
+def test_values_at_the_point_are_remembered_per_class_and_entry():
+    from symconv.engine.shift_table import _at_point
+    x, y = sp.symbols("x y")
+    point = {x: sp.Rational(3), y: sp.Rational(-2, 5)}
+    arr = np.array([sp.Integer(1), 1, x + 1, sp.Max(x, y), sp.Max(x, y, evaluate=False), x * y], dtype=object)
+    memo: dict = {}
+    first = _at_point(arr, point, memo)
+    assert list(first) == list(_at_point(arr, point))                  # the same values as without a memo
+    assert list(_at_point(arr[::-1], point, memo)) == list(first[::-1])
+    # True hashes like 1 but is not a number: it must not take 1's remembered value
+    assert _at_point(np.array([True], dtype=object), point, memo) is None
+    assert _at_point(np.array([True], dtype=object), point) is None
+    # 1.0 hashes like 1 too; it is evaluated on its own (a Float), never given the Integer's value
+    got = _at_point(np.array([1.0], dtype=object), point, memo)
+    assert got is None or not isinstance(got[0], sp.Integer)
+    # an unhashable entry is evaluated without the memo, as before (here: the same error as before)
+    odd = np.empty(1, dtype=object)
+    odd[0] = sp.ImmutableMatrix([x]).as_mutable()
+    outcomes = []
+    for m in (None, memo):
+        try:
+            outcomes.append(repr(_at_point(odd, point, m)))
+        except Exception as e:           # noqa: BLE001 - whatever it was, it must be the same
+            outcomes.append(type(e).__name__)
+    assert outcomes[0] == outcomes[1]

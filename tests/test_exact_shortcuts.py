@@ -326,3 +326,51 @@ def test_values_at_the_point_are_remembered_per_class_and_entry():
         except Exception as e:           # noqa: BLE001 - whatever it was, it must be the same
             outcomes.append(type(e).__name__)
     assert outcomes[0] == outcomes[1]
+
+
+# ---------------------------------------------------------------- 1-D layers: _same and multisets with the ring
+
+@SETTINGS
+@given(polys(), polys())
+def test_layers_same_with_the_ring_is_the_expansion_test(p, q):
+    ring = PolyEquality(SYMS)
+    want = sp.expand(p - q) == 0
+    assert V._same(p, q, ring) is want and V._same(p, q) is want
+    assert V._same(p, sp.expand(p), ring) is True
+
+
+@SETTINGS
+@given(st.lists(polys(2), min_size=1, max_size=5), st.randoms(use_true_random=False), st.integers(0, 3))
+def test_multiset_comparison_agrees_with_sorted_srepr(vals, rnd, change):
+    old_key = lambda v: sorted(sp.srepr(sp.expand(e)) for e in v)      # noqa: E731 - the route it replaces
+    other = list(vals)
+    rnd.shuffle(other)
+    if change == 1:
+        other[0] = other[0] + 1                                     # a different multiset
+    elif change == 2:
+        other[0] = sp.Max(SYMS[0], SYMS[1])                        # not a polynomial: the srepr route
+    elif change == 3:
+        other = [sp.expand(e) for e in other]                       # the same polynomials, expanded
+    ring = PolyEquality(SYMS)
+    keys: dict = {}
+    assert V._same_multiset(other, vals, ring, keys) is (old_key(other) == old_key(vals))
+    assert V._same_multiset(vals, other, ring, {}) is (old_key(other) == old_key(vals))
+    assert V._same_multiset(other, vals, None, {}) is (old_key(other) == old_key(vals))
+
+
+def test_layer_checks_refute_what_is_false():
+    assert isinstance(V.circular_layer_equivariant(4, mode="zeros"), sc.Counterexample)
+    assert isinstance(V.circular_layer_equivariant(4), sc.Holds)
+    assert isinstance(V.padded_layer_equivariance_set(5, "zeros", predict=lambda n, k, m: list(range(n))),
+                      sc.Counterexample)
+    assert isinstance(V.padded_layer_equivariance_set(5, "replicate"), sc.Holds)
+    assert isinstance(V.strided_layer_equivariance(6, claim_all_shifts=True), sc.Counterexample)
+    assert isinstance(V.strided_layer_equivariance(6), sc.Holds)
+
+
+def test_global_pool_check_refutes_a_layer_whose_multiset_changes(monkeypatch):
+    real = V.correlate1d
+    monkeypatch.setattr(V, "global_avg_pool", lambda v: 0)                    # the average side passes
+    monkeypatch.setattr(V, "correlate1d", lambda x, w, pad, mode, **kw: real(x, w, pad, "zeros", **kw))
+    r = V.global_pool_invariance(3)
+    assert isinstance(r, sc.Counterexample) and "multiset" in str(r)

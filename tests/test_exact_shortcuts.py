@@ -374,3 +374,26 @@ def test_global_pool_check_refutes_a_layer_whose_multiset_changes(monkeypatch):
     monkeypatch.setattr(V, "correlate1d", lambda x, w, pad, mode, **kw: real(x, w, pad, "zeros", **kw))
     r = V.global_pool_invariance(3)
     assert isinstance(r, sc.Counterexample) and "multiset" in str(r)
+
+
+# ---------------------------------------------------------------- pooling: the mean's sum built in one Add
+
+_MIXED = [sp.Rational(1, 3), SYMS[0], 2 * SYMS[1] * SYMS[2], -SYMS[0], sp.sqrt(2), sp.Float(0.5), sp.I * SYMS[3],
+          sp.Integer(0), SYMS[2] ** 2]
+
+
+@SETTINGS
+@given(st.one_of(st.lists(polys(2), min_size=1, max_size=7),
+                 st.lists(st.sampled_from(_MIXED), min_size=1, max_size=7)))
+def test_mean_is_the_term_by_term_sum_divided(vals):
+    from symconv.objects.pooling import _mean
+    old = sum(vals[1:], start=vals[0])
+    old = old / len(vals) if not all(isinstance(v, int) for v in vals) else sp.Rational(old, len(vals))
+    got = _mean(list(vals))
+    assert sp.srepr(got) == sp.srepr(old)
+
+
+def test_mean_of_numbers_keeps_its_kind():
+    from symconv.objects.pooling import _mean
+    assert _mean([1, 2, 4, 4]) == sp.Rational(11, 4) and isinstance(_mean([1, 2, 4]), sp.Rational)
+    assert _mean([1.0, 2.0, 4.5]) == 2.5

@@ -397,3 +397,56 @@ def test_mean_of_numbers_keeps_its_kind():
     from symconv.objects.pooling import _mean
     assert _mean([1, 2, 4, 4]) == sp.Rational(11, 4) and isinstance(_mean([1, 2, 4]), sp.Rational)
     assert _mean([1.0, 2.0, 4.5]) == 2.5
+
+
+# ---------------------------------------------------------------- concrete evaluation of actions: remembered values
+
+def _action_pairs():
+    """Pairs of expressions of the action notation: consecutive steps of the group derivations (which
+    agree), and false pairs (which differ, or are unevaluable or ill-typed)."""
+    from symconv.objects.group_actions import Act, NumOrbits, Point, PtEq, SolDim, xsum
+    from symconv.objects.indexed import n as n_sym, zsum
+    G = _groups_script()
+    pairs = []
+    for d in G._derive_orbitals() + G._derive_burnside():
+        exprs = [d.start] + [st.expr for st in d.steps]
+        for p, q in zip(exprs, exprs[1:]):
+            for s in ((p.lhs, q.lhs), (p.rhs, q.rhs)) if isinstance(p, sp.Eq) and isinstance(q, sp.Eq) else ((p, q),):
+                pairs.append((s, d.definitions()))
+    W0 = G.Wo(G._py, G._px)
+    pairs.append(((SolDim(G.COMMUTES, W0), SolDim(G.ROWS, W0)), G._PERM))          # differ
+    pairs.append(((SolDim(G.COMMUTES, W0), NumOrbits(G._SY, G._SX)), G._PERM))     # agree
+    pairs.append(((G._FIX_X / n_sym, NumOrbits(G._SY, G._SX)), {}))                 # differ
+    X = sp.Symbol("X")
+    x = Point("x", X)
+    g = sp.Symbol("g", integer=True)
+    pairs.append(((zsum(xsum(PtEq(Act(g, x), x), x), g) / n_sym, NumOrbits(X)), {}))
+    pairs.append(((zsum(xsum(PtEq(Act(g, x), x), x), g), NumOrbits(X)), {}))
+    pairs.append(((PtEq(x, G._py), 1), {}))                                         # ill-typed
+    pairs.append(((sp.Function("Unknown")(x), 1), {}))                              # unevaluable
+    pairs.append(((1 / (xsum(PtEq(Act(g, x), x), x) - xsum(PtEq(Act(g, x), x), x)), 1), {}))   # 1/0
+    return pairs
+
+
+def _outcome(o):
+    return (o.status, o.detail, o.points, o.ill_typed)
+
+
+def test_remembered_values_give_the_outcomes_of_a_cold_evaluation():
+    from symconv.engine import concrete_actions as CA
+    pairs = _action_pairs()
+    cold = []
+    for (p, q), defs in pairs:
+        CA._MEMO.clear()
+        CA._VALUES.clear()
+        cold.append(_outcome(CA.compare(p, q, definitions=defs)))
+    statuses = {c[0] for c in cold}
+    assert {"agree", "differ", "unevaluable"} <= statuses and any(c[3] for c in cold)
+    for order in (list(range(len(pairs))), list(reversed(range(len(pairs))))):
+        CA._MEMO.clear()
+        CA._VALUES.clear()
+        for k in order:
+            (p, q), defs = pairs[k]
+            CA._MEMO.clear()                       # the values stay, the outcomes are computed again
+            assert _outcome(CA.compare(p, q, definitions=defs)) == cold[k], pairs[k]
+            assert _outcome(CA.compare(q, p, definitions=defs))[0] == cold[k][0]

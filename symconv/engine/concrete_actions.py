@@ -516,16 +516,42 @@ def compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int = 0, max_p
     a, b = sp.sympify(a), sp.sympify(b)
     n_values = tuple(n_values)
     defs = dict(definitions or {})
-    key = (sp.srepr(a), sp.srepr(b), n_values, seed, max_points,
-           tuple(sorted((k, sp.srepr(v)) for k, v in defs.items())))
+    sa, sb, dkey = sp.srepr(a), sp.srepr(b), tuple(sorted((k, sp.srepr(v)) for k, v in defs.items()))
+    key = (sa, sb, n_values, seed, max_points, dkey)
     if key not in _MEMO:
         if len(_MEMO) >= MEMO_SIZE:
             _MEMO.clear()
-        _MEMO[key] = _compare(a, b, n_values, seed, max_points, defs)
+        _MEMO[key] = _compare(a, b, n_values, seed, max_points, defs, (sa, sb, dkey))
     return _MEMO[key]
 
 
-def _compare(a, b, n_values, seed, max_points, defs):
+_VALUES: dict = {}
+#: values of one side at one point remembered per process: consecutive steps of a derivation share a
+#: side, and the statement's ends are the derivation's.  A value is a function of the expression, the
+#: definitions, the data seed, the group, the actions given to the G-sets and the point: all in the key.
+VALUES_SIZE = 200_000
+
+
+def _value(ev: _Eval, e, env: dict, key: tuple):
+    """ev.ev(e, env), remembered under ``key``; an Unevaluable (IllTyped included) or ZeroDivisionError
+    is remembered and raised again; a RecursionError (which depends on the stack) is never remembered."""
+    hit = _VALUES.get(key)
+    if hit is None:
+        try:
+            hit = (True, ev.ev(e, env))
+        except (Unevaluable, ZeroDivisionError) as ex:
+            hit = (False, ex)
+        if len(_VALUES) >= VALUES_SIZE:
+            _VALUES.clear()
+        _VALUES[key] = hit
+    if not hit[0]:
+        raise hit[1]
+    return hit[1]
+
+
+def _compare(a, b, n_values, seed, max_points, defs, keys=None):
+    sa, sb, dkey = keys if keys is not None else \
+        (sp.srepr(a), sp.srepr(b), tuple(sorted((k, sp.srepr(v)) for k, v in defs.items())))
     from symconv.engine.concrete import ConcreteOutcome
 
     if any(isinstance(q, (sp.Eq, sp.Rel)) or isinstance(q, sp.logic.boolalg.Boolean) for q in (a, b)):
@@ -548,6 +574,7 @@ def _compare(a, b, n_values, seed, max_points, defs):
                 if _prod(len(t[0]) for _, t in asg.values()) > MAX_PRODUCT:
                     continue                      # keeps the work small: |X| |Y| <= MAX_PRODUCT
                 ev = _Eval(case, asg, defs, seed, (N, case[0], combo))
+                trial = (dkey, seed, N, case[0], combo, tuple((s, asg[s][0]) for s in sets))
                 ranges = []
                 for s in free:
                     ranges.append([("pt", s.gset, p) for p in range(ev.size(s.gset))] if isinstance(s, Point)
@@ -557,8 +584,10 @@ def _compare(a, b, n_values, seed, max_points, defs):
                     allv = rng.sample(allv, max_points)
                 for vals in allv:
                     env = dict(zip(free, vals))
+                    where_key = tuple(env.items())
                     try:
-                        va, vb = ev.ev(a, env), ev.ev(b, env)
+                        va = _value(ev, a, env, (sa, trial, where_key))
+                        vb = _value(ev, b, env, (sb, trial, where_key))
                     except IllTyped as ex:
                         return ConcreteOutcome("unevaluable", f"ill-typed: {ex}", points, True, N)
                     except Unevaluable as ex:

@@ -450,3 +450,38 @@ def test_remembered_values_give_the_outcomes_of_a_cold_evaluation():
             CA._MEMO.clear()                       # the values stay, the outcomes are computed again
             assert _outcome(CA.compare(p, q, definitions=defs)) == cold[k], pairs[k]
             assert _outcome(CA.compare(q, p, definitions=defs))[0] == cold[k][0]
+
+
+# ---------------------------------------------------------------- 2-D DFT: (F F*) sums counted with bincount
+
+@pytest.mark.parametrize("n", [1, 2, 3, 4, 6])
+def test_dft2_root_sums_are_the_loops_counts(n, monkeypatch):
+    from math import lcm
+
+    from symconv.verify import shift2d
+    seen, real = set(), shift2d.root_sum_is_zero
+
+    def spy(counts, L):
+        seen.add((tuple(counts), L))
+        return real(counts, L)
+    monkeypatch.setattr(shift2d, "root_sum_is_zero", spy)
+    assert isinstance(shift2d.dft2_diagonalizes_bccb(n), sc.Holds)
+    want = set()
+    for m in range(1, n + 1):                       # the loop the bincount replaced
+        L = lcm(m, n)
+        for d1 in range(m):
+            for d2 in range(n):
+                counts = [0] * L
+                for l1 in range(m):
+                    for l2 in range(n):
+                        counts[(d1 * l1 * (L // m) + d2 * l2 * (L // n)) % L] += 1
+                want.add((tuple(counts), L))
+    assert seen == want
+
+
+def test_dft2_check_fails_when_a_root_sum_is_decided_wrongly(monkeypatch):
+    from symconv.verify import shift2d
+    monkeypatch.setattr(shift2d, "root_sum_is_zero", lambda counts, L: False)    # the off-diagonal sums
+    assert isinstance(shift2d.dft2_diagonalizes_bccb(3), sc.Counterexample)
+    monkeypatch.setattr(shift2d, "root_sum_is_zero", lambda counts, L: True)     # the diagonal one
+    assert isinstance(shift2d.dft2_diagonalizes_bccb(3), sc.Counterexample)

@@ -485,3 +485,33 @@ def test_dft2_check_fails_when_a_root_sum_is_decided_wrongly(monkeypatch):
     assert isinstance(shift2d.dft2_diagonalizes_bccb(3), sc.Counterexample)
     monkeypatch.setattr(shift2d, "root_sum_is_zero", lambda counts, L: True)     # the diagonal one
     assert isinstance(shift2d.dft2_diagonalizes_bccb(3), sc.Counterexample)
+
+
+# ---------------------------------------------------------------- penalty gradient: the inner product in the ring
+
+def _old_penalty(n, hankel, S):
+    from symconv.objects import circulant, symbol_vector
+    D = sp.Matrix(n, n, lambda i, j: sp.Symbol(f"D_{i}_{j}"))
+    c = symbol_vector("c", n)
+    M = sp.Matrix(n, n, lambda i, j: c[(i + j) % n]) if hankel else circulant(c)
+    G = D * S.T - S.T * D
+    return sp.expand(sum(G[i, j] * M[i, j] for i in range(n) for j in range(n)))
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 4, 5])
+@pytest.mark.parametrize("broken", [False, True])
+def test_penalty_gradient_check_agrees_with_the_expansion(n, broken, monkeypatch):
+    from symconv.objects import shift_matrix
+    from symconv.verify import circulant as vcirc
+    S = shift_matrix(n)
+    if broken and n >= 3:
+        S = S.copy()
+        S.row_swap(0, 1)                       # a permutation that is not a cyclic shift
+        monkeypatch.setattr(vcirc, "shift_matrix", lambda n_: S)
+    for hankel in (False, True):
+        ip = _old_penalty(n, hankel, S)
+        got = vcirc.penalty_gradient_orthogonal(n, hankel=hankel)
+        if ip == 0:
+            assert isinstance(got, sc.Holds)
+        else:
+            assert isinstance(got, sc.Counterexample) and str(ip) in str(got)

@@ -515,3 +515,24 @@ def test_penalty_gradient_check_agrees_with_the_expansion(n, broken, monkeypatch
             assert isinstance(got, sc.Holds)
         else:
             assert isinstance(got, sc.Counterexample) and str(ip) in str(got)
+
+
+# ---------------------------------------------------------------- stack image dimension: derivatives by index
+
+@SETTINGS
+@given(polys(), st.integers(0, 3))
+def test_ring_derivative_by_index_is_by_generator(p, q):
+    R = sp.ring(SYMS, sp.QQ)[0]
+    E = R(p)
+    assert E.diff(R.gens.index(R(SYMS[q]))) == E.diff(R(SYMS[q]))
+
+
+def test_stack_image_dimension_fails_for_a_product_that_is_not_bilinear(monkeypatch):
+    from symconv.objects import kernels2d
+    from symconv.verify.kernels import stack_image_dimension
+    assert isinstance(stack_image_dimension(2), sc.Holds)
+    real = kernels2d.conv2d_full
+    # of degree 2 in A and 1 in B: (cA, B/c) changes it, so (A, -B) is not in the Jacobian's kernel
+    monkeypatch.setattr(kernels2d, "conv2d_full", lambda A, B: [[e * A[0][0] for e in row] for row in real(A, B)])
+    r = stack_image_dimension(2)
+    assert isinstance(r, sc.Counterexample) and "scaling direction" in str(r)

@@ -536,3 +536,16 @@ def test_stack_image_dimension_fails_for_a_product_that_is_not_bilinear(monkeypa
     monkeypatch.setattr(kernels2d, "conv2d_full", lambda A, B: [[e * A[0][0] for e in row] for row in real(A, B)])
     r = stack_image_dimension(2)
     assert isinstance(r, sc.Counterexample) and "scaling direction" in str(r)
+
+
+# ---------------------------------------------------------------- size-3 factors: real taps
+
+def test_real_tap_test_is_sympys_reading_of_the_printed_tap():
+    import mpmath
+    from symconv.verify.kernels import _is_real_tap
+    with mpmath.workdps(40):
+        taps = [0, 1, -7, 10 ** 30, sp.Rational(-3, 7), sp.Integer(4), mpmath.mpf("8.1471630039048421"),
+                mpmath.mpf(2) / 3, mpmath.mpf("1e-300"), mpmath.mpf("-3.5e+200"), mpmath.mpf(0), mpmath.inf,
+                -mpmath.inf, mpmath.nan, mpmath.mpc(1, 2), mpmath.mpc(1, 0), sp.sqrt(2), sp.I, 1.5]
+        for c in taps:
+            assert _is_real_tap(c) is bool(sp.sympify(str(c)).is_real), c

@@ -549,3 +549,36 @@ def test_real_tap_test_is_sympys_reading_of_the_printed_tap():
                 -mpmath.inf, mpmath.nan, mpmath.mpc(1, 2), mpmath.mpc(1, 0), sp.sqrt(2), sp.I, 1.5]
         for c in taps:
             assert _is_real_tap(c) is bool(sp.sympify(str(c)).is_real), c
+
+
+# ---------------------------------------------------------------- group convolution of integer functions
+
+@pytest.mark.parametrize("which", ["cyclic", "dihedral", "symmetric"])
+def test_group_convolution_of_integers_is_the_definition(which):
+    from symconv.objects.groups import cyclic_action, dihedral_action, regular_action, symmetric_action
+    from symconv.verify import groups as VG
+    base = {"cyclic": cyclic_action(5), "dihedral": dihedral_action(4), "symmetric": symmetric_action(3)}[which]
+    R = regular_action(base)
+    mult, inv = VG._mult_tables(R.elements)
+    G = R.degree
+    rng = np.random.default_rng(7)
+    for _ in range(10):
+        p, q = rng.integers(-5, 6, G), rng.integers(-5, 6, G)
+        want = np.array([sum(p[h] * q[mult[inv[h], g]] for h in range(G)) for g in range(G)], dtype=p.dtype)
+        got = VG._convolve(p, q, mult, inv)
+        assert got.dtype == want.dtype and np.array_equal(got, want)
+    assert isinstance(VG.group_convolutions_compose(4), sc.Holds)
+    assert isinstance(VG.group_convolutions_commute(3), sc.Counterexample)
+
+
+def test_group_convolutions_compose_fails_on_a_broken_table(monkeypatch):
+    from symconv.verify import groups as VG
+    real = VG._mult_tables
+
+    def broken(elements):
+        mult, inv = real(elements)
+        mult = mult.copy()
+        mult[1, 2], mult[1, 3] = mult[1, 3], mult[1, 2]      # no longer a group law
+        return mult, inv
+    monkeypatch.setattr(VG, "_mult_tables", broken)
+    assert isinstance(VG.group_convolutions_compose(4), sc.Counterexample)

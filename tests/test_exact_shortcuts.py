@@ -582,3 +582,34 @@ def test_group_convolutions_compose_fails_on_a_broken_table(monkeypatch):
         return mult, inv
     monkeypatch.setattr(VG, "_mult_tables", broken)
     assert isinstance(VG.group_convolutions_compose(4), sc.Counterexample)
+
+
+def test_remembered_outcomes_and_values_tell_the_sets_of_points_apart():
+    """srepr prints Point('x') for a point of any set: a memo keyed by it would hand the outcome (or the
+    values) of one comparison to another that differs only in the sets of its points."""
+    from symconv.engine import concrete_actions as CA
+    from symconv.objects.group_actions import Act, NumOrbits, OrbitSize, Point, SolDim
+    X, Y = sp.symbols("X Y")
+    xX, xY = Point("x", X), Point("x", Y)
+    assert sp.srepr(OrbitSize(xX)) == sp.srepr(OrbitSize(xY))            # why srepr cannot be the key
+    CA._MEMO.clear()
+    CA._VALUES.clear()
+    assert CA.compare(OrbitSize(xX), OrbitSize(xX)).status == "agree"
+    assert CA.compare(OrbitSize(xX), OrbitSize(xY)).status == "differ"
+    # bound points only (SolDim binds them): W on Y x X against W on X x X, both against NumOrbits(Y, X)
+    g = sp.Symbol("g", integer=True)
+    W = sp.Function("W")
+
+    def soldim(y, x):
+        return SolDim(sp.Eq(W(Act(g, y), Act(g, x)), W(y, x), evaluate=False), W(y, x))
+    on_yx, on_xx = soldim(Point("y", Y), Point("x", X)), soldim(Point("y", X), Point("x", X))
+    assert sp.srepr(on_yx) == sp.srepr(on_xx)
+    cold = []
+    for e in (on_yx, on_xx):
+        CA._MEMO.clear()
+        CA._VALUES.clear()
+        cold.append(_outcome(CA.compare(e, NumOrbits(Y, X))))
+    assert cold[0][0] == "agree" and cold[1][0] == "differ"
+    CA._MEMO.clear()
+    CA._VALUES.clear()
+    assert [_outcome(CA.compare(e, NumOrbits(Y, X))) for e in (on_yx, on_xx)] == cold

@@ -516,19 +516,35 @@ def compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int = 0, max_p
     a, b = sp.sympify(a), sp.sympify(b)
     n_values = tuple(n_values)
     defs = dict(definitions or {})
-    sa, sb, dkey = sp.srepr(a), sp.srepr(b), tuple(sorted((k, sp.srepr(v)) for k, v in defs.items()))
-    key = (sa, sb, n_values, seed, max_points, dkey)
+    dkey = _definitions_key(defs)
+    if dkey is None:                   # a definition that cannot be a key: evaluated, not remembered
+        return _compare(a, b, n_values, seed, max_points, defs, None)
+    # the expressions themselves are the key (structural equality, which tells a point's set apart;
+    # srepr prints Point('x') for a point of any set, so it cannot be the key)
+    key = (a, b, n_values, seed, max_points, dkey)
     if key not in _MEMO:
         if len(_MEMO) >= MEMO_SIZE:
             _MEMO.clear()
-        _MEMO[key] = _compare(a, b, n_values, seed, max_points, defs, (sa, sb, dkey))
+        _MEMO[key] = _compare(a, b, n_values, seed, max_points, defs, dkey)
     return _MEMO[key]
+
+
+def _definitions_key(defs: dict):
+    """The definitions as a key: (name, definition) pairs sorted by name, the definitions compared
+    structurally; None when one is not hashable."""
+    items = tuple(sorted(defs.items(), key=lambda kv: str(kv[0])))
+    try:
+        hash(items)
+    except TypeError:
+        return None
+    return items
 
 
 _VALUES: dict = {}
 #: values of one side at one point remembered per process: consecutive steps of a derivation share a
 #: side, and the statement's ends are the derivation's.  A value is a function of the expression, the
-#: definitions, the data seed, the group, the actions given to the G-sets and the point: all in the key.
+#: definitions, the data seed, the group, the actions given to the G-sets and the point: all in the key,
+#: the expression and the definitions as themselves (compared structurally, a point's set included).
 VALUES_SIZE = 200_000
 
 
@@ -549,9 +565,9 @@ def _value(ev: _Eval, e, env: dict, key: tuple):
     return hit[1]
 
 
-def _compare(a, b, n_values, seed, max_points, defs, keys=None):
-    sa, sb, dkey = keys if keys is not None else \
-        (sp.srepr(a), sp.srepr(b), tuple(sorted((k, sp.srepr(v)) for k, v in defs.items())))
+def _compare(a, b, n_values, seed, max_points, defs, dkey=None):
+    """The comparison; with ``dkey`` (the definitions' key) each side's values are remembered in
+    _VALUES under the side itself (structurally), the trial and the point; without it, nothing is."""
     from symconv.engine.concrete import ConcreteOutcome
 
     if any(isinstance(q, (sp.Eq, sp.Rel)) or isinstance(q, sp.logic.boolalg.Boolean) for q in (a, b)):
@@ -586,8 +602,11 @@ def _compare(a, b, n_values, seed, max_points, defs, keys=None):
                     env = dict(zip(free, vals))
                     where_key = tuple(env.items())
                     try:
-                        va = _value(ev, a, env, (sa, trial, where_key))
-                        vb = _value(ev, b, env, (sb, trial, where_key))
+                        if dkey is None:
+                            va, vb = ev.ev(a, env), ev.ev(b, env)
+                        else:
+                            va = _value(ev, a, env, (a, trial, where_key))
+                            vb = _value(ev, b, env, (b, trial, where_key))
                     except IllTyped as ex:
                         return ConcreteOutcome("unevaluable", f"ill-typed: {ex}", points, True, N)
                     except Unevaluable as ex:

@@ -30,13 +30,48 @@ from symconv.verify import groups as V
 ORDER = 130  # position in reports and in the LaTeX document
 
 
+def _permutation_columns(P):
+    """For a float matrix that is a permutation matrix (0/1, one 1 in every row and column): z with
+    P[z[j], j] = 1 for every column j; None for any other matrix."""
+    P = np.asarray(P)
+    if P.ndim != 2 or P.shape[0] != P.shape[1] or not np.isin(P, (0.0, 1.0)).all() \
+            or not (P.sum(axis=0) == 1).all() or not (P.sum(axis=1) == 1).all():
+        return None
+    return P.argmax(axis=0)
+
+
+def _mp_products(Wm, P):
+    """(Wm P, P Wm) in mpmath.  For a permutation matrix P each entry of mpmath's product is one term
+    W[i, k] * 1 among exact zeros (mpf products are exact, the sum is rounded once), i.e. the entry
+    W[i, z(j)] (resp. W[z^-1(i), j]) itself: gathered directly, the same values without the N^3
+    multiplications.  Any other P: mpmath's matrix products."""
+    z = _permutation_columns(P)
+    if z is None or Wm.rows != len(z) or Wm.cols != len(z):
+        Pm = sc.mp_matrix(P)
+        return Wm * Pm, Pm * Wm
+    N = len(z)
+    zinv = np.empty(N, dtype=np.int64)
+    zinv[z] = np.arange(N)                         # P[i, zinv[i]] = 1: row i of P W is row zinv[i] of W
+    right, left = mpmath.matrix(Wm.rows, N), mpmath.matrix(N, Wm.cols)
+    for i in range(Wm.rows):
+        for j in range(N):
+            right[i, j] = +Wm[i, int(z[j])]        # unary plus: rounded to the working precision, as fdot does
+    for i in range(N):
+        for j in range(Wm.cols):
+            left[i, j] = +Wm[int(zinv[i]), j]
+    return right, left
+
+
 def _commutator_error(Wf, gens, dps, Wm=None):
     """max_k |W P_k - P_k W| in float64 and in mpmath (W and the P_k given as float arrays; ``Wm``, W
     computed in mpmath, when its float64 entries carry rounding errors)."""
     err = max(float(np.abs(Wf @ P - P @ Wf).max()) for P in gens)
     with mpmath.workdps(dps):
         Wm = sc.mp_matrix(Wf) if Wm is None else Wm
-        errm = max(float(sc.mp_max_abs(Wm * sc.mp_matrix(P) - sc.mp_matrix(P) * Wm)) for P in gens)
+        errm = 0.0
+        for P in gens:
+            right, left = _mp_products(Wm, P)
+            errm = max(errm, float(sc.mp_max_abs(right - left)))
     return err, errm
 
 

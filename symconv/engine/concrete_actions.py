@@ -171,6 +171,7 @@ class _Eval:
         # name -> (variables, body), read once (Lambda.variables is slow)
         self.defs = {nm: (tuple(lam.variables), lam.expr) for nm, lam in defs.items() if isinstance(lam, sp.Lambda)}
         self.unknown = None            # (name, arg sets, index) inside SolDim
+        self._data: dict = {}          # datum key -> its value
 
     def size(self, s) -> int:
         if s not in self.sets:
@@ -191,88 +192,97 @@ class _Eval:
         return v
 
     def datum(self, key) -> Fraction:
-        h = hashlib.blake2b(repr((self.seed, self.trial, key)).encode(), digest_size=8).digest()
-        r = int.from_bytes(h, "little")
-        p, q = r % 11 - 5, 1 + (r // 11) % 4
-        return Fraction(p if p else 6, q)
+        hit = self._data.get(key)          # a pure function of (seed, trial, key): drawn once per key
+        if hit is None:
+            h = hashlib.blake2b(repr((self.seed, self.trial, key)).encode(), digest_size=8).digest()
+            r = int.from_bytes(h, "little")
+            p, q = r % 11 - 5, 1 + (r // 11) % 4
+            hit = self._data[key] = Fraction(p if p else 6, q)
+        return hit
 
     def ev(self, e, env):
         t = type(e)
-        if t is sp.Mul or t is sp.Add or t is PtEq or t is Act:
-            return self._FAST[t](self, e, env)
-        if isinstance(e, Point):
-            if e not in env:
-                raise Unevaluable(f"the point {e} is not bound")
+        hit = _DISPATCH.get(id(t))     # by id: an undefined function's class hashes slowly
+        if hit is None or hit[0] is not t:
+            # chosen once per class, by the same isinstance tests in the same order; the class is kept
+            # alive with its handler, so its id is not reused
+            hit = _DISPATCH[id(t)] = (t, _handler_for(t))
+        return hit[1](self, e, env)
+
+    def _ev_point(self, e, env):
+        if e not in env:
+            raise Unevaluable(f"the point {e} is not bound")
+        return env[e]
+
+    def _ev_symbol(self, e, env):
+        if e == N_SYM:
+            return self.N
+        if e in env:
             return env[e]
-        if isinstance(e, sp.Symbol):
-            if e == N_SYM:
-                return self.N
-            if e in env:
-                return env[e]
-            raise Unevaluable(f"the symbol {e} has no value")
-        if isinstance(e, sp.Integer):
-            return int(e)
-        if isinstance(e, sp.Rational):
-            return Fraction(int(e.p), int(e.q))
-        if isinstance(e, sp.Add):
-            out = 0
-            for q in e.args:
-                v = self.ev(q, env)
-                if isinstance(v, tuple):
-                    raise IllTyped(f"a point in a sum of numbers: {e}")
-                out = _add(out, v) if (isinstance(out, Lin) or isinstance(v, Lin)) else out + v
-            return out
-        if isinstance(e, sp.Mul):
-            out = 1
-            for q in e.args:
-                v = self.ev(q, env)
-                if isinstance(v, tuple):
-                    raise IllTyped(f"a point in a product of numbers: {e}")
-                out = _mul(out, v)
-            return out
-        if isinstance(e, sp.Pow):
-            base = self.ev(e.base, env)
-            if not (isinstance(e.exp, sp.Integer)) or isinstance(base, tuple):
-                raise Unevaluable(f"{e}: not an integer power of a number")
-            k = int(e.exp)
-            if isinstance(base, Lin):
-                if k != 1:
-                    raise Unevaluable("not linear in the unknown")
-                return base
-            if base == 0 and k < 0:
-                raise Unevaluable(f"{e}: a negative power of 0")
-            return Fraction(base) ** k
-        if isinstance(e, sp.Sum):
-            return self._sum(e.function, list(e.limits), env)
-        if isinstance(e, GId):
-            return 0
-        if isinstance(e, GMul):
-            return self.mult[self.label(e.args[0], env)][self.label(e.args[1], env)]
-        if isinstance(e, GInv):
-            return self.inv[self.label(e.args[0], env)]
-        if isinstance(e, Act):
-            g = self.label(e.args[0], env)
-            _, s, p = self.point(e.args[1], env)
-            return ("pt", s, self.sets[s][1][g][p])
-        if isinstance(e, PtEq):
-            (_, s1, p1), (_, s2, p2) = (self.point(q, env) for q in e.args)
-            if s1 != s2:
-                raise IllTyped(f"{e} compares points of {s1} and {s2}")
-            return 1 if p1 == p2 else 0
-        if isinstance(e, Iverson):
-            a, b = (self.label(q, env) for q in e.args)
-            return 1 if a == b else 0
-        if isinstance(e, Card):
-            return self.size(e.args[0])
-        if isinstance(e, OrbitSize):
-            pts = [self.point(q, env) for q in e.args]
-            return len({tuple(self.sets[s][1][g][p] for _, s, p in pts) for g in range(self.N)})
-        if isinstance(e, NumOrbits):
-            return self._num_orbits(list(e.args))
-        if isinstance(e, SolDim):
-            return self._soldim(e, env)
-        if isinstance(e, AppliedUndef):
-            return self._applied(e, env)
+        raise Unevaluable(f"the symbol {e} has no value")
+
+    def _ev_integer(self, e, env):
+        return int(e)
+
+    def _ev_rational(self, e, env):
+        return Fraction(int(e.p), int(e.q))
+
+    def _ev_mul_all(self, e, env):
+        """A product (a subclass of Mul): every factor evaluated, no strong zero."""
+        out = 1
+        for q in e.args:
+            v = self.ev(q, env)
+            if isinstance(v, tuple):
+                raise IllTyped(f"a point in a product of numbers: {e}")
+            out = _mul(out, v)
+        return out
+
+    def _ev_pow(self, e, env):
+        base = self.ev(e.base, env)
+        if not (isinstance(e.exp, sp.Integer)) or isinstance(base, tuple):
+            raise Unevaluable(f"{e}: not an integer power of a number")
+        k = int(e.exp)
+        if isinstance(base, Lin):
+            if k != 1:
+                raise Unevaluable("not linear in the unknown")
+            return base
+        if base == 0 and k < 0:
+            raise Unevaluable(f"{e}: a negative power of 0")
+        return Fraction(base) ** k
+
+    def _ev_sum(self, e, env):
+        return self._sum(e.function, list(e.limits), env)
+
+    def _ev_gid(self, e, env):
+        return 0
+
+    def _ev_gmul(self, e, env):
+        return self.mult[self.label(e.args[0], env)][self.label(e.args[1], env)]
+
+    def _ev_ginv(self, e, env):
+        return self.inv[self.label(e.args[0], env)]
+
+    def _ev_iverson(self, e, env):
+        a, b = (self.label(q, env) for q in e.args)
+        return 1 if a == b else 0
+
+    def _ev_card(self, e, env):
+        return self.size(e.args[0])
+
+    def _ev_orbit_size(self, e, env):
+        pts = [self.point(q, env) for q in e.args]
+        return len({tuple(self.sets[s][1][g][p] for _, s, p in pts) for g in range(self.N)})
+
+    def _ev_num_orbits(self, e, env):
+        return self._num_orbits(list(e.args))
+
+    def _ev_soldim(self, e, env):
+        return self._soldim(e, env)
+
+    def _ev_applied(self, e, env):
+        return self._applied(e, env)
+
+    def _ev_unknown(self, e, env):
         raise Unevaluable(f"cannot evaluate {type(e).__name__} {sp.sstr(e)[:60]}")
 
     def _ev_add(self, e, env):
@@ -419,6 +429,26 @@ class _Eval:
         return len(cells) - _rank(rows, len(cells))
 
 
+#: id(class) -> (class, the evaluator's handler for it); every choice depends on the class alone
+_DISPATCH: dict = {}
+
+
+def _handler_for(t: type):
+    """The handler of ``_Eval.ev`` for expressions of class t: the first of these tests that t passes."""
+    E = _Eval
+    if t in E._FAST:                   # exactly Mul, Add, PtEq, Act
+        return E._FAST[t]
+    for cls, handler in ((Point, E._ev_point), (sp.Symbol, E._ev_symbol), (sp.Integer, E._ev_integer),
+                         (sp.Rational, E._ev_rational), (sp.Add, E._ev_add), (sp.Mul, E._ev_mul_all),
+                         (sp.Pow, E._ev_pow), (sp.Sum, E._ev_sum), (GId, E._ev_gid), (GMul, E._ev_gmul),
+                         (GInv, E._ev_ginv), (Act, E._ev_act), (PtEq, E._ev_pteq), (Iverson, E._ev_iverson),
+                         (Card, E._ev_card), (OrbitSize, E._ev_orbit_size), (NumOrbits, E._ev_num_orbits),
+                         (SolDim, E._ev_soldim), (AppliedUndef, E._ev_applied)):
+        if issubclass(t, cls):
+            return handler
+    return E._ev_unknown
+
+
 def _rank(rows: list, ncols: int) -> int:
     """The exact rank over Q of the rows (dicts column -> Fraction), by Gaussian elimination."""
     pivots: dict = {}
@@ -486,16 +516,58 @@ def compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int = 0, max_p
     a, b = sp.sympify(a), sp.sympify(b)
     n_values = tuple(n_values)
     defs = dict(definitions or {})
-    key = (sp.srepr(a), sp.srepr(b), n_values, seed, max_points,
-           tuple(sorted((k, sp.srepr(v)) for k, v in defs.items())))
+    dkey = _definitions_key(defs)
+    if dkey is None:                   # a definition that cannot be a key: evaluated, not remembered
+        return _compare(a, b, n_values, seed, max_points, defs, None)
+    # the expressions themselves are the key (structural equality, which tells a point's set apart;
+    # srepr prints Point('x') for a point of any set, so it cannot be the key)
+    key = (a, b, n_values, seed, max_points, dkey)
     if key not in _MEMO:
         if len(_MEMO) >= MEMO_SIZE:
             _MEMO.clear()
-        _MEMO[key] = _compare(a, b, n_values, seed, max_points, defs)
+        _MEMO[key] = _compare(a, b, n_values, seed, max_points, defs, dkey)
     return _MEMO[key]
 
 
-def _compare(a, b, n_values, seed, max_points, defs):
+def _definitions_key(defs: dict):
+    """The definitions as a key: (name, definition) pairs sorted by name, the definitions compared
+    structurally; None when one is not hashable."""
+    items = tuple(sorted(defs.items(), key=lambda kv: str(kv[0])))
+    try:
+        hash(items)
+    except TypeError:
+        return None
+    return items
+
+
+_VALUES: dict = {}
+#: values of one side at one point remembered per process: consecutive steps of a derivation share a
+#: side, and the statement's ends are the derivation's.  A value is a function of the expression, the
+#: definitions, the data seed, the group, the actions given to the G-sets and the point: all in the key,
+#: the expression and the definitions as themselves (compared structurally, a point's set included).
+VALUES_SIZE = 200_000
+
+
+def _value(ev: _Eval, e, env: dict, key: tuple):
+    """ev.ev(e, env), remembered under ``key``; an Unevaluable (IllTyped included) or ZeroDivisionError
+    is remembered and raised again; a RecursionError (which depends on the stack) is never remembered."""
+    hit = _VALUES.get(key)
+    if hit is None:
+        try:
+            hit = (True, ev.ev(e, env))
+        except (Unevaluable, ZeroDivisionError) as ex:
+            hit = (False, ex)
+        if len(_VALUES) >= VALUES_SIZE:
+            _VALUES.clear()
+        _VALUES[key] = hit
+    if not hit[0]:
+        raise hit[1]
+    return hit[1]
+
+
+def _compare(a, b, n_values, seed, max_points, defs, dkey=None):
+    """The comparison; with ``dkey`` (the definitions' key) each side's values are remembered in
+    _VALUES under the side itself (structurally), the trial and the point; without it, nothing is."""
     from symconv.engine.concrete import ConcreteOutcome
 
     if any(isinstance(q, (sp.Eq, sp.Rel)) or isinstance(q, sp.logic.boolalg.Boolean) for q in (a, b)):
@@ -518,6 +590,7 @@ def _compare(a, b, n_values, seed, max_points, defs):
                 if _prod(len(t[0]) for _, t in asg.values()) > MAX_PRODUCT:
                     continue                      # keeps the work small: |X| |Y| <= MAX_PRODUCT
                 ev = _Eval(case, asg, defs, seed, (N, case[0], combo))
+                trial = (dkey, seed, N, case[0], combo, tuple((s, asg[s][0]) for s in sets))
                 ranges = []
                 for s in free:
                     ranges.append([("pt", s.gset, p) for p in range(ev.size(s.gset))] if isinstance(s, Point)
@@ -527,8 +600,13 @@ def _compare(a, b, n_values, seed, max_points, defs):
                     allv = rng.sample(allv, max_points)
                 for vals in allv:
                     env = dict(zip(free, vals))
+                    where_key = tuple(env.items())
                     try:
-                        va, vb = ev.ev(a, env), ev.ev(b, env)
+                        if dkey is None:
+                            va, vb = ev.ev(a, env), ev.ev(b, env)
+                        else:
+                            va = _value(ev, a, env, (a, trial, where_key))
+                            vb = _value(ev, b, env, (b, trial, where_key))
                     except IllTyped as ex:
                         return ConcreteOutcome("unevaluable", f"ill-typed: {ex}", points, True, N)
                     except Unevaluable as ex:

@@ -110,13 +110,29 @@ def _symbols(arr: np.ndarray) -> set:
     return set().union(*(sp.sympify(v).free_symbols for v in arr.reshape(-1)))
 
 
-def _at_point(arr: np.ndarray, point: dict | None):
+def _at_point(arr: np.ndarray, point: dict | None, memo: dict | None = None):
     """The entries at ``point`` (one admissible rational value per symbol, the same for every array
     compared), when all come out rational (else None).  Two outputs whose rational values differ there
-    differ as functions: a cheap, exact refutation before the entry-by-entry decision."""
+    differ as functions: a cheap, exact refutation before the entry-by-entry decision.
+
+    ``memo`` (one per point): entry -> its value there, keyed by (class, entry) so that only
+    structurally equal entries of the same class (never 1 and True, or 1 and 1.0) share a value."""
     if point is None or not _symbols(arr) <= set(point):
         return None
-    vals = np.array([sp.sympify(v).xreplace(point) for v in arr.reshape(-1)], dtype=object).reshape(arr.shape)
+    if memo is None:
+        memo = {}
+    out = []
+    for v in arr.reshape(-1):
+        key = (type(v), v)
+        try:
+            val = memo.get(key)
+        except TypeError:              # an unhashable entry: evaluated, not remembered
+            out.append(sp.sympify(v).xreplace(point))
+            continue
+        if val is None:
+            val = memo[key] = sp.sympify(v).xreplace(point)
+        out.append(val)
+    vals = np.array(out, dtype=object).reshape(arr.shape)
     return vals if all(v.is_Rational for v in vals.reshape(-1)) else None
 
 
@@ -144,11 +160,12 @@ class _ExactComparer:
         self.index = RollIndex(self.yid, out_axes, self.ids) if out_axes else None
         self._xsyms = _symbols(xa) | _symbols(y)
         self._point, self._yv, self._vindex, self._periods = False, None, None, {}
+        self._values: dict = {}        # (class, entry) -> its value at the point
 
     def point(self):
         if self._point is False:     # computed on first need: most shifts match structurally
             self._point = next(admissible_points(sorted(self._xsyms, key=str)), None)
-            self._yv = _at_point(self.y, self._point)
+            self._yv = _at_point(self.y, self._point, self._values)
             if self._yv is not None and self.index is not None:
                 self._vids = Interner()
                 self._vindex = RollIndex(self._vids.ids(self._yv), self.out_axes, self._vids)
@@ -178,7 +195,7 @@ class _ExactComparer:
             sizes = self.index.sizes
             return {add_shifts(r0, p, sizes): self.period_verdict(p) for p in group}
         self.point()
-        ysv = _at_point(ys, self._point) if self._vindex is not None else None
+        ysv = _at_point(ys, self._point, self._values) if self._vindex is not None else None
         if ysv is not None:
             near = set(self._vindex.matches(self._vids.ids(ysv)))   # the only shifts equal at the point
             return {r: (_same(ys, np.roll(self.y, r, self.out_axes))[0] if r in near else False) for r in group}
@@ -192,7 +209,7 @@ class _ExactComparer:
         if np.array_equal(aid, self.yid):
             return True
         self.point()
-        av, bv = _at_point(a, self._point), _at_point(b, self._point)
+        av, bv = _at_point(a, self._point, self._values), _at_point(b, self._point, self._values)
         if av is not None and bv is not None and bool((av != bv).any()):
             return False
         return _same(a, b)[0]

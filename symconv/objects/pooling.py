@@ -42,7 +42,10 @@ def _max(vals):
 
 
 def _mean(vals):
-    total = sum(vals[1:], start=vals[0])
+    if len(vals) > 2 and all(isinstance(v, sp.Expr) for v in vals):
+        total = sp.Add(*vals)          # one flattening: the sum built term by term, without the quadratic rebuilds
+    else:
+        total = sum(vals[1:], start=vals[0])
     return total / len(vals) if not all(isinstance(v, int) for v in vals) else sp.Rational(total, len(vals))
 
 

@@ -10,10 +10,13 @@ the output-size formula equals the number of window positions for k, s, d = 1..4
 
 from __future__ import annotations
 
+from collections import Counter
+
 import sympy as sp
 
 from ..engine.verdict import Counterexample, Holds
 from ..objects.layers import avg_pool1d, correlate1d, global_avg_pool, max_pool1d, output_size
+from ._polys import PolyEquality
 
 __all__ = ["output_size_formula", "lenet_shapes", "circular_layer_equivariant", "padded_layer_equivariance_set",
            "strided_layer_equivariance", "max_pool_equivariance", "global_pool_invariance",
@@ -29,7 +32,13 @@ def _shift(v: list, m: int) -> list:
     return [v[(j - m) % n] for j in range(n)]
 
 
-def _same(a, b) -> bool:
+def _same(a, b, ring: PolyEquality | None = None) -> bool:
+    """a - b expands to 0.  With ``ring`` (the polynomial ring of the generic symbols): compared there
+    when both are polynomials of the ring (the same answer, without SymPy's expansion), else expanded."""
+    if ring is not None:
+        same = ring.equal(a, b)
+        if same is not None:
+            return same
     return sp.expand(sp.sympify(a) - sp.sympify(b)) == 0
 
 
@@ -80,6 +89,7 @@ def circular_layer_equivariant(n: int, mode: str = "circular") -> Counterexample
     cases = 0
     for k in range(1, n + 1):
         w = _syms("w", k)
+        ring = PolyEquality(x + w)
         for d in (1, 2):
             if d * (k - 1) >= n:
                 continue
@@ -88,7 +98,7 @@ def circular_layer_equivariant(n: int, mode: str = "circular") -> Counterexample
             for m in range(1, n):
                 ys = correlate1d(_shift(x, m), w, "same", mode, dilation=d, same_convention="torch")
                 for i in range(n):
-                    if not _same(ys[i], y[(i - m) % n]):
+                    if not _same(ys[i], y[(i - m) % n], ring):
                         return Counterexample(n, f"k={k}, dilation {d}, {mode} padding, shift {m}: output {i} is "
                                                  f"{ys[i]}, shifted output is {y[(i - m) % n]}")
     return Holds(f"{mode} 'same' cross-correlation commutes with every cyclic shift m = 1..{n - 1}, all outputs, "
@@ -112,10 +122,11 @@ def padded_layer_equivariance_set(n: int, mode: str = "zeros", predict=None) -> 
     x = _syms("x", n)
     for k in range(1, min(n, 5) + 1):
         w = _syms("w", k)
+        ring = PolyEquality(x + w)
         y = correlate1d(x, w, "same", mode, same_convention="torch")
         for m in range(1, n):
             ys = correlate1d(_shift(x, m), w, "same", mode, same_convention="torch")
-            good = [i for i in range(n) if _same(ys[i], y[(i - m) % n])]
+            good = [i for i in range(n) if _same(ys[i], y[(i - m) % n], ring)]
             want = predict(n, k, m)
             if good != want:
                 i = next(iter(set(good) ^ set(want)))
@@ -139,6 +150,7 @@ def strided_layer_equivariance(n: int, claim_all_shifts: bool = False) -> Counte
         x = _syms("x", n)
         for k in range(1, min(n, 4) + 1):
             w = _syms("w", k)
+            ring = PolyEquality(x + w)
             y = correlate1d(x, w, k // 2, "circular", stride=s) if k % 2 else \
                 correlate1d(pad_right(x, k - 1), w, 0, stride=s)
             out = len(y)
@@ -146,7 +158,7 @@ def strided_layer_equivariance(n: int, claim_all_shifts: bool = False) -> Counte
                 xs = _shift(x, m)
                 ys = correlate1d(xs, w, k // 2, "circular", stride=s) if k % 2 else \
                     correlate1d(pad_right(xs, k - 1), w, 0, stride=s)
-                matches = [r for r in range(out) if all(_same(ys[i], y[(i - r) % out]) for i in range(out))]
+                matches = [r for r in range(out) if all(_same(ys[i], y[(i - r) % out], ring) for i in range(out))]
                 if claim_all_shifts:
                     if (m // s) % out not in matches:
                         return Counterexample(n, f"stride {s}, k={k}, shift {m}: the output does not move by "
@@ -191,20 +203,47 @@ def max_pool_equivariance(n: int, pool=max_pool1d) -> Counterexample | Holds:
                  f"a shift by q*k moves the output by q, no other shift matches an output shift (symbolic x), n={n}")
 
 
+def _multiset_key(v, ring: PolyEquality | None):
+    """The multiset of the entries of v, as a comparable key: with ``ring``, when every entry is a
+    polynomial of the ring, the multiset of those polynomials (("ring", Counter)); else the sorted
+    srepr of each entry's expansion (("srepr", list)).  Expansion is canonical for polynomials with
+    rational coefficients, so the two keys of two vectors agree or differ together."""
+    if ring is not None:
+        polys = [ring.poly(e) for e in v]
+        if all(p is not None for p in polys):
+            return "ring", Counter(frozenset(p.items()) for p in polys)
+    return "srepr", sorted(sp.srepr(sp.expand(e)) for e in v)
+
+
+def _same_multiset(a, b, ring: PolyEquality | None, keys_b: dict) -> bool:
+    """The entries of a and b are the same multiset (b's keys remembered in ``keys_b``); the two are
+    compared by the same kind of key: the ring's when both are polynomials there, else srepr's."""
+    ka = _multiset_key(a, ring)
+    if ka[0] not in keys_b:
+        keys_b[ka[0]] = _multiset_key(b, ring if ka[0] == "ring" else None)
+    kb = keys_b[ka[0]]
+    if kb[0] != ka[0]:                 # b is not all polynomials of the ring: both by srepr
+        ka = _multiset_key(a, None)
+        kb = keys_b.setdefault("srepr", _multiset_key(b, None))
+    return ka == kb
+
+
 def global_pool_invariance(n: int) -> Counterexample | Holds:
     """Global average and global max pooling after a circular 'same' layer: exactly invariant to
     every cyclic shift (all kernel sizes k <= n)."""
     x = _syms("x", n)
     for k in range(1, n + 1):
         w = _syms("w", k)
+        ring = PolyEquality(x + w)
         y = correlate1d(x, w, "same", "circular", same_convention="torch")
+        # the max of a multiset depends only on the multiset: compare the multisets of outputs
+        avg_y = global_avg_pool(y)                       # y does not depend on m: computed once per k
+        keys_y: dict = {}
         for m in range(1, n):
             ys = correlate1d(_shift(x, m), w, "same", "circular", same_convention="torch")
-            if not _same(global_avg_pool(ys), global_avg_pool(y)):
+            if not _same(global_avg_pool(ys), avg_y, ring):
                 return Counterexample(n, f"k={k}, shift {m}: global average changes")
-            # the max of a multiset depends only on the multiset: compare the multisets of outputs
-            key = lambda v: sorted(sp.srepr(sp.expand(e)) for e in v)  # noqa: E731
-            if key(ys) != key(y):
+            if not _same_multiset(ys, y, ring, keys_y):
                 return Counterexample(n, f"k={k}, shift {m}: the multiset of outputs changes")
     return Holds(f"after a circular 'same' layer (k = 1..{n}), the global average is unchanged and the multiset of "
                  f"outputs (so the global max) is unchanged by every shift m = 1..{n - 1} (symbolic x, w), n={n}")

@@ -28,16 +28,26 @@ def permutation_array(n: int, k: int = 1) -> np.ndarray:
     return P
 
 
+def _sorted_entries(entries: list) -> list:
+    """The entries sorted: as Python ints when every one is a SymPy Integer (same order, same equalities,
+    without SymPy's comparison per pair), else the SymPy objects themselves, sorted by SymPy as before."""
+    if all(isinstance(v, sp.Integer) for v in entries):
+        return sorted(int(v) for v in entries)
+    return sorted(entries)
+
+
 def shift_entries_are_permutation(n: int) -> Counterexample | Holds:
     """S is 0/1 with exactly one 1 in every row and every column."""
     S = shift_matrix(n)
+    rows = S.tolist()
+    want = [0] * (n - 1) + [1]
     for i in range(n):
-        row = [S[i, j] for j in range(n)]
-        if sorted(row) != [0] * (n - 1) + [1]:
+        row = rows[i]
+        if _sorted_entries(row) != want:
             return Counterexample(n, f"row {i} of S is {row}")
     for j in range(n):
-        col = [S[i, j] for i in range(n)]
-        if sorted(col) != [0] * (n - 1) + [1]:
+        col = [rows[i][j] for i in range(n)]
+        if _sorted_entries(col) != want:
             return Counterexample(n, f"column {j} of S is {col}")
     return Holds(f"S is a 0/1 matrix with exactly one 1 in each of its {n} rows and {n} columns (n={n})")
 

@@ -162,3 +162,19 @@ def test_gaussian_transform_quadrature_matches_the_closed_form():
                 want = mpmath.sqrt(mpmath.pi / rate) * mpmath.exp(-mpmath.pi**2 * W**2 / rate)
                 assert abs(got - want) < mpmath.mpf(10) ** -(dps - 3)
                 assert abs(M._ft_mp(lambda z: mpmath.exp(-2 * rate * z**2), rate, W) - want) > 10 ** -3
+
+
+def test_gaussian_convolution_quadrature_matches_the_closed_form():
+    M = _load("function_properties")
+    for dps in (20, 50):
+        with mpmath.workdps(dps):
+            T = mpmath.mpf(-17) / 10
+            for a_, b_ in ((1, 2), (mpmath.mpf(1) / 3, 3)):
+                A, B = mpmath.mpf(a_), mpmath.mpf(b_)
+                got = M._quad_gauss(lambda s: mpmath.exp(-A * s**2), A, lambda s: mpmath.exp(-B * s**2), T)
+                want = mpmath.sqrt(mpmath.pi / (A + B)) * mpmath.exp(-A * B * T**2 / (A + B))
+                assert abs(got - want) < mpmath.mpf(10) ** -(dps - 3)
+                assert abs(M._quad_gauss(lambda s: mpmath.exp(-A * s**2), A, lambda s: mpmath.exp(-B * s**2), -T)
+                           - want) < mpmath.mpf(10) ** -(dps - 3)                 # even in T
+                assert abs(want - M._quad_gauss(lambda s: mpmath.exp(-A * s**2), A, lambda s: mpmath.exp(-B * s**2),
+                                                T + 1)) > 10 ** -3

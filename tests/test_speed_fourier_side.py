@@ -178,3 +178,44 @@ def test_gaussian_convolution_quadrature_matches_the_closed_form():
                            - want) < mpmath.mpf(10) ** -(dps - 3)                 # even in T
                 assert abs(want - M._quad_gauss(lambda s: mpmath.exp(-A * s**2), A, lambda s: mpmath.exp(-B * s**2),
                                                 T + 1)) > 10 ** -3
+
+
+@pytest.mark.parametrize("shape_x,shape_w", [((7,), (3,)), ((5,), (5,)), ((4, 5), (2, 3)), ((3, 3), (3, 1))])
+def test_symbolic_valid_correlation_equals_the_slice_of_the_full_product(shape_x, shape_w):
+    """The symbolic 'valid' correlation sums only the outputs it keeps: the same expressions as the slice of the
+    full product it used to take (SymPy symbols, with Python and SymPy zeros as padding, and complex ones)."""
+    import numpy as np
+
+    from symconv.objects import layers
+    from symconv.objects.direct_conv import full_convolve
+
+    rnd = random.Random(7)
+    xs = np.array([rnd.choice([sp.Symbol(f"x{q}"), 0, sp.Integer(0), sp.Symbol(f"y{q}", real=True) * sp.I])
+                   for q in range(int(np.prod(shape_x)))], dtype=object).reshape(shape_x)
+    ws = np.array(sp.symbols(f"w0:{int(np.prod(shape_w))}"), dtype=object).reshape(shape_w)
+    sizes = tuple(a - b + 1 for a, b in zip(shape_x, shape_w))
+    ones = (1,) * len(shape_x)
+    got = layers._strided_correlate(xs, ws, sizes, ones, ones)
+    want = full_convolve(xs, layers._flip(ws))[tuple(slice(k - 1, k - 1 + m) for k, m in zip(shape_w, sizes))]
+    assert got.shape == want.shape and all(a == b for a, b in zip(got.flat, want.flat))
+    rationals = np.array([sp.Rational(q, 3) for q in range(int(np.prod(shape_x)))], dtype=object).reshape(shape_x)
+    got_q = layers._strided_correlate(rationals, ws, sizes, ones, ones)         # rationals and symbols
+    want_q = full_convolve(rationals, layers._flip(ws))[tuple(slice(k - 1, k - 1 + m) for k, m in zip(shape_w, sizes))]
+    assert all(a == b for a, b in zip(got_q.flat, want_q.flat))
+
+
+def test_symbolic_correlate1d_is_the_defining_sum_in_every_mode():
+    from symconv.objects.layers import correlate1d
+
+    x, w = list(sp.symbols("x0:5")), list(sp.symbols("w0:3"))
+    for padding in ("valid", "full", "same", 1, 2):
+        for mode in ("zeros", "circular", "reflect", "replicate", "symmetric"):
+            if padding == "valid" and mode != "zeros":
+                continue
+            y = correlate1d(x, w, padding, mode, same_convention="torch")
+            p = {"valid": 0, "full": 2, "same": 1}.get(padding, padding)
+            ext = {"zeros": lambda e: x[e] if 0 <= e < 5 else 0, "circular": lambda e: x[e % 5],
+                   "reflect": lambda e: x[abs(e) if e < 5 else 8 - e], "replicate": lambda e: x[min(max(e, 0), 4)],
+                   "symmetric": lambda e: x[e if 0 <= e < 5 else (-1 - e if e < 0 else 9 - e)]}[mode]
+            want = [sp.Add(*[w[t] * ext(r + t - p) for t in range(3)]) for r in range(5 + 2 * p - 2)]
+            assert list(y) == want, (padding, mode)

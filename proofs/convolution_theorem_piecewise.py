@@ -108,8 +108,10 @@ def _quad_mp(pieces, om):
     """F{f}(om) by mpmath's adaptive Gauss-Legendre quadrature on each piece (each subinterval raises the
     degree until mpmath's error estimate is below the working precision); an infinite end is cut where the
     decaying term is below 10^-(dps + 10) (pieces are polynomials of degree <= 2 times exp(c t), |c| >= 1).
-    A finite piece is split in steps of at most 2, the tail in steps of 8: the integrand is smooth, and at
-    |om| <= 1.5 such a step needs at most 96 nodes at 50 digits."""
+    A finite piece is split in steps of at most 2, the tail in steps of 8: the integrand is smooth (at
+    |om| <= 1.5 and 50 digits, mpmath's degree 6, 96 nodes, was enough on every step for the seeds tried; a
+    step that needs more raises the degree, and longer steps would need degree 7, whose nodes cost more to
+    compute than they save)."""
     total = mpmath.mpc(0)
     reach = int((mpmath.mp.dps + 10) * 2.31) + 20          # ln(10) < 2.31
     for a, b, e in pieces:

@@ -3,6 +3,8 @@
 it once multiplied by the grid step dx (not divided by 20); the numeric cross-check measures that
 error on an 8000-point grid, and notebook 03 plots it against dx (measured, not a verdict)."""
 
+import functools
+
 import mpmath
 import numpy as np
 import sympy as sp
@@ -20,9 +22,16 @@ def closed_form(xx=x, scale=sp.Rational(1, 12)):
     return scale * (sp.erf((xx + 3) / sp.sqrt(2)) - sp.erf((xx - 3) / sp.sqrt(2)))
 
 
+@functools.lru_cache(maxsize=None)
+def _convolution():
+    """(phi * u)(x) = int_{x-3}^{x+3} phi(tau) / 6 dtau with x symbolic (explicit limits, no step functions), by
+    SymPy's integrate; computed once per process (the exact check and its false variant compare it)."""
+    return sp.integrate(PHI / 6, (tau, x - 3, x + 3))
+
+
 def _exact(n_, scale=sp.Rational(1, 12)):
     """(phi * u)(x) = int_{x-3}^{x+3} phi(tau) / 6 dtau with x symbolic (explicit limits, no step functions)."""
-    conv = sp.integrate(PHI / 6, (tau, x - 3, x + 3))
+    conv = _convolution()
     same = sc.exact.decide_equal(conv, closed_form(x, scale))
     if same is None:
         raise RuntimeError("equality of the integral and the closed form not decided")

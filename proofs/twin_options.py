@@ -86,8 +86,8 @@ def _diff_2d(n_, k_max, mode, fill, index, generic):
             def read(e0, e1):
                 p0, p1 = index(e0, 2), index(e1, n_)
                 return fill if p0 is None or p1 is None else xv[p0, p1]
-            want = [[sum((sp.conjugate(wv[q0, q1]) * read(r0 + q0 - b0, r1 + q1 - b1)
-                          for q0 in range(2) for q1 in range(k_)), sp.Integer(0)) for r1 in range(cols)]
+            want = [[sp.Add(*[sp.conjugate(wv[q0, q1]) * read(r0 + q0 - b0, r1 + q1 - b1)
+                              for q0 in range(2) for q1 in range(k_)]) for r1 in range(cols)]
                     for r0 in range(rows)]
             if y.shape != (rows, cols):
                 return f"2-D, k={k_}, padding {padding!r}: shape {y.shape}, expected {(rows, cols)}"
@@ -117,8 +117,8 @@ def _exact_complex(n_, conjugated=True, same_everywhere=False, generic=True):
         wv = _data(n_, k_, generic)[1]
         v = [sp.conjugate(q) for q in reversed(wv)] if conjugated else list(reversed(wv))
         full = correlate1d(xv, wv, "full", conjugate=True)
-        want = [sum((sp.conjugate(wv[q]) * xv[r - (k_ - 1) + q] for q in range(k_) if 0 <= r - (k_ - 1) + q < n_),
-                    sp.Integer(0)) for r in range(n_ + k_ - 1)]
+        want = [sp.Add(*[sp.conjugate(wv[q]) * xv[r - (k_ - 1) + q] for q in range(k_) if 0 <= r - (k_ - 1) + q < n_])
+                for r in range(n_ + k_ - 1)]
         bad = _diff(full, want, f"k={k_}: correlate1d(x, w, 'full')")
         if bad:
             return sc.Counterexample(n_, bad + " (the sum of conj(w_t) x_{i-(k-1)+t})")
@@ -247,13 +247,13 @@ def _exact_fill(n_, whole_kernel=False, generic=True):
                 y0 = correlate1d(xv, wv, padding, "zeros", s, d, same_convention=conv, conjugate=True)
                 yc = correlate1d(xv, wv, padding, "zeros", s, d, same_convention=conv, fillvalue=cv, conjugate=True)
                 what = f"k={k_}, padding {padding!r} ({conv}), stride {s}, dilation {d}"
-                want0 = [sum((cw[q] * xv[r * s + q * d - before] for q in range(k_)
-                              if q not in _outside(r, s, d, k_, before, n_)), sp.Integer(0)) for r in range(size)]
+                want0 = [sp.Add(*[cw[q] * xv[r * s + q * d - before] for q in range(k_)
+                                  if q not in _outside(r, s, d, k_, before, n_)]) for r in range(size)]
                 bad = _diff(y0, want0, what + ": the zero-fill correlation")
                 if bad:
                     return sc.Counterexample(n_, bad)
                 taps = (lambda r: range(k_)) if whole_kernel else (lambda r: _outside(r, s, d, k_, before, n_))
-                wantc = [y0[r] + cv * sum((cw[q] for q in taps(r)), sp.Integer(0)) for r in range(size)]
+                wantc = [sp.Add(y0[r], *[cv * cw[q] for q in taps(r)]) for r in range(size)]
                 bad = _diff(yc, wantc, what + f": the correlation with fill {cv}")
                 if bad:
                     return sc.Counterexample(n_, bad + ("" if generic else f"; x = {xv}, w = {wv}"))
@@ -378,13 +378,12 @@ def _exact_symmetric(n_, index=_half_sample, generic=True):
                     continue
                 what = f"k={k_}, padding {padding!r} ({conv}), stride {s}, dilation {d}"
                 y = correlate1d(xv, wv, padding, "symmetric", s, d, same_convention=conv, conjugate=True)
-                want = [sum((cw[q] * xv[index(r * s + q * d - before, n_)] for q in range(k_)), sp.Integer(0))
-                        for r in range(size)]
+                want = [sp.Add(*[cw[q] * xv[index(r * s + q * d - before, n_)] for q in range(k_)]) for r in range(size)]
                 bad = _diff(y, want, what + ": correlate1d(x, w, mode='symmetric')")
                 if bad:
                     return sc.Counterexample(n_, bad + ("" if generic else f"; x = {xv}, w = {wv}"))
                 y = convolve1d(xv, wv, padding, "symmetric", s, d, same_convention=conv)
-                want = [sum((wv[k_ - 1 - q] * xv[index(r * s + q * d - before, n_)] for q in range(k_)), sp.Integer(0))
+                want = [sp.Add(*[wv[k_ - 1 - q] * xv[index(r * s + q * d - before, n_)] for q in range(k_)])
                         for r in range(size)]
                 bad = _diff(y, want, what + ": convolve1d(x, w, mode='symmetric')")
                 if bad:

@@ -22,6 +22,8 @@ exp(-x) - exp(-2*x)
 
 from __future__ import annotations
 
+import functools
+
 import sympy as sp
 
 __all__ = ["exp_poly_terms", "antiderivative", "definite_integral"]
@@ -61,7 +63,9 @@ def exp_poly_terms(expr, var) -> list[tuple[sp.Expr, sp.Expr]]:
 
 def antiderivative(p, s, var) -> sp.Expr:
     """B with d/dvar (exp(s var) B) = p exp(s var): exp(s var) sum_k (-1)^k p^(k) / s^(k+1) for s != 0,
-    the polynomial antiderivative of p for s = 0 (exactly zero); checked by differentiation.
+    the polynomial antiderivative of p for s = 0 (exactly zero); checked by differentiation.  Each
+    (p, s, var) is computed and checked once per process (the result is immutable; a failed check raises
+    and is not remembered).
 
     >>> import sympy as sp
     >>> t = sp.Symbol("t")
@@ -70,7 +74,11 @@ def antiderivative(p, s, var) -> sp.Expr:
     >>> antiderivative(t, sp.Integer(0), t)
     t**2/2
     """
-    p, s = sp.sympify(p), sp.sympify(s)
+    return _checked_antiderivative(sp.sympify(p), sp.sympify(s), var)
+
+
+@functools.lru_cache(maxsize=4096)
+def _checked_antiderivative(p, s, var) -> sp.Expr:
     if s == 0:
         body = sp.Poly(p, var).integrate().as_expr()      # a polynomial: exact term by term
     else:

@@ -78,16 +78,21 @@ def _strided_correlate(xp: np.ndarray, taps: np.ndarray, sizes: tuple, strides: 
             out += taps[t] * xp[window(t)]
         return out
     xp, taps = xp.astype(object), taps.astype(object)
-    if all(s == 1 for s in strides) and all(d == 1 for d in dils):     # a 'valid' slice of the full product
+    plain = all(s == 1 for s in strides) and all(d == 1 for d in dils)
+    symbolic = any(isinstance(v, sp.Basic) for v in itertools.chain(xp.flat, taps.flat))
+    if plain and not (symbolic and any(isinstance(v, sp.Basic) and not v.is_Rational
+                                       for v in itertools.chain(xp.flat, taps.flat))):
+        # numbers: a 'valid' slice of the full product (python-flint's for ints and rationals)
         full = full_convolve(xp, _flip(taps))
         return full[tuple(slice(k - 1, k - 1 + m) for k, m in zip(taps.shape, sizes))]
+    # one sum per output, of the outputs needed only (SymPy expressions: the full product's terms would
+    # be built for outputs the slice drops); xp * w, the full product's order of factors
     count = int(np.prod(sizes))
     terms: list[list] = [[] for _ in range(count)]
     for t in itertools.product(*map(range, taps.shape)):
         w = taps[t]
         for p, v in enumerate(xp[window(t)].flat):
-            terms[p].append(w * v)
-    symbolic = any(isinstance(v, sp.Basic) for v in itertools.chain(xp.flat, taps.flat))
+            terms[p].append(v * w if plain else w * v)
     vals = [sp.Add(*t) if symbolic else sum(t[1:], start=t[0]) for t in terms]
     out = np.empty(count, dtype=object)
     out[:] = vals

@@ -36,6 +36,11 @@ def _key(v):
     return float(v) if v.is_finite else (float("inf") if v == sp.oo else -float("inf"))
 
 
+def _extended_rational(v) -> bool:
+    """v is a SymPy rational, oo or -oo (compared exactly by SymPy, without Max/Min)."""
+    return v.is_Rational or v is sp.oo or v is sp.S.NegativeInfinity
+
+
 def _mid(lo, hi):
     """A point inside (lo, hi), also when one end is infinite."""
     return (lo + hi) / 2 if lo.is_finite and hi.is_finite else (hi - 1 if lo == -sp.oo else lo + 1)
@@ -90,13 +95,18 @@ def convolve(f: list, g: list) -> list:
         total = sp.Integer(0)
         for a_p, b_p, fp in f:
             for a_q, b_q, gq in g:
-                lower = sp.Max(a_p, mid - b_q)
-                upper = sp.Min(b_p, mid - a_q)
+                if all(_extended_rational(v) for v in (a_p, b_p, mid - b_q, mid - a_q)):
+                    # the limits max(a_p, mid - b_q), min(b_p, mid - a_q) by exact comparisons
+                    low_is_a, up_is_b = bool(mid - b_q <= a_p), bool(b_p <= mid - a_q)
+                    lower, upper = (a_p if low_is_a else mid - b_q), (b_p if up_is_b else mid - a_q)
+                else:                                   # other real ends: SymPy's Max and Min
+                    lower, upper = sp.Max(a_p, mid - b_q), sp.Min(b_p, mid - a_q)
+                    low_is_a, up_is_b = lower == a_p, upper == b_p
                 if not (lower < upper):
                     continue
                 # on (lo, hi) the same bound is active as at mid: pick it symbolically
-                low = a_p if lower == a_p else X - b_q
-                up = b_p if upper == b_p else X - a_q
+                low = a_p if low_is_a else X - b_q
+                up = b_p if up_is_b else X - a_q
                 total += _piece_integral(fp.subs(X, _T) * gq.subs(X, X - _T), low, up)
         out.append((lo, hi, sp.expand(total)))
     return [p for p in out if not (p[0] == -sp.oo and p[2] == 0) and not (p[1] == sp.oo and p[2] == 0)]

@@ -1,0 +1,221 @@
+"""The faster routes of the Fourier / function theorems decide exactly what the old ones decided:
+
+* ``piecewise.convolve`` compares the integration limits of rational (or infinite) ends exactly instead of
+  building SymPy Max/Min: the same pieces as the Max/Min route, on many random piece lists;
+* ``exp_poly.antiderivative`` computes and checks each (p, s, var) once: the same body as a fresh computation;
+* ``proofs/dft_norm.py`` decides idft(dft(x)) - x in Q(zeta_n) first: the same answers as ``decide_zero``, also
+  for non-zero and non-cyclotomic inputs;
+* the mpmath quadratures (adaptive Gauss-Legendre on cut intervals) agree with the old tanh-sinh route and with
+  closed forms to the working precision, and a wrong transform is still far off.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import pathlib
+import random
+
+import mpmath
+import pytest
+import sympy as sp
+
+from symconv.exact import decide_zero
+from symconv.objects import exp_poly, piecewise
+from symconv.objects.piecewise import X, convolve, reflect
+
+_PROOFS = pathlib.Path(__file__).resolve().parents[1] / "proofs"
+
+
+def _load(name):
+    spec = importlib.util.spec_from_file_location(f"{name}_under_test_speed", _PROOFS / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _random_pieces(rnd):
+    """1-3 consecutive pieces with rational ends (the last possibly infinite, with a decaying term)."""
+    out, a = [], sp.Rational(rnd.randint(-4, 2), rnd.choice([1, 2, 3]))
+    for q in range(rnd.randint(1, 3)):
+        b = a + sp.Rational(rnd.randint(1, 4), rnd.choice([1, 2]))
+        e = rnd.choice([sp.Integer(1), X, 2 - X, X**2 / 3, sp.Rational(1, 2) + X])
+        out.append((a, b, e))
+        a = b
+    if rnd.random() < 0.4:
+        out.append((a, sp.oo, rnd.choice([sp.exp(-X), X * sp.exp(-2 * X)])))
+    if rnd.random() < 0.2 and out[0][0] != -sp.oo:
+        out.insert(0, (-sp.oo, out[0][0], sp.exp(X)))
+    return out
+
+
+def test_convolve_exact_limits_match_the_max_min_route(monkeypatch):
+    rnd = random.Random(20261201)
+    cases = [(_random_pieces(rnd), _random_pieces(rnd)) for _ in range(40)]
+    fast = [convolve(f, g) for f, g in cases]
+    monkeypatch.setattr(piecewise, "_extended_rational", lambda v: False)     # force SymPy's Max/Min
+    slow = [convolve(f, g) for f, g in cases]
+    assert fast == slow
+    assert sum(len(h) for h in fast) > 100                                   # non-trivial inputs
+
+
+def test_convolve_still_uses_max_min_for_other_ends():
+    """An irrational end (sqrt(2)) is not compared by the exact route: SymPy's Max/Min decide, as before."""
+    assert not piecewise._extended_rational(sp.sqrt(2))
+    assert piecewise._extended_rational(sp.Rational(3, 2)) and piecewise._extended_rational(-sp.oo)
+    h = convolve([(0, sp.sqrt(2), sp.Integer(1))], [(0, 1, sp.Integer(1))])
+    assert [(a, b) for a, b, _ in h] == [(0, 1), (1, sp.sqrt(2)), (sp.sqrt(2), 1 + sp.sqrt(2))]
+    assert [e for _, _, e in h] == [X, sp.Integer(1), 1 + sp.sqrt(2) - X]
+
+
+def test_convolve_of_boxes_and_exponentials_is_right():
+    tri = convolve([(0, 1, sp.Integer(1))], [(0, 1, sp.Integer(1))])
+    assert tri == [(0, 1, X), (1, 2, 2 - X)]
+    h = convolve([(0, sp.oo, sp.exp(-X))], [(0, sp.oo, sp.exp(-2 * X))])
+    assert h == [(0, sp.oo, sp.exp(-X) - sp.exp(-2 * X))]
+    # f(x) = -x on [-1, 0]: int_{-1}^{x} -t dt = (1 - x^2)/2, then int_{x-1}^{0} -t dt = (x - 1)^2 / 2
+    assert convolve(reflect([(0, 1, X)]), [(0, 1, sp.Integer(1))]) == [(-1, 0, sp.Rational(1, 2) - X**2 / 2),
+                                                                       (0, 1, X**2 / 2 - X + sp.Rational(1, 2))]
+
+
+@pytest.mark.parametrize("p,s", [(X**3 - X, sp.Integer(-2)), (X**2, sp.Integer(0)), (sp.Integer(5), sp.Integer(0)),
+                                 (X**2 + 1, 1 - 2 * sp.pi * sp.I * sp.Symbol("w", real=True))])
+def test_remembered_antiderivative_equals_a_fresh_one(p, s):
+    once, again = exp_poly.antiderivative(p, s, X), exp_poly.antiderivative(p, s, X)
+    fresh = exp_poly._checked_antiderivative.__wrapped__(p, s, X)
+    assert once == fresh and again is once
+    assert sp.expand(sp.together(sp.diff(sp.exp(s * X) * once, X) * sp.exp(-s * X) - p)) == 0
+
+
+def test_remembered_antiderivative_keeps_the_variable_apart():
+    t = sp.Symbol("t")
+    assert exp_poly.antiderivative(t, -1, t) == -t - 1
+    assert exp_poly.antiderivative(t, -1, X) == -t          # t is a constant when integrating in x
+
+
+def test_dft_norm_zero_test_matches_decide_zero():
+    M = _load("dft_norm")
+    from symconv.objects.dft import dft, idft
+
+    exprs = []
+    for n_ in (3, 5, 6):
+        xs = list(sp.symbols(f"x0:{n_}"))
+        back = idft(dft(xs, "ortho"), "ortho")
+        mixed = idft(dft(xs, "ortho"), "backward")
+        exprs += [y - x for y, x in zip(back, xs)] + [y - x for y, x in zip(mixed, xs)]
+    z = sp.exp(2 * sp.pi * sp.I / 5)
+    exprs += [1 + z + z**2 + z**3 + z**4, sp.Symbol("x") * (1 + z), sp.sqrt(2) * sp.Symbol("x") - sp.Symbol("x"),
+              sp.sin(sp.Symbol("x")) - sp.sin(sp.Symbol("x")), sp.exp(sp.Symbol("x")) + 1]
+    got = [M._is_zero(e) for e in exprs]
+    assert got == [decide_zero(e) for e in exprs]
+    assert True in got and False in got
+
+
+def test_dft_norm_exact_check_and_false_variant():
+    M = _load("dft_norm")
+    assert "norms backward, ortho, forward" in M._exact(6).detail
+    cex = M._exact(2, "ortho", "backward")
+    assert cex.n == 2 and "not x0" in cex.description
+
+
+def _old_quad_mp(pieces, om):
+    """The route the piecewise theorems used before: tanh-sinh on unit steps, tails in doubling steps."""
+    total = mpmath.mpc(0)
+    reach = int((mpmath.mp.dps + 10) * 2.31) + 20
+    for a, b, e in pieces:
+        fn = sp.lambdify(X, e, "mpmath")
+        a_fin, b_fin = sp.sympify(a).is_finite, sp.sympify(b).is_finite
+        if a_fin and b_fin:
+            lo, hi = sp.Rational(a), sp.Rational(b)
+            steps = [lo + k * (hi - lo) / max(1, int(hi - lo)) for k in range(max(1, int(hi - lo)) + 1)]
+        else:
+            end, sign = (sp.Rational(a), 1) if a_fin else (sp.Rational(b), -1)
+            offsets = [0] + [2**k for k in range(reach.bit_length()) if 2**k < reach] + [reach]
+            steps = sorted(end + sign * d for d in offsets)
+        total += mpmath.quad(lambda t: mpmath.expjpi(-2 * om * t) * fn(t), [mpmath.mpf(v.p) / v.q for v in steps])
+    return total
+
+
+def test_piecewise_quadrature_matches_tanh_sinh_and_the_exact_transform():
+    M = _load("convolution_theorem_piecewise")
+    w = M.w
+    with mpmath.workdps(50):
+        om = mpmath.mpf(137) / 100
+        for n_ in (1, 3, 5):
+            f, g, _ = M.PAIRS[n_ - 1]
+            for pieces in (f, g, list(M._product(n_, "conv")), list(M._product(n_, "corr"))):
+                new = M._quad_mp(pieces, om)
+                old = _old_quad_mp(pieces, om)
+                exact = sp.N(M.fourier(pieces, w).subs(w, sp.Rational(137, 100)), 60)
+                assert abs(new - old) < mpmath.mpf(10) ** -45
+                assert abs(new - mpmath.mpc(str(sp.re(exact)), str(sp.im(exact)))) < mpmath.mpf(10) ** -45
+        wrong = M._quad_mp([(0, 1, 2 * X)], om) - M._quad_mp([(0, 1, X)], om)     # F{2x} - F{x} = F{x} != 0
+        assert abs(wrong) > 0.01
+
+
+def test_gaussian_transform_quadrature_matches_the_closed_form():
+    M = _load("convolution_theorem")
+    for dps in (20, 50):
+        with mpmath.workdps(dps):
+            for rate in (mpmath.mpf(5) / 11, mpmath.mpf(1), mpmath.mpf(5)):
+                W = mpmath.mpf(63) / 100
+                got = M._ft_mp(lambda z: mpmath.exp(-rate * z**2), rate, W)
+                want = mpmath.sqrt(mpmath.pi / rate) * mpmath.exp(-mpmath.pi**2 * W**2 / rate)
+                assert abs(got - want) < mpmath.mpf(10) ** -(dps - 3)
+                assert abs(M._ft_mp(lambda z: mpmath.exp(-2 * rate * z**2), rate, W) - want) > 10 ** -3
+
+
+def test_gaussian_convolution_quadrature_matches_the_closed_form():
+    M = _load("function_properties")
+    for dps in (20, 50):
+        with mpmath.workdps(dps):
+            T = mpmath.mpf(-17) / 10
+            for a_, b_ in ((1, 2), (mpmath.mpf(1) / 3, 3)):
+                A, B = mpmath.mpf(a_), mpmath.mpf(b_)
+                got = M._quad_gauss(lambda s: mpmath.exp(-A * s**2), A, lambda s: mpmath.exp(-B * s**2), T)
+                want = mpmath.sqrt(mpmath.pi / (A + B)) * mpmath.exp(-A * B * T**2 / (A + B))
+                assert abs(got - want) < mpmath.mpf(10) ** -(dps - 3)
+                assert abs(M._quad_gauss(lambda s: mpmath.exp(-A * s**2), A, lambda s: mpmath.exp(-B * s**2), -T)
+                           - want) < mpmath.mpf(10) ** -(dps - 3)                 # even in T
+                assert abs(want - M._quad_gauss(lambda s: mpmath.exp(-A * s**2), A, lambda s: mpmath.exp(-B * s**2),
+                                                T + 1)) > 10 ** -3
+
+
+@pytest.mark.parametrize("shape_x,shape_w", [((7,), (3,)), ((5,), (5,)), ((4, 5), (2, 3)), ((3, 3), (3, 1))])
+def test_symbolic_valid_correlation_equals_the_slice_of_the_full_product(shape_x, shape_w):
+    """The symbolic 'valid' correlation sums only the outputs it keeps: the same expressions as the slice of the
+    full product it used to take (SymPy symbols, with Python and SymPy zeros as padding, and complex ones)."""
+    import numpy as np
+
+    from symconv.objects import layers
+    from symconv.objects.direct_conv import full_convolve
+
+    rnd = random.Random(7)
+    xs = np.array([rnd.choice([sp.Symbol(f"x{q}"), 0, sp.Integer(0), sp.Symbol(f"y{q}", real=True) * sp.I])
+                   for q in range(int(np.prod(shape_x)))], dtype=object).reshape(shape_x)
+    ws = np.array(sp.symbols(f"w0:{int(np.prod(shape_w))}"), dtype=object).reshape(shape_w)
+    sizes = tuple(a - b + 1 for a, b in zip(shape_x, shape_w))
+    ones = (1,) * len(shape_x)
+    got = layers._strided_correlate(xs, ws, sizes, ones, ones)
+    want = full_convolve(xs, layers._flip(ws))[tuple(slice(k - 1, k - 1 + m) for k, m in zip(shape_w, sizes))]
+    assert got.shape == want.shape and all(a == b for a, b in zip(got.flat, want.flat))
+    rationals = np.array([sp.Rational(q, 3) for q in range(int(np.prod(shape_x)))], dtype=object).reshape(shape_x)
+    got_q = layers._strided_correlate(rationals, ws, sizes, ones, ones)         # rationals and symbols
+    want_q = full_convolve(rationals, layers._flip(ws))[tuple(slice(k - 1, k - 1 + m) for k, m in zip(shape_w, sizes))]
+    assert all(a == b for a, b in zip(got_q.flat, want_q.flat))
+
+
+def test_symbolic_correlate1d_is_the_defining_sum_in_every_mode():
+    from symconv.objects.layers import correlate1d
+
+    x, w = list(sp.symbols("x0:5")), list(sp.symbols("w0:3"))
+    for padding in ("valid", "full", "same", 1, 2):
+        for mode in ("zeros", "circular", "reflect", "replicate", "symmetric"):
+            if padding == "valid" and mode != "zeros":
+                continue
+            y = correlate1d(x, w, padding, mode, same_convention="torch")
+            p = {"valid": 0, "full": 2, "same": 1}.get(padding, padding)
+            ext = {"zeros": lambda e: x[e] if 0 <= e < 5 else 0, "circular": lambda e: x[e % 5],
+                   "reflect": lambda e: x[abs(e) if e < 5 else 8 - e], "replicate": lambda e: x[min(max(e, 0), 4)],
+                   "symmetric": lambda e: x[e if 0 <= e < 5 else (-1 - e if e < 0 else 9 - e)]}[mode]
+            want = [sp.Add(*[w[t] * ext(r + t - p) for t in range(3)]) for r in range(5 + 2 * p - 2)]
+            assert list(y) == want, (padding, mode)

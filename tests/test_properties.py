@@ -292,10 +292,12 @@ def test_equal_mod_n_true_implies_equal_at_integer_points(case, seed):
 
 def test_zz_examples_were_run():
     """Runs last in this file: every property ran its examples, and each kind of case occurred."""
-    if not EXAMPLES:        # run on its own (-k, another order): run the three properties here
-        test_cyclotomic_arithmetic_matches_mpmath()
-        test_decisions_never_contradict_the_truth()
-        test_equal_mod_n_true_implies_equal_at_integer_points()
+    # a property that did not run in this process (-k, another order, another xdist worker) runs here
+    for kind, prop in (("arithmetic", test_cyclotomic_arithmetic_matches_mpmath),
+                       ("closed", test_decisions_never_contradict_the_truth),
+                       ("compare", test_equal_mod_n_true_implies_equal_at_integer_points)):
+        if not EXAMPLES[kind]:
+            prop()
     print(f"\n{sum(EXAMPLES[k] for k in ('arithmetic', 'closed', 'compare'))} hypothesis examples run: "
           f"{dict(EXAMPLES)}")
     assert EXAMPLES["arithmetic"] >= N_ARITH // 2

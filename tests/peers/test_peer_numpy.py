@@ -5,9 +5,9 @@ import numpy as np
 import pytest
 
 from . import adapters
-from ._patch import Proxy, twins
+from ._patch import Proxy, import_peer, twins
 
-peer = pytest.importorskip("numpy._core.tests.test_numeric")
+peer = import_peer("numpy._core.tests.test_numeric")
 
 
 @pytest.fixture(autouse=True)

@@ -6,9 +6,9 @@ NumPy's)."""
 import pytest
 
 from . import adapters
-from ._patch import twins
+from ._patch import import_peer, twins
 
-peer = pytest.importorskip("scipy.linalg.tests.test_special_matrices")
+peer = import_peer("scipy.linalg.tests.test_special_matrices")
 
 
 @pytest.fixture(autouse=True)

@@ -5,9 +5,9 @@ module (SymPy's other products, ntt/fwht/subset, are not twinned: their tests ar
 import pytest
 
 from . import adapters
-from ._patch import twins
+from ._patch import import_peer, twins
 
-peer = pytest.importorskip("sympy.discrete.tests.test_convolutions")
+peer = import_peer("sympy.discrete.tests.test_convolutions")
 
 
 @pytest.fixture(autouse=True)

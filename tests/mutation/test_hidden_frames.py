@@ -1,5 +1,9 @@
 """A failing symconv assertion in a user's test points at the user's line: symconv's own frames are
-hidden (``__tracebackhide__``), as pytest's own helpers do."""
+hidden (``__tracebackhide__``), as pytest's own helpers do.
+
+PYTEST_DONT_REWRITE: kill tests count by passing or failing; their asserts are not rewritten (that took
+seconds in every xdist worker).
+"""
 
 import numpy  # noqa: F401  (loaded before pytester runs in-process: NumPy cannot be imported twice)
 import sympy  # noqa: F401

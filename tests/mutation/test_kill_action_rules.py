@@ -4,7 +4,11 @@ tests/test_action_rules.py states the soundness of each rule through whole steps
 every helper and every guard is pinned directly: the exact action words and canonical forms, each side
 condition refused with its own message, each accepted step, and the texts printed beside the steps in
 the LaTeX document.  A guard that is weakened must make one of the refusals below pass; a rule that
-recomputes the wrong result must fail one of the exact results below."""
+recomputes the wrong result must fail one of the exact results below.
+
+PYTEST_DONT_REWRITE: kill tests count by passing or failing; their asserts are not rewritten (that took
+seconds in every xdist worker).
+"""
 
 import pytest
 import sympy as sp

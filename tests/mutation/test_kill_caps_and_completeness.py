@@ -4,6 +4,9 @@ A work cap is pinned by showing its effect (how often the cooperative deadline i
 test that is deliberately incomplete is pinned where the real code answers "not shown" / undecided and a
 more permissive variant would answer something else.  Each test names the behaviour it pins; where the
 permissive variant turned out to be unsound (CancelTerms), the test says so.
+
+PYTEST_DONT_REWRITE: kill tests count by passing or failing; their asserts are not rewritten (that took
+seconds in every xdist worker).
 """
 
 import pytest

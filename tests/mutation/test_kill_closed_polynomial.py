@@ -1,5 +1,9 @@
 """The rational-polynomial fast path of decide_zero (exact/closed.py): right answers, and it steps aside
-(None) for everything that is not a polynomial with rational coefficients in plain symbols."""
+(None) for everything that is not a polynomial with rational coefficients in plain symbols.
+
+PYTEST_DONT_REWRITE: kill tests count by passing or failing; their asserts are not rewritten (that took
+seconds in every xdist worker).
+"""
 
 import random
 

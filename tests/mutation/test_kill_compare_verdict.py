@@ -2,6 +2,9 @@
 
 Each test names the mutant it was written against (``mutmut show NAME``); each
 fails on that mutant and passes on the real code.
+
+PYTEST_DONT_REWRITE: kill tests count by passing or failing; their asserts are not rewritten (that took
+seconds in every xdist worker).
 """
 
 import pytest

@@ -3,7 +3,11 @@
 tests/test_group_rules.py (not in the mutation selection) states the soundness of each rule through a whole
 derivation; here every helper and every guard is pinned directly: the exact reduced words, the exact
 canonical expressions, each side condition refused with its own message, and each accepted step.  A guard
-that is weakened must make one of the refusals below pass."""
+that is weakened must make one of the refusals below pass.
+
+PYTEST_DONT_REWRITE: kill tests count by passing or failing; their asserts are not rewritten (that took
+seconds in every xdist worker).
+"""
 
 import pytest
 import sympy as sp

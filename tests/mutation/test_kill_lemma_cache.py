@@ -3,7 +3,11 @@ remember_lemma_checks) and for the dispatch of the group-action lemmas to orbit_
 
 Every test works on an empty cache of its own (the process's cache is put back afterwards), and on
 stand-in checks that count their calls, so that what is asserted is the cache's behaviour: a check run
-once, its outcome (pass or fail) kept as it was, nothing forged or overwritten from outside."""
+once, its outcome (pass or fail) kept as it was, nothing forged or overwritten from outside.
+
+PYTEST_DONT_REWRITE: kill tests count by passing or failing; their asserts are not rewritten (that took
+seconds in every xdist worker).
+"""
 
 import pytest
 

@@ -4,6 +4,9 @@ Each test states a property of the correct lemmas: an instance predicate that mu
 rewrite (or accept a true one), a side condition that must be stated, the reason a use is refused,
 or what a lemma's check reports it has checked.  tests/test_soundness_lemmas.py (lemma uses inside
 derivations) is not repeated here.
+
+PYTEST_DONT_REWRITE: kill tests count by passing or failing; their asserts are not rewritten (that took
+seconds in every xdist worker).
 """
 
 import random

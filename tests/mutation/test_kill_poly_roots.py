@@ -5,6 +5,9 @@ one root, the real ones as real balls, the others in the upper half-plane, with 
 for; the helpers are checked on their own (Newton's accuracy, the wrapping allowance, the Krawczyk
 test refusing points, balls and derivatives that do not certify a root); python-flint's working
 precision is restored whatever happens.
+
+PYTEST_DONT_REWRITE: kill tests count by passing or failing; their asserts are not rewritten (that took
+seconds in every xdist worker).
 """
 
 import math

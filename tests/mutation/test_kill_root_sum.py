@@ -1,6 +1,10 @@
 """Kill tests for cyclotomic.root_sum_is_zero: the remainder mod Phi_n from python-flint, and the long
 division it falls back to without python-flint (forced here by hiding the module), give the same exact
-answer on zeros and non-zeros, with exponents read modulo n."""
+answer on zeros and non-zeros, with exponents read modulo n.
+
+PYTEST_DONT_REWRITE: kill tests count by passing or failing; their asserts are not rewritten (that took
+seconds in every xdist worker).
+"""
 
 import random
 import sys

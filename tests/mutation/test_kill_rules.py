@@ -4,6 +4,9 @@ Each test states a property of the rules: a false step that must be rejected (wi
 user reads), a true step that must be accepted, or the justification text that the LaTeX
 document prints for a step.  They call ``check`` / ``check_in_context`` / ``apply`` or
 ``Derivation.check()`` directly (in the pytest process, so that mutmut sees them).
+
+PYTEST_DONT_REWRITE: kill tests count by passing or failing; their asserts are not rewritten (that took
+seconds in every xdist worker).
 """
 
 import pytest

@@ -5,7 +5,11 @@ and the tests stay fast.  Where a phase's outcome cannot be produced quickly in 
 killed by the watchdog, a counterexample that reached the parent as text), ``run_guarded`` is replaced by
 a stand-in that returns that outcome; it records the budget and the isolation each phase was given.
 The priority is that nothing a check did not show becomes a pass: a time-out, a wrong answer, a numeric
-disagreement, a raised derivation."""
+disagreement, a raised derivation.
+
+PYTEST_DONT_REWRITE: kill tests count by passing or failing; their asserts are not rewritten (that took
+seconds in every xdist worker).
+"""
 
 import time
 import types

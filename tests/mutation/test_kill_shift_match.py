@@ -3,7 +3,11 @@
 shift_match: a structural match is a proof of equality, so equal ids must mean equal finite entries, an id
 must be stable (the first id, 0, included), and every shift the index reports must be a real match (and
 every real match reported).  tolerance: the comparison error <= atol + rtol * scale, never for a NaN or an
-infinity, with the dtype's defaults and the messages users read."""
+infinity, with the dtype's defaults and the messages users read.
+
+PYTEST_DONT_REWRITE: kill tests count by passing or failing; their asserts are not rewritten (that took
+seconds in every xdist worker).
+"""
 
 import math
 from fractions import Fraction

@@ -3,7 +3,11 @@ the torch wrapper and the Hypothesis strategies).
 
 Each test states what a user relies on: the signal and the tolerance they pass are the ones used, a shift
 given as a tuple is the shift tested, a symbolic entry is never "within tol", and the messages name the
-failing / undecided shift and the entry they are about."""
+failing / undecided shift and the entry they are about.
+
+PYTEST_DONT_REWRITE: kill tests count by passing or failing; their asserts are not rewritten (that took
+seconds in every xdist worker).
+"""
 
 import re
 

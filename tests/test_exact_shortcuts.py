@@ -36,7 +36,7 @@ from symconv.verify._rank import integer_rank  # noqa: E402
 from symconv.verify.groups import _commutator_system, exact_commutant_dim  # noqa: E402
 from symconv.verify.shift2d import nullspace_dim  # noqa: E402
 
-SETTINGS = settings(max_examples=150, deadline=None, derandomize=True, database=None,
+SETTINGS = settings(max_examples=60, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 

@@ -50,12 +50,12 @@ def _random_pieces(rnd):
 
 def test_convolve_exact_limits_match_the_max_min_route(monkeypatch):
     rnd = random.Random(20261201)
-    cases = [(_random_pieces(rnd), _random_pieces(rnd)) for _ in range(40)]
+    cases = [(_random_pieces(rnd), _random_pieces(rnd)) for _ in range(20)]
     fast = [convolve(f, g) for f, g in cases]
     monkeypatch.setattr(piecewise, "_extended_rational", lambda v: False)     # force SymPy's Max/Min
     slow = [convolve(f, g) for f, g in cases]
     assert fast == slow
-    assert sum(len(h) for h in fast) > 100                                   # non-trivial inputs
+    assert sum(len(h) for h in fast) > 50                                    # non-trivial inputs
 
 
 def test_convolve_still_uses_max_min_for_other_ends():

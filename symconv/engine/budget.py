@@ -228,6 +228,17 @@ def start_frozen(proc) -> None:
         gc.unfreeze()
 
 
+def reap(proc, reader, overdue: bool, grace: float) -> None:
+    """End a watched child: one that answered (or died) is joined, one still running (past its deadline,
+    or not ending within ``grace``) is killed; then the pipe is closed."""
+    if not overdue:
+        proc.join(grace)                            # a child that has answered (or died) ends now
+    if proc.is_alive():
+        proc.kill()
+    proc.join()
+    reader.close()
+
+
 def _child_main(conn, work: Callable, seconds: float) -> None:  # pragma: no cover - runs in the child
     code = 0
     try:
@@ -297,12 +308,7 @@ def run_guarded(work: Callable[[Budget, Callable[[Any], None]], Any], seconds: f
             else:
                 final = msg
     finally:
-        if not overdue:
-            proc.join(grace)                            # a child that has answered (or died) ends now
-        if proc.is_alive():
-            proc.kill()
-        proc.join()
-        reader.close()
+        reap(proc, reader, overdue, grace)
     killed = overdue and final is None
     elapsed = time.monotonic() - start
     if final is not None:

@@ -35,7 +35,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .budget import CAN_FORK, WATCHDOG_GRACE, Guarded, _describe, _masked_alarm, _run_here, \
-    flush_std_streams, picklable, start_frozen
+    flush_std_streams, picklable, reap, start_frozen
 
 __all__ = ["PhaseRunner", "run_in_child", "replaying", "phase_label", "IDLE_SECONDS"]
 
@@ -148,12 +148,7 @@ def run_in_child(body: Callable[[PhaseRunner], Any], *, grace: float = WATCHDOG_
                 why = f"the child sent {kind!r}" + (f": {msg[1]}" if kind == "failed" else " out of turn")
                 break
     finally:
-        if not overdue:
-            proc.join(grace)                            # a child that has answered (or died) ends now
-        if proc.is_alive():
-            proc.kill()
-        proc.join()
-        reader.close()
+        reap(proc, reader, overdue, grace)
     if result is not None:
         return "ok", result[1], phases
     if running is not None:

@@ -100,7 +100,7 @@ def test_a_phase_that_reports_before_its_start_message_is_out_of_turn():
         conn.send_bytes(pickle.dumps(("end", "ok", "forged")))
         return "result"
     status, why, phases = run_in_child(forged)
-    assert status == "stopped" and "out of turn" in why and phases == []
+    assert status == "stopped" and why == "the child sent 'end' out of turn" and phases == []
 
 
 def test_replaying_hands_back_the_recorded_phases_then_runs_the_rest():
@@ -234,3 +234,51 @@ def test_the_child_side_of_a_phase_in_this_process():
     assert g.status == "timed out" and g.value is None and "0.2" in g.error
     reader.close()
     writer.close()
+
+
+def test_recorded_phases_carry_their_time_and_isolation():
+    """Each recorded outcome says how long its phase took and that it ran isolated (as a child of its own
+    would report), for a phase that ended, one killed and one whose process died."""
+    def slow_ok(budget, report):
+        time.sleep(0.2)
+        return 1
+    status, _, phases = run_in_child(lambda phase: (phase(slow_ok, 5.0, True), phase(_stuck, 0.3, True)), grace=0.3)
+    (_, done), (_, killed) = phases
+    assert done.isolated is True and 0.2 <= done.seconds < 5
+    assert killed.isolated is True and 0.6 <= killed.seconds < 10 and killed.error.startswith("no answer after 0.")
+    status, _, [(_, died)] = run_in_child(lambda phase: phase(_dies, 5.0, True))
+    assert died.isolated is True and 0 <= died.seconds < 10
+    seen_by_body = run_in_child(lambda phase: phase(lambda b, r: (time.sleep(0.2), 3)[1], 5.0, True))[1]
+    assert seen_by_body.status == "ok" and seen_by_body.seconds >= 0.2 and seen_by_body.isolated is True
+
+
+def test_replaying_hands_the_isolation_asked_for_to_the_next_runner():
+    seen = []
+
+    def then(work, seconds, isolate):
+        seen.append((seconds, isolate))
+        return Guarded("ok", None)
+    replaying([], then)(_quick, 2.5, True)
+    replaying([(phase_label(_stuck), Guarded("ok", 1))], then)(_quick, 1.5, False)
+    assert seen == [(2.5, True), (1.5, False)]
+
+
+def test_a_work_without_a_qualified_name_is_labelled_by_its_type():
+    import functools
+
+    assert phase_label(functools.partial(_quick)) == "partial"
+    assert phase_label(_quick) == "_quick"
+
+
+@pytest.mark.parametrize("payload, why", [(b"not a pickle", "unreadable message"),
+                                          (__import__("pickle").dumps(["start"]), "not a message")])
+def test_bytes_that_are_no_message_give_no_result(payload, why):
+    def forged(phase):
+        import gc
+        from multiprocessing.connection import Connection
+        gc.unfreeze()
+        conn = next(o for o in gc.get_objects() if isinstance(o, Connection) and o.writable)
+        conn.send_bytes(payload)
+        return "result"
+    status, text, phases = run_in_child(forged)
+    assert status == "stopped" and why in text and phases == []

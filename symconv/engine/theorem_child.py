@@ -128,6 +128,12 @@ def run_in_child(body: Callable[[PhaseRunner], Any], *, grace: float = WATCHDOG_
                 msg = pickle.loads(reader.recv_bytes())
             except (EOFError, OSError):
                 break                                   # the child is gone
+            except Exception as exc:                    # bytes that are no message: no result from this child
+                why = f"the child sent an unreadable message ({type(exc).__name__})"
+                break
+            if not (isinstance(msg, tuple) and msg and isinstance(msg[0], str)):
+                why = "the child sent something that is not a message"
+                break
             kind = msg[0]
             if kind == "start" and running is None:
                 running = (msg[1], time.monotonic(), [])

@@ -42,7 +42,8 @@ def unevaluable(p, q, **kw):
 
 _ALLOWED = {"__future__", "cmath", "hashlib", "math", "dataclasses", "fractions", "random", "typing", "itertools",
             "sympy", "sympy.core.function", "sympy.core.relational", "sympy.logic.boolalg",
-            "symconv.objects.indexed", "symconv.objects.group_elements", "symconv.objects.group_actions"}  # notation only
+            "symconv.objects.indexed", "symconv.objects.group_elements", "symconv.objects.group_actions",  # notation
+            "symconv.objects.expr_facts"}     # SymPy's own free symbols and atoms, remembered (imports only SymPy)
 
 
 @pytest.mark.parametrize("name,extra", [("concrete.py", {"symconv.engine.concrete_actions"}),     # points of G-sets
@@ -60,6 +61,14 @@ def test_imports_only_sympy_stdlib_and_the_notation(name, extra):
             continue
         for mod in mods:
             assert mod in allowed, f"{name} imports {mod}"
+
+
+def test_expr_facts_imports_only_sympy_and_the_stdlib():
+    src = pathlib.Path(__file__).parents[1] / "symconv" / "objects" / "expr_facts.py"
+    for node in ast.walk(ast.parse(src.read_text())):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            mods = [a_.name for a_ in node.names] if isinstance(node, ast.Import) else [node.module]
+            assert all(m in {"__future__", "functools", "sympy", "sympy.concrete.expr_with_limits"} for m in mods), mods
 
 
 # --------------------------------------------------------------------------- correct identities agree

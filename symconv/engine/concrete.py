@@ -113,6 +113,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.logic.boolalg import Boolean
 
+from symconv.objects.expr_facts import atoms_of, free_symbols
 from symconv.objects.group_elements import GId, GInv, GMul
 from symconv.objects.indexed import ENTRY, Iverson, X, n as N_SYM, omega as OMEGA, xi as XI
 
@@ -1162,19 +1163,19 @@ def _collect(exprs: Iterable[sp.Basic], defs: Mapping) -> tuple[set, set]:
     seen: set = set()
     todo = [(e, frozenset()) for e in exprs]
     for e, _ in todo:
-        free |= e.free_symbols
+        free |= free_symbols(e)
     while todo:
         e, bound = todo.pop()
-        for f in e.atoms(AppliedUndef):
+        for f in atoms_of(e, AppliedUndef):
             if getattr(f.func, "_symconv_cyclic", None) is False:
                 for a in f.args:
-                    zargs |= a.free_symbols - bound
+                    zargs |= free_symbols(a) - bound
             nm = f.func.__name__
             if nm in defs and nm not in seen:
                 seen.add(nm)
                 lam = defs[nm]
                 if isinstance(lam, sp.Lambda):
-                    free |= lam.free_symbols
+                    free |= free_symbols(lam)
                     todo.append((lam.expr, frozenset(lam.variables)))
     return free, zargs
 
@@ -1214,7 +1215,7 @@ def _uses_group(exprs, defs: Mapping) -> bool:
     """Whether the expressions, or a definition of the table, use GMul, GInv or GId."""
     ops = (GMul, GInv, GId)
     everything = list(exprs) + [lam.expr for lam in defs.values() if isinstance(lam, sp.Lambda)]
-    return any(e.atoms(*ops) for e in everything)
+    return any(atoms_of(e, *ops) for e in everything)
 
 
 def concrete_compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int = 0, max_points: int = 24,

@@ -47,6 +47,7 @@ from typing import Iterable, Mapping
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from symconv.objects.expr_facts import atoms_of, free_symbols
 from symconv.objects.group_actions import Act, Card, NumOrbits, OrbitSize, Point, PtEq, SolDim
 from symconv.objects.group_elements import GId, GInv, GMul
 from symconv.objects.indexed import Iverson, n as N_SYM
@@ -72,7 +73,7 @@ class IllTyped(Unevaluable):
 def uses_actions(exprs, defs: Mapping) -> bool:
     """Whether the expressions (or the definitions they may unfold) use the notation of actions."""
     items = list(exprs) + [lam.expr for lam in (defs or {}).values() if isinstance(lam, sp.Lambda)]
-    return any(sp.sympify(e).atoms(*ACTION_NOTATION) or any(isinstance(s, Point) for s in sp.sympify(e).free_symbols)
+    return any(atoms_of(e, *ACTION_NOTATION) or any(isinstance(s, Point) for s in free_symbols(e))
                for e in items if isinstance(e, sp.Basic))
 
 

@@ -48,7 +48,6 @@ def train(layers: int = 7, epochs: int = 1700, lr: float = 0.2, n: int = 100, sa
     ws = [rng.uniform(-1, 1, 3).astype(np.float32) for _ in range(layers)]
     m = [np.zeros(3, np.float32) for _ in ws]
     v = [np.zeros(3, np.float32) for _ in ws]
-    b1, b2, eps = 0.9, 0.999, 1e-8
     log = []
     K = 3
     for epoch in range(1, epochs + 1):
@@ -75,15 +74,20 @@ def train(layers: int = 7, epochs: int = 1700, lr: float = 0.2, n: int = 100, sa
                 back = back + ws[q][t] * gp[:, K - 1 - t:K - 1 - t + n]
             g = back
         for q in range(layers):
-            m[q] = b1 * m[q] + (1 - b1) * grads[q]
-            v[q] = b2 * v[q] + (1 - b2) * grads[q] ** 2
-            mh, vh = m[q] / (1 - b1 ** epoch), v[q] / (1 - b2 ** epoch)
-            ws[q] = ws[q] - lr * mh / (np.sqrt(vh) + eps)
+            ws[q], m[q], v[q] = adam_step(ws[q], m[q], v[q], grads[q], epoch, lr)
         if epoch % log_every == 0 or epoch == 1:
             log.append((epoch, loss))
     final = float(np.mean((correlate_all(ws, x) - y) ** 2))
     return {"weights": [w.astype(float).tolist() for w in ws], "log": log, "final_loss": final,
             "target": c, "layers": layers, "epochs": epochs, "lr": lr, "n": n, "samples": samples, "seed": seed}
+
+
+def adam_step(w, m, v, grad, epoch: int, lr: float, b1: float = 0.9, b2: float = 0.999, eps: float = 1e-8):
+    """One Adam update of the weights w with moments m, v (Flux's defaults): (w, m, v) after it."""
+    m = b1 * m + (1 - b1) * grad
+    v = b2 * v + (1 - b2) * grad ** 2
+    mh, vh = m / (1 - b1 ** epoch), v / (1 - b2 ** epoch)
+    return w - lr * mh / (np.sqrt(vh) + eps), m, v
 
 
 def correlate_all(ws, x):

@@ -17,7 +17,6 @@ def _reference_train(layers, epochs, lr, n, samples, seed, log_every):
     ws = [rng.uniform(-1, 1, 3).astype(np.float32) for _ in range(layers)]
     m = [np.zeros(3, np.float32) for _ in ws]
     v = [np.zeros(3, np.float32) for _ in ws]
-    b1, b2, eps = 0.9, 0.999, 1e-8
     log = []
     for epoch in range(1, epochs + 1):
         hs = [x]
@@ -31,10 +30,7 @@ def _reference_train(layers, epochs, lr, n, samples, seed, log_every):
             grads[q] = np.array([np.sum(g * np.roll(hs[q], -t, axis=1)) for t in range(3)], dtype=np.float32)
             g = sum(ws[q][t] * np.roll(g, t, axis=1) for t in range(3))
         for q in range(layers):
-            m[q] = b1 * m[q] + (1 - b1) * grads[q]
-            v[q] = b2 * v[q] + (1 - b2) * grads[q] ** 2
-            mh, vh = m[q] / (1 - b1 ** epoch), v[q] / (1 - b2 ** epoch)
-            ws[q] = ws[q] - lr * mh / (np.sqrt(vh) + eps)
+            ws[q], m[q], v[q] = B.adam_step(ws[q], m[q], v[q], grads[q], epoch, lr)   # the update is shared
         if epoch % log_every == 0 or epoch == 1:
             log.append((epoch, loss))
     return [w.astype(float).tolist() for w in ws], log

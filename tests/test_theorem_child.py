@@ -209,9 +209,17 @@ def test_the_child_side_of_a_phase_in_this_process():
         def __str__(self):
             return "odd"
 
-    g = phase(lambda budget, report: (report(("holds", 1, "a")), report(Odd()), 5)[2], 3.5, True)
+    def work(budget, report):
+        report(("holds", 1, "a"))
+        report(Odd())
+        time.sleep(0.05)
+        return 5
+    t0 = time.monotonic()
+    g = phase(work, 3.5, True)
+    took = time.monotonic() - t0
     msgs = [pickle.loads(reader.recv_bytes()) for _ in range(4)]
-    assert msgs[0][0] == "start" and msgs[0][2] == 3.5
+    assert msgs[0] == ("start", phase_label(work), 3.5)            # the label the parent records it under
+    assert 0.05 <= g.seconds <= took                                 # the phase's own time, as a child reports it
     assert msgs[1:] == [("progress", ("holds", 1, "a")), ("progress", "odd"), ("end", "ok", 5)]
     assert (g.status, g.value, g.progress, g.error, g.isolated) == ("ok", 5, [("holds", 1, "a"), "odd"], "", True)
 
@@ -261,6 +269,13 @@ def test_replaying_hands_the_isolation_asked_for_to_the_next_runner():
     replaying([], then)(_quick, 2.5, True)
     replaying([(phase_label(_stuck), Guarded("ok", 1))], then)(_quick, 1.5, False)
     assert seen == [(2.5, True), (1.5, False)]
+
+
+def test_without_fork_the_one_child_refuses_in_one_line(monkeypatch):
+    from symconv.engine import theorem_child
+    monkeypatch.setattr(theorem_child, "CAN_FORK", False)
+    with pytest.raises(RuntimeError, match="^run_in_child needs the fork start method$"):
+        run_in_child(lambda phase: 1)
 
 
 def test_a_work_without_a_qualified_name_is_labelled_by_its_type():

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 import sympy as sp
+from sympy.polys.domains import QQ, ZZ
+from sympy.polys.matrices.dense import ddm_berk
+from sympy.polys.rings import ring
 
 from ..exact import congruent_mod, decide_equal, root_sum_is_zero
 
@@ -107,17 +110,30 @@ def _diagonal_constancy() -> LemmaCheck:
 
 def _block_charpoly_holds(g: int, h: int, power: int | None = None) -> bool:
     """det(tI - [[lambda I_g, Q], [0, R]]) == (t - lambda)^power det(tI - R), generic Q (g x h) and R
-    (h x h), expanded exactly (power defaults to g, the true identity)."""
-    t, lam = sp.symbols("t lambda")
+    (h x h), exactly (power defaults to g, the true identity).
+
+    Both characteristic polynomials by Berkowitz's division-free algorithm on the whole matrix (never a
+    block decomposition, which would assume the identity), with entries in Z[lambda, q_ab, r_ab]: the
+    coefficients of t^N..t^0 compared with those of (t - lambda)^power det(tI - R)."""
+    names = ["lambda"] + [f"q_{a}_{b}" for a in range(g) for b in range(h)] + \
+            [f"r_{a}_{b}" for a in range(h) for b in range(h)]
+    K, lam, *entries = ring(names, ZZ)
+    Q, R = entries[:g * h], entries[g * h:]
     N = g + h
-    M = sp.zeros(N, N)
-    M[:g, :g] = lam * sp.eye(g)
-    M[:g, g:] = sp.Matrix(g, h, lambda a, b: sp.Symbol(f"q_{a}_{b}"))
-    R = sp.Matrix(h, h, lambda a, b: sp.Symbol(f"r_{a}_{b}"))
-    M[g:, g:] = R
-    charpoly = (t * sp.eye(N) - M).det(method="berkowitz")
-    rest = (t * sp.eye(h) - R).det(method="berkowitz") if h else sp.Integer(1)
-    return sp.expand(charpoly - (t - lam) ** (g if power is None else power) * rest) == 0
+    M = [[K.zero] * N for _ in range(N)]
+    for a in range(g):
+        M[a][a] = lam
+        for b in range(h):
+            M[a][g + b] = Q[a * h + b]
+    for a in range(h):
+        for b in range(h):
+            M[g + a][g + b] = R[a * h + b]
+    charpoly = [c[0] for c in ddm_berk(M, K)]                          # t^N, ..., t^0
+    want = [c[0] for c in ddm_berk([row[g:] for row in M[g:]], K)]     # det(tI - R); [1] when h = 0
+    for _ in range(g if power is None else power):                     # times (t - lambda)
+        want = [(want[i] if i < len(want) else K.zero) - (lam * want[i - 1] if i else K.zero)
+                for i in range(len(want) + 1)]
+    return charpoly == want
 
 
 def _simple_eigenspace() -> LemmaCheck:
@@ -160,6 +176,14 @@ def _random_poly(rnd, deg: int, x: sp.Symbol) -> sp.Expr:
     return sum((c * x**e for e, c in enumerate(coeffs)), sp.Integer(0)) + lead * x**deg
 
 
+def _product_degrees(p: sp.Expr, q: sp.Expr, x: sp.Symbol) -> tuple:
+    """(deg pq, deg p, deg q) for polynomials p, q in x with rational coefficients, computed exactly in
+    QQ[x] (anything else raises)."""
+    R = ring([x], QQ)[0]
+    P, Q = R(p), R(q)
+    return (P * Q).degree(), P.degree(), Q.degree()
+
+
 #: degrees p, q >= 0 and a height r >= 1, symbolic, for the general arguments below
 _P, _Q = sp.symbols("p q", integer=True, nonnegative=True)
 _R = sp.Symbol("r", integer=True, positive=True)
@@ -173,15 +197,19 @@ def _cauchy_range(s, p, q) -> tuple:
 
 
 def _cauchy_formula_instances(bound: int) -> str | None:
-    """The coefficient formula of _cauchy_range, checked with generic coefficients for p, q <= bound."""
-    x = sp.Symbol("x")
+    """The coefficient formula of _cauchy_range, checked with generic coefficients for p, q <= bound.
+
+    The product is computed in Z[x, a_0..a_bound, b_0..b_bound] (exact sparse polynomials); its terms
+    in x^s are compared with the Cauchy sum times x^s."""
+    R, x, *gens = ring(["x"] + [f"a{e}" for e in range(bound + 1)] + [f"b{e}" for e in range(bound + 1)], ZZ)
     for p in range(bound + 1):
         for q in range(bound + 1):
-            a, b = sp.symbols(f"a0:{p + 1}"), sp.symbols(f"b0:{q + 1}")
-            prod = sp.Poly(sum(a[e] * x**e for e in range(p + 1)) * sum(b[e] * x**e for e in range(q + 1)), x)
+            a, b = gens[:p + 1], gens[bound + 1:bound + 2 + q]
+            prod = sum((a[e] * x**e for e in range(p + 1)), R.zero) * sum((b[e] * x**e for e in range(q + 1)), R.zero)
             for s in range(p + q + 1):
                 lo, hi = (int(v) for v in _cauchy_range(s, p, q))
-                if sp.expand(prod.coeff_monomial(x**s) - sum(a[e] * b[s - e] for e in range(lo, hi + 1))) != 0:
+                at_s = R({m: c for m, c in prod.items() if m[0] == s})
+                if at_s - x**s * sum((a[e] * b[s - e] for e in range(lo, hi + 1)), R.zero) != 0:
                     return f"p={p}, q={q}: coefficient of x^{s} is not the Cauchy sum"
     return None
 
@@ -222,7 +250,8 @@ def _degree_of_product() -> LemmaCheck:
     rnd = random.Random(7)
     for _ in range(60):
         p, q = _random_poly(rnd, rnd.randint(0, 6), x), _random_poly(rnd, rnd.randint(0, 6), x)
-        if sp.degree(sp.expand(p * q), x) != sp.degree(p, x) + sp.degree(q, x):
+        of_product, of_p, of_q = _product_degrees(p, q, x)
+        if of_product != of_p + of_q:
             return LemmaCheck(False, f"deg({p} * {q}) is not the sum of degrees")
     # dropping the condition: a 'degree 1' factor x + 0 x^2 ... a zero leading tap lowers the degree
     if sp.degree(sp.expand((0 * x**2 + x + 1) * (x + 1)), x) == 3:      # pragma: no cover - sympy itself

@@ -823,9 +823,16 @@ def test_degree_of_product_check_computes_60_seeded_instances(monkeypatch):
 def test_degree_of_product_check_fails_with_the_reason(monkeypatch):
     x = sp.Symbol("x")
     res, polys = None, []
-    monkeypatch.setattr(lm, "sp", _sympy_with(expand=lambda e: sp.expand(e) * x))       # one degree too many
+    real_degrees = lm._product_degrees
+    monkeypatch.setattr(lm, "_product_degrees",                                           # one degree too many
+                        lambda p, q, y: (real_degrees(p, q, y)[0] + 1,) + real_degrees(p, q, y)[1:])
     res, polys = _product_instances(monkeypatch)
     assert res == lm.LemmaCheck(False, f"deg({polys[0]} * {polys[1]}) is not the sum of degrees") and len(polys) == 2
+    for wrong in (lambda d: (d[0], d[1] + 1, d[2]), lambda d: (d[0], d[1], d[2] - 1)):    # a factor's degree wrong
+        monkeypatch.setattr(lm, "_product_degrees", lambda p, q, y, wrong=wrong: wrong(real_degrees(p, q, y)))
+        res, polys = _product_instances(monkeypatch)
+        assert res == lm.LemmaCheck(False, f"deg({polys[0]} * {polys[1]}) is not the sum of degrees")
+    monkeypatch.setattr(lm, "_product_degrees", real_degrees)
     # the example of a zero leading tap: (0 x^2 + x + 1)(x + 1) must have degree 2, not 3
     seen = []
 

@@ -1,0 +1,185 @@
+"""The exact shortcuts of the discrete / linear-algebra side decide what the routes they replace decided.
+
+* the block-triangular characteristic polynomial of ``simple_eigenvalue_eigenspace_is_a_line``: Berkowitz over
+  Z[lambda, q, r] (coefficient lists) against the old route (SymPy expressions, ``det(method="berkowitz")``,
+  ``expand``), for every split g + h <= 4 and every power g - 1 .. g + 2 (only g is right);
+* the Cauchy coefficient instances of ``degree_of_product``: the product in Z[x, a, b] against the old route
+  (``Poly`` of the expression, ``coeff_monomial``, ``expand``) under the true index range and under ranges
+  that are wrong (shifted, shortened, widened, at random coefficients): the same first failure, or None;
+* the random degree instances of ``degree_of_product``: degrees in QQ[x] against ``sp.degree(sp.expand(...))``;
+  what is not a polynomial over QQ (1/x, sqrt(2) x, a second symbol) is refused, never given a degree;
+
+Deterministic (``derandomize=True``, no example database).
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import sympy as sp
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from symconv.engine import lemmas as lm  # noqa: E402
+
+SETTINGS = settings(max_examples=60, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+# ---------------------------------------------------------------- the block characteristic polynomial
+
+def _old_block_charpoly_holds(g: int, h: int, power: int | None = None) -> bool:
+    """The route the ring replaces (symconv/engine/lemmas.py before): SymPy expressions, expanded."""
+    t, lam = sp.symbols("t lambda")
+    N = g + h
+    M = sp.zeros(N, N)
+    M[:g, :g] = lam * sp.eye(g)
+    M[:g, g:] = sp.Matrix(g, h, lambda a, b: sp.Symbol(f"q_{a}_{b}"))
+    R = sp.Matrix(h, h, lambda a, b: sp.Symbol(f"r_{a}_{b}"))
+    M[g:, g:] = R
+    charpoly = (t * sp.eye(N) - M).det(method="berkowitz")
+    rest = (t * sp.eye(h) - R).det(method="berkowitz") if h else sp.Integer(1)
+    return sp.expand(charpoly - (t - lam) ** (g if power is None else power) * rest) == 0
+
+
+@pytest.mark.parametrize("g, h", [(g, N - g) for N in range(1, 5) for g in range(1, N + 1)])
+def test_block_charpoly_agrees_with_the_expression_route(g, h):
+    for power in (None, g - 1, g, g + 1, g + 2):
+        new = lm._block_charpoly_holds(g, h, power)
+        assert new is lm._block_charpoly_holds(g, h, power)          # a bool, deterministic
+        assert new == _old_block_charpoly_holds(g, h, power), (g, h, power)
+    assert lm._block_charpoly_holds(g, h) is True
+    assert lm._block_charpoly_holds(g, h, g + 1) is False and lm._block_charpoly_holds(g, h, g - 1) is False
+
+
+def test_block_charpoly_is_computed_on_the_whole_matrix(monkeypatch):
+    """Berkowitz runs on the N x N matrix itself and on R (never on blocks found by a decomposition), with
+    lambda on the first g diagonal entries, Q above R and zeros below lambda I."""
+    seen = []
+    real = lm.ddm_berk
+
+    def spy(M, K):
+        seen.append([row[:] for row in M])
+        return real(M, K)
+
+    monkeypatch.setattr(lm, "ddm_berk", spy)
+    assert lm._block_charpoly_holds(2, 2) is True
+    whole, R = seen
+    assert len(whole) == 4 and len(R) == 2
+    K = whole[0][0].ring
+    lam = K.gens[0]
+    assert [whole[a][a] for a in range(2)] == [lam, lam] and whole[0][1] == whole[1][0] == K.zero
+    assert all(whole[a][b] == K.zero for a in range(2, 4) for b in range(2))
+    assert {whole[a][b] for a in range(2) for b in range(2, 4)} | {R[a][b] for a in range(2) for b in range(2)} \
+        == set(K.gens[1:])                                       # generic, all distinct
+    assert [row[2:] for row in whole[2:]] == R
+
+
+def test_block_charpoly_detects_a_wrong_characteristic_polynomial(monkeypatch):
+    real = lm.ddm_berk
+    # one coefficient of det(tI - M) off by one: the identity is no longer shown
+    monkeypatch.setattr(lm, "ddm_berk", lambda M, K: real(M, K) if len(M) < 3 else
+                        real(M, K)[:-1] + [[real(M, K)[-1][0] + K.one]])
+    assert lm._block_charpoly_holds(2, 1) is False
+    assert lm._block_charpoly_holds(1, 1) is True                # 2 x 2: untouched
+    assert lm._simple_eigenspace().ok is False
+
+
+# ---------------------------------------------------------------- the Cauchy coefficient instances
+
+def _old_cauchy_formula_instances(bound: int) -> str | None:
+    x = sp.Symbol("x")
+    for p in range(bound + 1):
+        for q in range(bound + 1):
+            a, b = sp.symbols(f"a0:{p + 1}"), sp.symbols(f"b0:{q + 1}")
+            prod = sp.Poly(sum(a[e] * x**e for e in range(p + 1)) * sum(b[e] * x**e for e in range(q + 1)), x)
+            for s in range(p + q + 1):
+                lo, hi = (int(v) for v in lm._cauchy_range(s, p, q))
+                if sp.expand(prod.coeff_monomial(x**s) - sum(a[e] * b[s - e] for e in range(lo, hi + 1))) != 0:
+                    return f"p={p}, q={q}: coefficient of x^{s} is not the Cauchy sum"
+    return None
+
+
+_TRUE_RANGE = lm._cauchy_range
+
+
+def _both(monkeypatch, rng, bound):
+    monkeypatch.setattr(lm, "_cauchy_range", rng)
+    try:
+        return lm._cauchy_formula_instances(bound), _old_cauchy_formula_instances(bound)
+    finally:
+        monkeypatch.setattr(lm, "_cauchy_range", _TRUE_RANGE)
+
+
+@pytest.mark.parametrize("bound", [0, 1, 3, 6])
+def test_cauchy_instances_pass_with_the_true_range(bound):
+    assert lm._cauchy_formula_instances(bound) is None
+    if bound <= 3:
+        assert _old_cauchy_formula_instances(bound) is None
+
+
+@SETTINGS
+@given(st.integers(0, 10**6), st.integers(1, 3), st.sampled_from(["lo", "hi", "both"]), st.integers(-2, 2))
+def test_cauchy_instances_agree_with_the_old_route_on_wrong_ranges(seed, bound, which, delta):
+    """A range wrong at some (s, p, q) (drawn): both routes name the same first wrong coefficient (a
+    widened range can only reach valid indices here, a shortened one is always wrong)."""
+    picks = random.Random(seed)
+    wrong_at = {(s, p, q) for p in range(bound + 1) for q in range(bound + 1) for s in range(p + q + 1)
+                if picks.random() < 0.3}
+
+    def rng(s, p, q):
+        lo, hi = (int(v) for v in _TRUE_RANGE(s, p, q))
+        if (s, p, q) in wrong_at and delta:
+            lo2 = lo + delta if which in ("lo", "both") else lo
+            hi2 = hi + delta if which in ("hi", "both") else hi
+            # keep the indices in range (a[e], b[s - e] exist), as both routes index the same tuples
+            lo, hi = max(lo2, 0, s - q), min(hi2, p, s)
+            if (lo, hi) == tuple(int(v) for v in _TRUE_RANGE(s, p, q)):
+                lo, hi = lo, hi - 1                   # still wrong: one term fewer
+        return lo, hi
+
+    with pytest.MonkeyPatch.context() as mp:
+        new, old = _both(mp, rng, bound)
+    assert new == old
+    assert (new is None) == (not wrong_at or not delta)
+
+
+def test_cauchy_instances_catch_a_wrong_coefficient_formula(monkeypatch):
+    # the range of the next coefficient (s + 1): wrong from p = 1, q = 0 on (at p = 0 every range is {0})
+    new, old = _both(monkeypatch, lambda s, p, q: _TRUE_RANGE(min(s + 1, p + q), p, q), 2)
+    assert new == old == "p=1, q=0: coefficient of x^0 is not the Cauchy sum"
+
+
+# ---------------------------------------------------------------- degrees of products over QQ
+
+X = sp.Symbol("x")
+
+
+@st.composite
+def rational_polys(draw):
+    deg = draw(st.integers(0, 7))
+    coeffs = [sp.Rational(draw(st.integers(-9, 9)), draw(st.integers(1, 5))) for _ in range(deg)]
+    lead = sp.Rational(draw(st.integers(1, 9)) * draw(st.sampled_from([-1, 1])), draw(st.integers(1, 5)))
+    return sum((c * X**e for e, c in enumerate(coeffs)), sp.Integer(0)) + lead * X**deg
+
+
+@SETTINGS
+@given(rational_polys(), rational_polys())
+def test_product_degrees_agree_with_expansion(p, q):
+    assert lm._product_degrees(p, q, X) == (sp.degree(sp.expand(p * q), X), sp.degree(p, X), sp.degree(q, X))
+
+
+def test_product_degrees_of_the_seeded_instances_agree_with_expansion():
+    rnd = random.Random(7)
+    for _ in range(60):
+        p, q = lm._random_poly(rnd, rnd.randint(0, 6), X), lm._random_poly(rnd, rnd.randint(0, 6), X)
+        assert lm._product_degrees(p, q, X) == (sp.degree(sp.expand(p * q), X), sp.degree(p, X), sp.degree(q, X))
+
+
+@pytest.mark.parametrize("bad", [1 / X, sp.sqrt(2) * X, X + sp.Symbol("y"), sp.exp(X)])
+def test_product_degrees_refuse_what_is_not_a_polynomial_over_qq(bad):
+    with pytest.raises(Exception):
+        lm._product_degrees(bad, X + 1, X)

@@ -183,3 +183,56 @@ def test_product_degrees_of_the_seeded_instances_agree_with_expansion():
 def test_product_degrees_refuse_what_is_not_a_polynomial_over_qq(bad):
     with pytest.raises(Exception):
         lm._product_degrees(bad, X + 1, X)
+
+
+# ---------------------------------------------------------------- the shift's eigenvalues in mpmath
+
+def _dft_proofs():
+    from pathlib import Path
+    from symconv.engine.catalog import load_proof_module
+    return load_proof_module(Path(__file__).resolve().parents[1] / "proofs" / "dft.py")
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 5, 8, 12])
+def test_shift_eigenvalues_without_eigenvectors_are_the_same_numbers(n):
+    """shift_charpoly_eq_X_pow_sub_one's mpmath check asks eig for the eigenvalues only (right=False): the
+    same QR iterations, so the same numbers, bit for bit, as when the eigenvectors were computed too."""
+    import mpmath
+    import symconv as sc
+    with mpmath.workdps(50):
+        M = sc.mp_matrix(sc.verify.permutation_array(n).astype(float))
+        with_vectors, _ = mpmath.eig(M)
+        alone = _dft_proofs()._mp_eigenvalues(M)
+        assert list(alone) == list(with_vectors) and len(alone) == n
+        assert all(isinstance(v, (mpmath.mpf, mpmath.mpc)) for v in alone)
+
+
+# ---------------------------------------------------------------- parallel vectors (commuting_preserves_eigenvectors)
+
+def _old_parallel(u, v) -> bool:
+    return all(sp.expand(u[p] * v[q] - u[q] * v[p]) == 0 for p in range(len(u)) for q in range(len(u)))
+
+
+@SETTINGS
+@given(st.lists(st.fractions(min_value=-20, max_value=20, max_denominator=7), min_size=1, max_size=6),
+       st.fractions(min_value=-5, max_value=5, max_denominator=4), st.integers(0, 5), st.integers(-3, 3))
+def test_parallel_rational_vectors_agree_with_expansion(entries, scale, where, bump):
+    from symconv.verify.commuting import _parallel
+    u = sp.Matrix([sp.Rational(e.numerator, e.denominator) for e in entries])
+    v = u * sp.Rational(scale.numerator, scale.denominator)
+    w = v.copy()
+    w[where % len(w)] += bump                     # parallel again only if bump == 0 (or u, v are 0 there)
+    for a, b in ((u, v), (v, u), (u, w), (w, u), (w, v)):
+        assert _parallel(a, b) == _old_parallel(a, b)
+    assert _parallel(u, v) is True
+
+
+def test_parallel_falls_back_to_expansion_beyond_the_rationals():
+    from symconv.verify.commuting import _parallel
+    s = sp.sqrt(2)
+    a = sp.Symbol("a")
+    cases = [(sp.Matrix([1, s]), sp.Matrix([s, 2])), (sp.Matrix([1, s]), sp.Matrix([s, 3])),
+             (sp.Matrix([a, a**2]), sp.Matrix([1, a])), (sp.Matrix([a, 1]), sp.Matrix([1, a])),
+             (sp.Matrix([(a + 1)**2, 1]), sp.Matrix([a**2 + 2 * a + 1, 1]))]
+    assert [_parallel(u, v) for u, v in cases] == [_old_parallel(u, v) for u, v in cases] == \
+        [True, False, True, False, True]

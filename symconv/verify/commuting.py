@@ -15,6 +15,7 @@ n=2: A = I has the repeated eigenvalue 1; B = ... commutes with A, but B e_... i
 from __future__ import annotations
 
 import random
+from fractions import Fraction
 
 import sympy as sp
 
@@ -32,7 +33,14 @@ def commutant_basis(A: sp.Matrix) -> list[sp.Matrix]:
 
 
 def _parallel(u: sp.Matrix, v: sp.Matrix) -> bool:
-    return all(sp.expand(u[p] * v[q] - u[q] * v[p]) == 0 for p in range(len(u)) for q in range(len(u)))
+    """u and v parallel: every 2 x 2 minor u_p v_q - u_q v_p is 0 (rational entries: compared as Fractions,
+    exactly; anything else: the minor expanded)."""
+    U, V = list(u), list(v)
+    if all(isinstance(e, sp.Rational) for e in U + V):
+        Uf = [Fraction(int(e.p), int(e.q)) for e in U]
+        Vf = [Fraction(int(e.p), int(e.q)) for e in V]
+        return all(Uf[p] * Vf[q] == Uf[q] * Vf[p] for p in range(len(Uf)) for q in range(len(Uf)))
+    return all(sp.expand(U[p] * V[q] - U[q] * V[p]) == 0 for p in range(len(U)) for q in range(len(U)))
 
 
 def commuting_preserves_eigenvectors(n: int, simple: bool = True, seed: int = 0) -> Counterexample | Holds:

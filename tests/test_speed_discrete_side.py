@@ -236,3 +236,117 @@ def test_parallel_falls_back_to_expansion_beyond_the_rationals():
              (sp.Matrix([(a + 1)**2, 1]), sp.Matrix([a**2 + 2 * a + 1, 1]))]
     assert [_parallel(u, v) for u, v in cases] == [_old_parallel(u, v) for u, v in cases] == \
         [True, False, True, False, True]
+
+
+# ---------------------------------------------------------------- concrete evaluation: remembered side values
+
+def _proof(name):
+    from pathlib import Path
+    from symconv.engine.catalog import load_proof_module
+    return load_proof_module(Path(__file__).resolve().parents[1] / "proofs" / f"{name}.py")
+
+
+def _step_pairs():
+    """Consecutive sides of the derivations of some discrete scripts (with their definitions), the formal
+    statements' ends, and pairs that differ, are unevaluable, ill-typed or divide by 0."""
+    from symconv.objects.indexed import Iverson, S, W, i, j, k, l, n, omega, x, zsum
+    pairs = []
+    for script, makers in (("circulant", ("_derive_sum", "_derive_mul", "_derive_comm")), ("shift", ("_derive_mulVec", "_derive_pow", "_derive_transpose")),
+                           ("shift2d", ("_derive",)), ("kernel_polynomial", ("_derive_mul", "_derive_circular"))):
+        mod = _proof(script)
+        for maker in makers:
+            for d in getattr(mod, maker)():
+                exprs = [d.start] + [st.expr for st in d.steps]
+                defs = d.definitions()
+                for p, q in zip(exprs, exprs[1:]):
+                    if isinstance(p, sp.Eq) and isinstance(q, sp.Eq):
+                        pairs += [((p.lhs, q.lhs), defs), ((p.rhs, q.rhs), defs)]
+                    elif not isinstance(p, sp.Eq) and not isinstance(q, sp.Eq):
+                        pairs.append(((p, q), defs))
+    pairs.append(((zsum(S(i, l) * W(l, j), l), W(i + 1, j)), {}))                       # differ
+    pairs.append(((zsum(S(i, l) * W(l, j), l), W(i - 1, j)), {}))                       # agree
+    pairs.append(((zsum(omega ** ((j - k) * l), l), n * Iverson(j, k)), {}))            # agree
+    pairs.append(((zsum(Iverson(j, n / 2) * x(j), j), x(n / 2)), {}))                   # ill-typed at odd n
+    pairs.append(((sp.pi * x(i), x(i)), {}))                                            # unevaluable
+    pairs.append(((1 / Iverson(i, 0), 1), {}))                                          # 1/0 at i != 0
+    pairs.append(((1 / (x(i) - x(0)), 1), {}))                                          # 1/0 at i = 0, differ
+    pairs.append(((1 / (x(i) - x(0)), 1 / (x(i) - x(0))), {}))                          # 1/0 at i = 0, else equal
+    return pairs
+
+
+def _coutcome(o):
+    return (o.status, o.detail, o.points, o.ill_typed, o.differ, o.n)
+
+
+def test_remembered_side_values_give_the_outcomes_of_a_cold_evaluation():
+    from symconv.engine import concrete as C
+    pairs = _step_pairs()
+    assert len(pairs) > 20
+    cold = []
+    for (p, q), defs in pairs:
+        C._SIDE_VALUES.clear()
+        cold.append(_coutcome(C.concrete_compare(p, q, definitions=defs)))
+    statuses = {c[0] for c in cold}
+    assert {"agree", "differ", "unevaluable"} <= statuses and any(c[3] for c in cold)
+    assert any("a negative power of 0" in c[1] for c in cold) and any("division by zero" in c[1] for c in cold)
+    for order in (list(range(len(pairs))), list(reversed(range(len(pairs))))):
+        C._SIDE_VALUES.clear()
+        for k in order:
+            (p, q), defs = pairs[k]
+            assert _coutcome(C.concrete_compare(p, q, definitions=defs)) == cold[k], pairs[k]
+            assert C.concrete_compare(q, p, definitions=defs).status == cold[k][0]
+    # another n range and seed (other points, other data) after all of them: the outcome of a cold evaluation
+    for (p, q), defs in pairs[::3]:
+        warm = _coutcome(C.concrete_compare(p, q, n_values=range(1, 8), seed=1, definitions=defs))
+        saved = dict(C._SIDE_VALUES)
+        C._SIDE_VALUES.clear()
+        assert _coutcome(C.concrete_compare(p, q, n_values=range(1, 8), seed=1, definitions=defs)) == warm
+        C._SIDE_VALUES.update(saved)
+    assert C._SIDE_VALUES                                                               # values were remembered
+
+
+def test_remembered_side_values_tell_assumptions_definitions_and_data_apart():
+    """A remembered value is never handed to an expression that only prints the same (other assumptions), to
+    the same expression under other definitions, or at another point, seed or trial."""
+    from symconv.engine import concrete as C
+    from symconv.objects.indexed import i, j, x
+    C._SIDE_VALUES.clear()
+    ip = sp.Symbol("i", integer=True, nonnegative=True)
+    assert str(x(ip)) == str(x(i)) and x(ip) != x(i)
+    a_ = sp.Symbol("a", integer=True)
+    cold = {}
+    for p, q in ((x(i), x(ip)), (x(ip), x(ip)), (x(a_), x(i)), (x(i), x(i))):
+        C._SIDE_VALUES.clear()
+        cold[p, q] = _coutcome(C.concrete_compare(p, q))
+    assert cold[x(i), x(ip)][0] == "differ" and cold[x(a_), x(i)][0] == "differ"   # two indices, two values
+    assert cold[x(ip), x(ip)][0] == cold[x(i), x(i)][0] == "agree"
+    for order in (list(cold), list(reversed(list(cold)))):
+        C._SIDE_VALUES.clear()
+        for p, q in order:
+            assert _coutcome(C.concrete_compare(p, q)) == cold[p, q]
+    F = sp.Function("F")
+    d1, d2 = {"F": sp.Lambda(j, x(j) + 1)}, {"F": sp.Lambda(j, x(j) + 2)}
+    assert C.concrete_compare(F(i), x(i) + 1, definitions=d1).status == "agree"
+    assert C.concrete_compare(F(i), x(i) + 1, definitions=d2).status == "differ"
+    assert C.concrete_compare(F(i), x(i) + 2, definitions=d2).status == "agree"
+    # the same side, another seed or trial: other data, so x(i) against a value remembered for seed 0 differs
+    assert C.concrete_compare(x(i) * 0 + x(i), x(i), seed=3, trials=2).status == "agree"
+    keys = {k[2] for k in C._SIDE_VALUES}                          # (seed, N, group, trial)
+    assert {(0, 1, None, 0), (3, 1, None, 0), (3, 1, None, 1)} <= keys
+    # a scalar's value is part of the key (a fresh value per point)
+    lam = sp.Symbol("lambda")
+    assert C.concrete_compare(lam * x(i), x(i) * lam).status == "agree"
+    assert C.concrete_compare(lam * x(i), x(i)).status == "differ"
+
+
+def test_unhashable_definitions_are_evaluated_without_memory():
+    from symconv.engine import concrete as C
+    from symconv.objects.indexed import i, x
+
+    class Unhashable(dict):
+        __hash__ = None
+
+    assert C._definitions_key({"F": Unhashable()}) is None
+    C._SIDE_VALUES.clear()
+    out = C.concrete_compare(x(i), x(i), definitions={"F": Unhashable()})
+    assert out.status == "agree" and not C._SIDE_VALUES

@@ -1281,6 +1281,10 @@ def concrete_compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int =
         return ConcreteOutcome("unevaluable", "expression too deep", 0)
 
     rng = Random(seed)
+    # each side's value at a point is remembered under everything it depends on (see _side_value)
+    dkey = _definitions_key(defs)
+    deps_a = _side_deps(a, defs, gscope) if dkey is not None else None
+    deps_b = _side_deps(b, defs, gscope) if dkey is not None else None
     # group expressions are evaluated in every concrete group of order N of the catalogue
     groups = (lambda N_: _concrete_groups(N_, seed)) if _uses_group((a, b), defs) else (lambda N_: [None])
     points, unevaluable, first_reason, ill = 0, 0, "", ""
@@ -1324,9 +1328,10 @@ def concrete_compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int =
                 for q_s, sym in enumerate(scalars):
                     env[gscope[sym][0]] = _random_scalar(sym, seed, N, trial, p_i, q_s, st)
                 st.memo = {}
+                where = (seed, N, None if grp is None else grp[0], trial)
                 try:
-                    va = fa(env)
-                    vb = fb(env)
+                    va = _side_value(fa, env, None if deps_a is None else (a, dkey, where, _at(env, deps_a)))
+                    vb = _side_value(fb, env, None if deps_b is None else (b, dkey, where, _at(env, deps_b)))
                 except _Unevaluable as ex:
                     unevaluable += 1
                     if not first_reason:
@@ -1353,6 +1358,58 @@ def concrete_compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int =
         return ConcreteOutcome("unevaluable", "no point to evaluate (no index value allowed for these n)", 0)
     span = f"{min(ns)}..{max(ns)}" if ns else "-"
     return ConcreteOutcome("agree", f"equal at {points} points (n in {span})", points)
+
+
+_SIDE_VALUES: dict = {}
+#: values of one side at one point remembered per process: a derivation's consecutive steps share a side, and
+#: its ends are the formal statement's.  The key is everything the value depends on: the expression and the
+#: definitions themselves (compared structurally: assumptions, bound variables and a point's set included, never
+#: a printed form), the data seed, N, the concrete group, the trial, and the values of the free symbols the side
+#: and the definitions it reaches can read (indices, x, scalars); the data are a function of (seed, N, trial,
+#: name, arguments).  An _Unevaluable (ill-typed included) or ZeroDivisionError is remembered and raised again;
+#: RecursionError, OverflowError and MemoryError (which depend on the stack or the machine) never are.
+SIDE_VALUES_SIZE = 200_000
+
+
+def _definitions_key(defs: Mapping):
+    """The definitions as a key: (name, definition) pairs sorted by name, compared structurally; None when one
+    is not hashable (then nothing is remembered)."""
+    items = tuple(sorted(defs.items(), key=lambda kv: str(kv[0])))
+    try:
+        hash(items)
+    except TypeError:
+        return None
+    return items
+
+
+def _side_deps(e, defs: Mapping, gscope: dict) -> tuple:
+    """The slots of the environment that side e can read: its free symbols and those of the definitions it
+    reaches (lexically scoped: the statement's), in a fixed order, with the symbols themselves."""
+    free, _ = _collect((e,), defs)
+    return tuple((s, gscope[s][0]) for s in sorted(free, key=sp.default_sort_key) if s in gscope)
+
+
+def _at(env: list, deps: tuple) -> tuple:
+    """The values of the slots deps in env, hashable (a cyclotomic value as its sorted items)."""
+    return tuple((s, tuple(sorted(v.items())) if isinstance(v, dict) else v) for s, v in ((s, env[q]) for s, q in deps))
+
+
+def _side_value(fn: _Fn, env: list, key):
+    """fn(env), remembered under ``key`` (None: not remembered)."""
+    if key is None:
+        return fn(env)
+    hit = _SIDE_VALUES.get(key)
+    if hit is None:
+        try:
+            hit = (True, fn(env))
+        except (_Unevaluable, ZeroDivisionError) as ex:
+            hit = (False, ex)
+        if len(_SIDE_VALUES) >= SIDE_VALUES_SIZE:
+            _SIDE_VALUES.clear()
+        _SIDE_VALUES[key] = hit
+    if not hit[0]:
+        raise hit[1]
+    return hit[1]
 
 
 def _where(N: int, indices, vals, xv, grp=None) -> str:

@@ -93,13 +93,30 @@ def conv_full(a: object, b: object) -> list:
     [3, 10, 13, 10]
     """
     av, bv = _kernel(a, "a"), _kernel(b, "b")
-    out = [_zero(av, bv)] * (len(av) + len(bv) - 1)
+    zero = _zero(av, bv)
+    if isinstance(zero, sp.Basic) and _exact_entries(av, bv):
+        # symbolic and exact: one Add per entry of its products (the canonical sum repeated addition builds;
+        # floats are left to repeated addition, whose Number arithmetic differs from Add's on 0.0)
+        terms: list = [[zero] for _ in range(len(av) + len(bv) - 1)]
+        for t, x in enumerate(av):
+            if x == 0:
+                continue
+            for u, y in enumerate(bv):
+                terms[t + u].append(x * y)
+        return [sp.Add(*ts) for ts in terms]
+    out = [zero] * (len(av) + len(bv) - 1)
     for t, x in enumerate(av):
         if x == 0:
             continue
         for u, y in enumerate(bv):
             out[t + u] = out[t + u] + x * y
     return out
+
+
+def _exact_entries(*vecs: list) -> bool:
+    """Every entry a Python int, or a SymPy object without a Float in it."""
+    return all(type(v) is int or (isinstance(v, sp.Basic) and (v.is_Symbol or v.is_Rational or not v.has(sp.Float)))
+               for vec in vecs for v in vec)
 
 
 def correlate_full(a: object, b: object) -> tuple[list, int]:

@@ -453,3 +453,78 @@ def test_stacks_of_generic_kernels_are_unchanged():
     # a wrong product is told apart: a tap dropped from the middle
     a, b = generic_kernel("a", 3), generic_kernel("b", 3)
     assert K.conv_full(a, b) != _old_conv_full(a, b[:2] + [0])
+
+
+# ---------------------------------------------------------------- concrete evaluation of actions: the interpreter
+
+def _ca_outcome(a, b, defs=None, n_values=range(1, 7)):
+    from symconv.engine import concrete_actions as CA
+    CA._MEMO.clear()
+    CA._VALUES.clear()
+    o = CA.compare(a, b, n_values, definitions=defs or {})
+    return o.status, o.detail, o.points, o.ill_typed
+
+
+def test_actions_n_is_the_group_order_and_only_n():
+    """n is |G|; a symbol that only prints as n (other assumptions, a Dummy) is another symbol, bound by its
+    sum like any other."""
+    from symconv.objects.group_actions import Card
+    from symconv.objects.indexed import n as n_sym
+    X_ = sp.Symbol("X")
+    other_n, dummy_n = sp.Symbol("n"), sp.Dummy("n")
+    assert other_n != n_sym and str(other_n) == str(n_sym)
+    assert _ca_outcome(n_sym * Card(X_), 3 * Card(X_), n_values=[3])[0] == "agree"
+    assert _ca_outcome(n_sym * Card(X_), 3 * Card(X_), n_values=[2])[0] == "differ"
+    for s in (other_n, dummy_n):
+        assert _ca_outcome(sp.Sum(s, (s, 0, 2)) * Card(X_), 3 * Card(X_), n_values=[5]) == \
+            ("agree", "equal at 4 points (n in 5..5, concrete groups and actions)", 4, False)
+        assert _ca_outcome(sp.Sum(s, (s, 0, 2)) * Card(X_), 5 * Card(X_), n_values=[5])[0] == "differ"
+
+
+def test_actions_pteq_evaluates_its_first_point_first():
+    from symconv.objects.group_actions import PtEq, Point
+    X_, Y_ = sp.symbols("X Y")
+    x, y = Point("x", X_), Point("y", Y_)
+    st_, detail, _, ill = _ca_outcome(PtEq(x, y), 0)
+    assert st_ == "unevaluable" and ill and "compares points of X and Y" in detail
+    z = Point("z", X_)                       # bound by no sum inside a definition's body: the first one named
+    F = sp.Function("F")
+    st_, detail, _, ill = _ca_outcome(F(x), 0, {"F": sp.Lambda((x,), PtEq(z, Point("w", X_)))})
+    assert st_ == "unevaluable" and "the point z is not bound" in detail
+
+
+def test_actions_nested_sums_rebind_their_own_variable():
+    from symconv.objects.group_actions import Card, PtEq, Point, xsum
+    X_ = sp.Symbol("X")
+    x = Point("x", X_)
+    g = sp.Symbol("g", integer=True)
+    # the inner sum over the same g: its own values inside, the outer g's after it
+    inner_same = sp.Sum(sp.Sum(g, (g, 0, 1)) * g, (g, 0, 2)) * Card(X_)       # (0 + 1 + 2) |X|
+    assert _ca_outcome(inner_same, 3 * Card(X_))[0] == "agree"
+    assert _ca_outcome(inner_same, 4 * Card(X_))[0] == "differ"
+    y = Point("y", X_)
+    assert _ca_outcome(xsum(xsum(PtEq(x, y), y), x), Card(X_))[0] == "agree"          # one y = x per x
+    assert _ca_outcome(xsum(xsum(PtEq(x, x), x), x), Card(X_) ** 2)[0] == "agree"     # the inner x shadows
+
+
+def test_actions_definitions_check_their_arguments_after_evaluating_all_of_them():
+    from symconv.objects.group_actions import Act, Card, PtEq, Point
+    X_, Y_ = sp.symbols("X Y")
+    x, y = Point("x", X_), Point("y", Y_)
+    p, q = Point("p", X_), Point("q", X_)
+    g = sp.Symbol("g", integer=True)
+    P = sp.Function("P")
+    defs = {"P": sp.Lambda((g, p, q), PtEq(q, Act(g, p)))}
+    assert _ca_outcome(P(g, x, Act(g, x)) * Card(Y_), Card(Y_), defs)[0] == "agree"
+    assert _ca_outcome(P(g, x, x) * Card(Y_), Card(Y_), defs)[0] == "differ"
+    # a point of Y where a point of X is wanted: ill-typed, naming the variable
+    st_, detail, _, ill = _ca_outcome(P(g, y, x), 1, defs)
+    assert st_ == "unevaluable" and ill and "its argument p is a point of X" in detail
+    # a wrong first argument and an unevaluable later one: the later one's failure comes first (all arguments
+    # are evaluated before their types are checked), so the outcome is unevaluable, not ill-typed
+    U = sp.Function("U")              # neither data nor defined
+    st_, detail, _, ill = _ca_outcome(P(g, y, U(x)), 1, defs)
+    assert st_ == "unevaluable" and not ill and "U is neither data on indices nor defined" in detail
+    # the body sees the caller's environment with the definition's variables bound over it
+    h = sp.Symbol("h", integer=True)
+    assert _ca_outcome(sp.Sum(P(h, x, Act(h, x)), (h, 0, 1)) * Card(Y_), 2 * Card(Y_), defs, [2, 3])[0] == "agree"

@@ -52,6 +52,8 @@ from symconv.objects.group_actions import Act, Card, NumOrbits, OrbitSize, Point
 from symconv.objects.group_elements import GId, GInv, GMul
 from symconv.objects.indexed import Iverson, n as N_SYM
 
+_N_NAME = N_SYM.name
+
 __all__ = ["uses_actions", "compare", "ACTION_NOTATION"]
 
 #: the classes whose presence hands an expression over to this module
@@ -169,8 +171,11 @@ class _Eval:
         self.N = len(self.mult)
         self.sets = sets               # set symbol -> (action name, table)
         self.seed, self.trial = seed, trial
-        # name -> (variables, body), read once (Lambda.variables is slow)
-        self.defs = {nm: (tuple(lam.variables), lam.expr) for nm, lam in defs.items() if isinstance(lam, sp.Lambda)}
+        # name -> (variables, body, the set of each variable that is a point, else None), read once
+        # (Lambda.variables is slow)
+        self.defs = {nm: (tuple(lam.variables), lam.expr,
+                          tuple(v.gset if isinstance(v, Point) else None for v in lam.variables))
+                     for nm, lam in defs.items() if isinstance(lam, sp.Lambda)}
         self.unknown = None            # (name, arg sets, index) inside SolDim
         self._data: dict = {}          # datum key -> its value
 
@@ -216,7 +221,7 @@ class _Eval:
         return env[e]
 
     def _ev_symbol(self, e, env):
-        if e == N_SYM:
+        if e is N_SYM or (e.name == _N_NAME and e == N_SYM):     # equal symbols have equal names
             return self.N
         if e in env:
             return env[e]
@@ -307,7 +312,9 @@ class _Eval:
         return out
 
     def _ev_pteq(self, e, env):
-        (_, s1, p1), (_, s2, p2) = (self.point(q, env) for q in e.args)
+        q1, q2 = e.args
+        _, s1, p1 = self.point(q1, env)
+        _, s2, p2 = self.point(q2, env)
         if s1 != s2:
             raise IllTyped(f"{e} compares points of {s1} and {s2}")
         return 1 if p1 == p2 else 0
@@ -337,8 +344,10 @@ class _Eval:
             if hi_ < lo_ - 1:
                 raise Unevaluable(f"the range {lo_}..{hi_} is reversed")
             values = list(range(int(lo_), int(hi_) + 1))
+        local = dict(env)                  # one copy per loop: nothing keeps an environment past its call
         for v in values:
-            val = self._sum(body, rest, {**env, var: v})
+            local[var] = v
+            val = self._sum(body, rest, local)
             out = _add(out, val) if (isinstance(out, Lin) or isinstance(val, Lin)) else out + val
         return out
 
@@ -366,14 +375,17 @@ class _Eval:
             return Lin({self.unknown[2][tuple(a[2] for a in args)]: Fraction(1)})
         lam = self.defs.get(name)
         if lam is not None:
-            variables, body = lam
-            if len(variables) != len(e.args):
+            variables, body, gsets = lam
+            args = e.args
+            if len(variables) != len(args):
                 raise Unevaluable(f"{name} takes {len(variables)} arguments")
-            vals = [self.ev(q, env) for q in e.args]
-            for var, val in zip(variables, vals):
-                if isinstance(var, Point) and not (isinstance(val, tuple) and val[1] == var.gset):
+            vals = [self.ev(q, env) for q in args]          # every argument first, then their types
+            for var, gset, val in zip(variables, gsets, vals):
+                if gset is not None and not (isinstance(val, tuple) and val[1] == gset):
                     raise IllTyped(f"{name}: its argument {var} is a point of {var.gset}, given {val}")
-            return self.ev(body, {**env, **dict(zip(variables, vals))})
+            local = dict(env)
+            local.update(zip(variables, vals))
+            return self.ev(body, local)
         if not getattr(e.func, "_symconv_cyclic", False):
             raise Unevaluable(f"{name} is neither data on indices nor defined")
         return self.datum((name, self._args(e, env)))

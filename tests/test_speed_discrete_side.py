@@ -528,3 +528,44 @@ def test_actions_definitions_check_their_arguments_after_evaluating_all_of_them(
     # the body sees the caller's environment with the definition's variables bound over it
     h = sp.Symbol("h", integer=True)
     assert _ca_outcome(sp.Sum(P(h, x, Act(h, x)), (h, 0, 1)) * Card(Y_), 2 * Card(Y_), defs, [2, 3])[0] == "agree"
+
+
+# ---------------------------------------------------------------- remembered window maxima (max pooling)
+
+def _old_max(vals):
+    """pooling._max before: no memory."""
+    if not any(isinstance(v, sp.Basic) for v in vals):
+        return max(vals)
+    if (len(set(vals)) == len(vals) and all(isinstance(v, sp.Symbol) for v in vals)
+            and all(v.is_extended_real is not False and v.is_positive is None and v.is_negative is None
+                    and v.is_zero is None for v in vals)):
+        return sp.Max(*vals, evaluate=False)
+    return sp.Max(*vals)
+
+
+_WINDOW_ENTRIES = [sp.Symbol("p"), sp.Symbol("q"), sp.Symbol("p", positive=True), sp.Symbol("q", negative=True),
+                   sp.Symbol("r", real=True), sp.Symbol("z", zero=True), sp.Integer(2), sp.Rational(-1, 3),
+                   sp.Integer(0), 3, sp.Float(2.0), sp.Float(1.0), sp.Symbol("p") + 1]
+
+
+@SETTINGS
+@given(st.lists(st.lists(st.sampled_from(_WINDOW_ENTRIES), min_size=1, max_size=4), min_size=1, max_size=8))
+def test_remembered_maxima_are_the_maxima(windows):
+    from symconv.objects import pooling
+    for w in windows + windows[::-1]:                  # each window twice, in both orders of the sequence
+        new, old = pooling._max(list(w)), _old_max(list(w))
+        assert new == old and type(new) is type(old), w
+
+
+def test_remembered_maxima_tell_look_alike_windows_apart():
+    from symconv.objects import pooling
+    p, p_pos = sp.Symbol("p"), sp.Symbol("p", positive=True)
+    q = sp.Symbol("q")
+    pooling._MAXES.clear()
+    assert pooling._max([p, q]) == sp.Max(p, q, evaluate=False)
+    assert pooling._max([p_pos, q]) == sp.Max(p_pos, q)             # another p: evaluated, not the window above
+    assert pooling._max([p, p]) == p                                 # a repeated entry: SymPy's evaluated Max
+    assert pooling._max([sp.Integer(1), p]) == sp.Max(1, p) and pooling._max([sp.Float(1.0), p]) == sp.Max(1.0, p)
+    assert str(pooling._max([sp.Float(1.0), p])) != str(pooling._max([sp.Integer(1), p]))
+    assert len(pooling._MAXES) >= 3
+    assert pooling._max([3, 1, 2]) == 3 and pooling._max([sp.Integer(3), sp.Rational(7, 2)]) == sp.Rational(7, 2)

@@ -28,12 +28,32 @@ def _pool1d(x, k, stride, fn):
     return np.array([fn(list(xa[i * s:i * s + k])) for i in range(m)], dtype=object if xa.dtype == object else float)
 
 
+_MAXES: dict = {}
+#: SymPy windows' maxima remembered per process, for windows of symbols and rationals, under the window
+#: itself (its entries in order with their classes, compared structurally: a symbol's assumptions are part of
+#: it); the shifts of an equivariance check see the same windows again and again
+MAXES_SIZE = 50_000
+
+
 def _max(vals):
     """max of a window: Python's for numbers, SymPy's Max otherwise.  A window of distinct symbols whose
     signs are unknown is built unevaluated: SymPy could drop none of them (no two are comparable), so it
     is the evaluated Max, without the pairwise comparisons that cost ~50 ms a window."""
     if not any(isinstance(v, sp.Basic) for v in vals):
         return max(vals)
+    if not all(isinstance(v, (sp.Symbol, sp.Rational)) for v in vals):
+        return _sympy_max(vals)
+    key = tuple((type(v), v) for v in vals)    # the class too: 1 and 1.0 compare equal, Max keeps them apart
+    hit = _MAXES.get(key)
+    if hit is None:
+        hit = _sympy_max(vals)
+        if len(_MAXES) >= MAXES_SIZE:
+            _MAXES.clear()
+        _MAXES[key] = hit
+    return hit
+
+
+def _sympy_max(vals):
     if (len(set(vals)) == len(vals) and all(isinstance(v, sp.Symbol) for v in vals)
             and all(v.is_extended_real is not False and v.is_positive is None and v.is_negative is None
                     and v.is_zero is None for v in vals)):

@@ -569,3 +569,20 @@ def test_remembered_maxima_tell_look_alike_windows_apart():
     assert str(pooling._max([sp.Float(1.0), p])) != str(pooling._max([sp.Integer(1), p]))
     assert len(pooling._MAXES) >= 3
     assert pooling._max([3, 1, 2]) == 3 and pooling._max([sp.Integer(3), sp.Rational(7, 2)]) == sp.Rational(7, 2)
+
+
+def test_remembered_index_values_respect_each_symbols_assumptions():
+    from symconv.engine import concrete as C
+    syms = [sp.Symbol("i", integer=True), sp.Symbol("i", integer=True, positive=True),
+            sp.Symbol("i", integer=True, nonnegative=True), sp.Symbol("i", integer=True, even=True),
+            sp.Symbol("i", integer=True, odd=True, negative=True), sp.Symbol("j", integer=True, nonzero=True)]
+    C._ALLOWED.clear()
+    for rep in range(2):                           # cold, then remembered
+        for s in syms:
+            for v in range(-3, 5):
+                assert C._allowed(s, v) == C._allowed_by_assumptions(s, v)
+    assert [C._allowed(syms[1], v) for v in (-1, 0, 1)] == [False, False, True]
+    assert [C._allowed(syms[2], v) for v in (-1, 0, 1)] == [False, True, True]
+    assert [C._allowed(syms[3], v) for v in (1, 2)] == [False, True]
+    assert [C._allowed(syms[4], v) for v in (-3, -2, 1)] == [True, False, False]
+    assert C._allowed(syms[0], -7) and not C._allowed(syms[5], 0)

@@ -1144,8 +1144,22 @@ def _statement(e) -> bool:
     return isinstance(e, Relational) or not isinstance(e, sp.Expr)
 
 
+_ALLOWED: dict = {}
+
+
 def _allowed(sym: sp.Symbol, value: int) -> bool:
-    """value does not contradict the assumptions of the integer symbol sym."""
+    """value does not contradict the assumptions of the integer symbol sym (remembered per process under the
+    symbol itself, whose assumptions are part of it, and the value)."""
+    key = (sym, value)
+    hit = _ALLOWED.get(key)
+    if hit is None:
+        if len(_ALLOWED) >= 100_000:
+            _ALLOWED.clear()
+        hit = _ALLOWED[key] = _allowed_by_assumptions(sym, value)
+    return hit
+
+
+def _allowed_by_assumptions(sym: sp.Symbol, value: int) -> bool:
     z = sp.Integer(value)
     for key, want in sym.assumptions0.items():
         got = getattr(z, "is_" + key, None)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
+
 import pytest
 import sympy as sp
 
@@ -586,3 +588,90 @@ def test_remembered_index_values_respect_each_symbols_assumptions():
     assert [C._allowed(syms[3], v) for v in (1, 2)] == [False, True]
     assert [C._allowed(syms[4], v) for v in (-3, -2, 1)] == [True, False, False]
     assert C._allowed(syms[0], -7) and not C._allowed(syms[5], 0)
+
+
+# ---------------------------------------------------------------- ranks of signed incidence matrices
+
+def _flint_rank(A):
+    import flint
+    return int(flint.fmpz_mat(A.tolist()).rank()) if A.size else 0
+
+
+def _sympy_rank(A):
+    from sympy.polys.matrices import DomainMatrix
+    return int(DomainMatrix([[sp.ZZ(int(v)) for v in r] for r in A.tolist()], A.shape, sp.ZZ).convert_to(sp.QQ).rank())
+
+
+@st.composite
+def incidence_matrices(draw):
+    cols = draw(st.integers(1, 12))
+    rows = draw(st.integers(1, 20))
+    out = np.zeros((rows, cols), dtype=np.int64)
+    for r in range(rows):
+        if cols >= 2 and draw(st.booleans()):
+            a, b = draw(st.lists(st.integers(0, cols - 1), min_size=2, max_size=2, unique=True))
+            out[r, a], out[r, b] = 1, -1
+    return out
+
+
+@SETTINGS
+@given(incidence_matrices())
+def test_incidence_rank_is_the_rank(A):
+    from symconv.verify._rank import incidence_rank, integer_rank
+    r = incidence_rank(A)
+    assert r is not None and r == _flint_rank(A) == _sympy_rank(A) == integer_rank(A)
+    assert integer_rank(A, use_flint=False) == r
+
+
+@SETTINGS
+@given(incidence_matrices(), st.integers(0, 10**6), st.sampled_from(["two", "plus_plus", "three", "lonely"]))
+def test_other_matrices_are_not_ranked_as_graphs(A, seed, how):
+    """A matrix with a row that is not e_a - e_b is refused by the graph route; integer_rank gives FLINT's rank."""
+    from symconv.verify._rank import incidence_rank, integer_rank
+    picks = random.Random(seed)
+    r = picks.randrange(A.shape[0])
+    c = picks.randrange(A.shape[1])
+    B = A.copy()
+    if how == "two":
+        B[r, c] = 2
+    elif how == "plus_plus":
+        B[r, :] = 0
+        B[r, c] = 1
+        B[r, (c + 1) % B.shape[1]] += 1
+    elif how == "three":
+        B[r, :] = 0
+        B[r, c] = 1
+        B[r, (c + 1) % B.shape[1]] -= 1
+        B[r, (c + 2) % B.shape[1]] += 1
+    else:
+        B[r, :] = 0
+        B[r, c] = -1
+    assert incidence_rank(B) is None          # a 2, two 1s, three non-zero entries or a lone -1 in row r
+    assert integer_rank(B) == _flint_rank(B) == _sympy_rank(B)
+
+
+def test_commutator_systems_of_the_group_family_rank_as_before():
+    """The exact commutant dimension of every action pair the group checks use: the graph's rank is FLINT's."""
+    from symconv.verify import groups as VG
+    from symconv.verify._rank import incidence_rank
+    seen = 0
+    for n_ in range(1, 5):
+        for a, b in VG._family(n_):
+            if a.degree * b.degree > VG.NULLSPACE_MAX:
+                continue
+            A = np.vstack(VG._commutator_system(a, b))
+            assert incidence_rank(A) == _flint_rank(A)
+            seen += 1
+    assert seen > 20
+    # a broken action (not a permutation): refused, ranked by FLINT
+    A = np.vstack(VG._commutator_system(VG.cyclic_action(3), VG.cyclic_action(3)))
+    A[0, :] *= 2
+    assert incidence_rank(A) is None
+
+
+def test_incidence_rank_refuses_what_is_no_integer_matrix():
+    from symconv.verify._rank import incidence_rank
+    assert incidence_rank(np.array([[1.0, -1.0]])) is None
+    assert incidence_rank(np.array([[True, False]])) is None
+    assert incidence_rank(np.array([1, -1])) is None
+    assert incidence_rank(np.zeros((2, 3), dtype=np.int64)) == 0

@@ -675,3 +675,30 @@ def test_incidence_rank_refuses_what_is_no_integer_matrix():
     assert incidence_rank(np.array([[True, False]])) is None
     assert incidence_rank(np.array([1, -1])) is None
     assert incidence_rank(np.zeros((2, 3), dtype=np.int64)) == 0
+
+
+# ---------------------------------------------------------------- powers of the shift
+
+def test_binary_powers_are_the_repeated_products():
+    from symconv.verify.shift import _int_power, permutation_array
+    rnd = np.random.default_rng(0)
+    for n_ in (1, 2, 3, 5, 8, 13):
+        S = permutation_array(n_)
+        A = rnd.integers(-2, 3, size=(n_, n_))          # not a permutation: powers with growing entries
+        for M0 in (S, A):
+            M = np.eye(n_, dtype=np.int64)
+            for p_ in range(0, 2 * n_ + 3):
+                assert np.array_equal(_int_power(M0, p_), M), (n_, p_)
+                M = M0 @ M
+    assert np.array_equal(_int_power(permutation_array(4), -1), np.eye(4, dtype=np.int64))    # as range(-1): I
+
+
+def test_shift_power_check_still_refutes():
+    from symconv.verify.shift import shift_pow_eq_one
+    from symconv.engine.verdict import Counterexample, Holds
+    for n_ in range(1, 20):
+        assert isinstance(shift_pow_eq_one(n_), Holds)
+        if n_ > 1:
+            assert isinstance(shift_pow_eq_one(n_, power=n_ - 1), Counterexample)
+            assert isinstance(shift_pow_eq_one(n_, power=n_ + 1), Counterexample)
+        assert isinstance(shift_pow_eq_one(n_, power=2 * n_), Holds)

@@ -63,13 +63,28 @@ def shift_acts_as(n: int, direction: int = -1) -> Counterexample | Holds:
     return Holds(f"(S x)_i = x_(i{direction:+d} mod n) exactly for symbolic x and every i, n={n}")
 
 
+def _int_power(S: np.ndarray, power: int) -> np.ndarray:
+    """S^power for a square int64 matrix, exactly: binary powering with int64 products (the integer matrix
+    S S ... S, as many products as bits rather than one per factor); power <= 0 gives I."""
+    n = S.shape[0]
+    M = np.eye(n, dtype=np.int64)
+    if power <= 0:
+        return M
+    Z = S.astype(np.int64)
+    while True:
+        if power & 1:
+            M = M @ Z
+        power >>= 1
+        if not power:
+            return M
+        Z = Z @ Z
+
+
 def shift_pow_eq_one(n: int, power: int | None = None) -> Counterexample | Holds:
     """S**power = I, with power = n by default (exact 0/1 matrix products)."""
     power = n if power is None else power
     S = permutation_array(n)
-    M = np.eye(n, dtype=np.int64)
-    for _ in range(power):
-        M = S @ M
+    M = _int_power(S, power)
     bad = np.argwhere(M != np.eye(n, dtype=np.int64))
     if bad.size:
         i, j = map(int, bad[0])

@@ -702,3 +702,33 @@ def test_shift_power_check_still_refutes():
             assert isinstance(shift_pow_eq_one(n_, power=n_ - 1), Counterexample)
             assert isinstance(shift_pow_eq_one(n_, power=n_ + 1), Counterexample)
         assert isinstance(shift_pow_eq_one(n_, power=2 * n_), Holds)
+
+
+# ---------------------------------------------------------------- kernel polynomials of plain taps
+
+_PLAIN = [0, 1, -3, sp.Integer(2), sp.Rational(-5, 3), sp.Symbol("a"), sp.Symbol("b", positive=True),
+          sp.Symbol("x"), sp.Symbol("c", integer=True), sp.Dummy("d")]
+_NOT_PLAIN = [sp.Float(0.5), sp.Symbol("a") + 1, sp.Symbol("a") * sp.Symbol("x"), sp.sqrt(2), sp.I,
+              (sp.Symbol("x") + 1) ** 2, sp.Symbol("N", commutative=False)]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(_PLAIN + _NOT_PLAIN), min_size=1, max_size=8),
+       st.sampled_from([None, sp.Symbol("x"), sp.Symbol("y", positive=True), sp.Symbol("x") + 1, sp.Integer(2)]))
+def test_kernel_polynomial_is_the_expanded_sum(taps_, x):
+    from symconv.objects.kernels import kernel_polynomial
+    y = sp.Symbol("x") if x is None else x
+    want = sp.expand(sp.Add(*(sp.sympify(v) * y**t for t, v in enumerate(taps_))))
+    got = kernel_polynomial(taps_, x)
+    assert got == want and type(got) is type(want)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(_PLAIN), min_size=1, max_size=10), st.sampled_from([None, sp.Symbol("x"), sp.Symbol("t")]))
+def test_kernel_polynomial_of_plain_taps_is_the_expanded_sum(taps_, x):
+    from symconv.objects.kernels import _plain_tap, kernel_polynomial
+    assert all(_plain_tap(v) for v in taps_)
+    y = sp.Symbol("x") if x is None else x
+    want = sp.expand(sp.Add(*(sp.sympify(v) * y**t for t, v in enumerate(taps_))))
+    assert kernel_polynomial(taps_, x) == want
+    assert not any(_plain_tap(v) for v in _NOT_PLAIN)

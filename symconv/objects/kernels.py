@@ -67,7 +67,15 @@ def kernel_polynomial(a: object, x: sp.Symbol | None = None) -> sp.Expr:
     """
     x = sp.Symbol("x") if x is None else x
     vals = _kernel(a, "a")
-    return sp.expand(sp.Add(*(sp.sympify(v) * x**t for t, v in enumerate(vals))))   # one Add: no quadratic sum()
+    total = sp.Add(*(sp.sympify(v) * x**t for t, v in enumerate(vals)))   # one Add: no quadratic sum()
+    if isinstance(x, sp.Symbol) and x.is_commutative and all(_plain_tap(v) for v in vals):
+        return total          # c x^t with c a number or a commutative symbol: already expanded
+    return sp.expand(total)
+
+
+def _plain_tap(v) -> bool:
+    """An int, a SymPy rational or a commutative symbol: c x^t is then a term expand() leaves as it is."""
+    return type(v) is int or (isinstance(v, sp.Basic) and (v.is_Rational or (v.is_Symbol and v.is_commutative)))
 
 
 def kernel_from_polynomial(p: sp.Expr, x: sp.Symbol | None = None, size: int | None = None) -> list:

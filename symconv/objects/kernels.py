@@ -102,9 +102,10 @@ def conv_full(a: object, b: object) -> list:
     """
     av, bv = _kernel(a, "a"), _kernel(b, "b")
     zero = _zero(av, bv)
-    if isinstance(zero, sp.Basic) and _exact_entries(av, bv):
+    if isinstance(zero, sp.Basic) and _exact_entries(av, bv) and not _all_numbers(av, bv):
         # symbolic and exact: one Add per entry of its products (the canonical sum repeated addition builds;
-        # floats are left to repeated addition, whose Number arithmetic differs from Add's on 0.0)
+        # floats are left to repeated addition, whose Number arithmetic differs from Add's on 0.0, and
+        # numbers to their own arithmetic, quicker than an Add)
         terms: list = [[zero] for _ in range(len(av) + len(bv) - 1)]
         for t, x in enumerate(av):
             if x == 0:
@@ -119,6 +120,10 @@ def conv_full(a: object, b: object) -> list:
         for u, y in enumerate(bv):
             out[t + u] = out[t + u] + x * y
     return out
+
+
+def _all_numbers(*vecs: list) -> bool:
+    return all(type(v) is int or (isinstance(v, sp.Basic) and v.is_Number) for vec in vecs for v in vec)
 
 
 def _exact_entries(*vecs: list) -> bool:

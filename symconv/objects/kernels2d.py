@@ -57,15 +57,18 @@ def conv2d_full(A, B) -> list[list]:
     """Full 2-D convolution, exact: (A * B)[i][j] = sum A[p][q] B[i-p][j-q]."""
     MA, MB = _matrix(A, "A"), _matrix(B, "B")
     rows, cols = len(MA) + len(MB) - 1, len(MA[0]) + len(MB[0]) - 1
-    if not all(v.is_Symbol or v.is_Rational or not v.has(sp.Float) for M in (MA, MB) for r in M for v in r):
-        out = [[sp.Integer(0)] * cols for _ in range(rows)]      # floats: repeated addition
+    entries = [v for M in (MA, MB) for r in M for v in r]
+    if all(v.is_Number for v in entries) or not all(v.is_Symbol or v.is_Rational or not v.has(sp.Float)
+                                                    for v in entries):
+        # numbers (their own arithmetic is quicker than an Add), or floats: repeated addition
+        out = [[sp.Integer(0)] * cols for _ in range(rows)]
         for p, q in product(range(len(MA)), range(len(MA[0]))):
             if MA[p][q] == 0:
                 continue
             for r, s in product(range(len(MB)), range(len(MB[0]))):
                 out[p + r][q + s] += MA[p][q] * MB[r][s]
         return [[int(v) if v.is_Integer else v for v in r] for r in out]
-    terms = [[[sp.Integer(0)] for _ in range(cols)] for _ in range(rows)]    # exact: one Add per entry, in order
+    terms = [[[sp.Integer(0)] for _ in range(cols)] for _ in range(rows)]    # symbolic: one Add per entry, in order
     for p, q in product(range(len(MA)), range(len(MA[0]))):
         if MA[p][q] == 0:
             continue

@@ -18,10 +18,15 @@ import random
 import mpmath
 import pytest
 import sympy as sp
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import symconv as sc
 
 from symconv.exact import decide_zero
 from symconv.objects import exp_poly, piecewise
 from symconv.objects.piecewise import X, convolve, reflect
+from symconv.verify._root_polys import RootPoly
 
 _PROOFS = pathlib.Path(__file__).resolve().parents[1] / "proofs"
 
@@ -219,3 +224,186 @@ def test_symbolic_correlate1d_is_the_defining_sum_in_every_mode():
                    "symmetric": lambda e: x[e if 0 <= e < 5 else (-1 - e if e < 0 else 9 - e)]}[mode]
             want = [sp.Add(*[w[t] * ext(r + t - p) for t in range(3)]) for r in range(5 + 2 * p - 2)]
             assert list(y) == want, (padding, mode)
+
+
+# ---- the discrete convolution theorems: claims evaluated in Z[zeta_n][a, b] (RootPoly) -------------------------
+
+def _old_dft_claims():
+    """The claims of proofs/dft_convolution.py as they were written before the exact kit (SymPy matrices), each
+    decided by cyclotomic_residual of its expansion: the reference the new route must reproduce."""
+    def conv(F, av, bv, conj=False):
+        n_ = len(av)
+        cc = sp.Matrix([sum(av[(r - q) % n_] * bv[q] for q in range(n_)) for r in range(n_)])
+        Fa_ = (F.conjugate() if conj else F) * sp.Matrix(av)
+        return list(F * cc - sp.Matrix([Fa_[q] * (F * sp.Matrix(bv))[q] for q in range(n_)]))
+
+    def corr(F, av, bv, conj=True):
+        n_ = len(av)
+        cr_ = sp.Matrix([sum(av[q] * bv[(q + r) % n_] for q in range(n_)) for r in range(n_)])
+        Fa_ = (F.conjugate() if conj else F) * sp.Matrix(av)
+        return list(F * cr_ - sp.Matrix([Fa_[q] * (F * sp.Matrix(bv))[q] for q in range(n_)]))
+
+    def shift(F, av, bv, sign=1):
+        n_ = len(av)
+        shifted = sp.Matrix([av[(r - 1) % n_] for r in range(n_)])
+        w = sp.exp(-2 * sp.pi * sp.I / n_)
+        Fa_ = F * sp.Matrix(av)
+        return list(F * shifted - sp.Matrix([w ** (sign * q) * Fa_[q] for q in range(n_)]))
+
+    def parseval(F, av, bv, scale=None):
+        n_ = len(av)
+        Fa_, Fc = F * sp.Matrix(av), F.conjugate() * sp.Matrix(av)
+        return [sum(Fa_[q] * Fc[q] for q in range(n_)) - (n_ if scale is None else scale) * sum(x_ ** 2 for x_ in av)]
+
+    return {"conv": (conv, {}), "conv_conj": (conv, {"conj": True}), "corr": (corr, {}),
+            "corr_no_conj": (corr, {"conj": False}), "shift": (shift, {}), "shift_conj": (shift, {"sign": -1}),
+            "parseval": (parseval, {}), "parseval_unit": (parseval, {"scale": 1})}
+
+
+def _new_dft_claims(M):
+    return {"conv": (M._conv_claim, {}), "conv_conj": (M._conv_claim, {"conj": True}), "corr": (M._corr_claim, {}),
+            "corr_no_conj": (M._corr_claim, {"conj": False}), "shift": (M._shift_claim, {}),
+            "shift_conj": (M._shift_claim, {"sign": -1}), "parseval": (M._parseval_claim, {}),
+            "parseval_unit": (M._parseval_claim, {"scale": 1})}
+
+
+def _as_field_element(counts, n_):
+    from symconv.exact import CyclotomicField
+
+    return CyclotomicField(n_).from_poly(counts)
+
+
+@pytest.mark.parametrize("n_", [1, 2, 3, 4, 5, 6])
+def test_dft_claims_in_root_polys_equal_the_old_sympy_route(n_):
+    """Every claim (and false variant) of proofs/dft_convolution.py, entry by entry: the RootPoly residual (the
+    monomials whose coefficient is not 0 in Q(zeta_n), with the coefficient) equals cyclotomic_residual of the
+    old SymPy expression's expansion, the same monomials with the same field elements."""
+    from symconv.exact import cyclotomic_residual, to_cyclotomic
+
+    M = _load("dft_convolution")
+    old, new = _old_dft_claims(), _new_dft_claims(M)
+    K, S = M._root_kit(n_), M._sympy_kit(n_)
+    F = sp.Matrix(S.F)
+    names = {**{(q,): s for q, s in enumerate(S.a)}, **{(n_ + q,): s for q, s in enumerate(S.b)}}
+    nonzero = 0
+    for name, (fn, kw) in old.items():
+        want = [cyclotomic_residual(sp.expand(e)) for e in fn(F, S.a, S.b, **kw)]
+        got = [e.residual() for e in new[name][0](K, **new[name][1])]
+        assert len(got) == len(want), name
+        for g, w in zip(got, want):
+            g_keyed = {sp.Mul(*[names[(v,)] for v in mono]): _as_field_element(c, n_) for mono, c in g.items()}
+            assert set(g_keyed) == set(w), (name, n_)
+            for mono, value in w.items():
+                assert g_keyed[mono] == to_cyclotomic(value.to_sympy(), n_), (name, n_, mono)
+            nonzero += bool(g)
+        assert M._exact(n_, lambda K_: new[name][0](K_, **new[name][1])).__class__ is \
+            M._exact(n_, lambda K_: new[name][0](K_, **new[name][1]), kit=M._sympy_kit).__class__
+    if n_ >= 3:
+        assert nonzero > 0          # the false variants are caught here
+
+
+def test_dft_claims_rewritten_equal_the_old_expressions():
+    """The claims written once for both kits are the old SymPy expressions: in the SymPy kit, entry by entry, the
+    difference from the old matrix claims is exactly 0 in Q(zeta_n)."""
+    from symconv.exact import cyclotomic_residual
+
+    M = _load("dft_convolution")
+    old, new = _old_dft_claims(), _new_dft_claims(M)
+    for n_ in (2, 5, 7):
+        S = M._sympy_kit(n_)
+        for name, (fn, kw) in old.items():
+            olds, news = fn(sp.Matrix(S.F), S.a, S.b, **kw), new[name][0](S, **new[name][1])
+            assert len(olds) == len(news)
+            assert all(cyclotomic_residual(sp.expand(a - b)) == {} for a, b in zip(olds, news)), (name, n_)
+
+
+def test_dft_exact_checks_verdicts_and_first_counterexamples():
+    M = _load("dft_convolution")
+    for claim, n_range in ((M._conv_claim, 8), (M._corr_claim, 8), (M._shift_claim, 10), (M._parseval_claim, 10)):
+        for n_ in range(1, n_range + 1):
+            assert isinstance(M._exact(n_, claim), sc.Holds)
+    for claim, first in (((lambda K: M._conv_claim(K, conj=True)), 3), ((lambda K: M._corr_claim(K, conj=False)), 3),
+                         ((lambda K: M._shift_claim(K, sign=-1)), 3), ((lambda K: M._parseval_claim(K, scale=1)), 2)):
+        got = [M._exact(n_, claim) for n_ in range(1, first + 1)]
+        assert all(isinstance(r, sc.Holds) for r in got[:-1]) and isinstance(got[-1], sc.Counterexample)
+        assert [M._exact(n_, claim, kit=M._sympy_kit).__class__ for n_ in range(1, first + 1)] == \
+            [r.__class__ for r in got]
+    # a DFT matrix with one wrong root is caught
+    broken = M._root_kit(5)
+    broken.F[2][3] = RootPoly.root(5, 1)
+    assert not all(broken.is_zero(e) for e in M._conv_claim(broken))
+
+
+def _root_poly_pairs(draw, n_):
+    """A random polynomial built from variables, roots of unity and small integers with +, -, * and conjugation,
+    as a RootPoly and as the SymPy expression it stands for (real symbols, zeta = exp(2 pi i/n))."""
+    xs = sp.symbols("v0:3", real=True)
+    z = sp.exp(2 * sp.pi * sp.I / n_)
+
+    def leaf():
+        kind = draw(st.integers(0, 2))
+        if kind == 0:
+            q = draw(st.integers(0, 2))
+            return RootPoly.variable(n_, q), xs[q]
+        if kind == 1:
+            e = draw(st.integers(-2 * n_, 2 * n_))
+            return RootPoly.root(n_, e), z ** e
+        c = draw(st.integers(-3, 3))
+        return RootPoly.constant(n_, c), sp.Integer(c)
+
+    def build(depth):
+        if depth == 0 or draw(st.integers(0, 3)) == 0:
+            return leaf()
+        op = draw(st.sampled_from(["+", "-", "*", "conj", "pow"]))
+        a = build(depth - 1)
+        if op == "conj":
+            return a[0].conjugate(), sp.conjugate(a[1])
+        if op == "pow":
+            k = draw(st.integers(0, 3))
+            return a[0] ** k, a[1] ** k
+        b = build(depth - 1)
+        if op == "+":
+            return a[0] + b[0], a[1] + b[1]
+        if op == "-":
+            return a[0] - b[0], a[1] - b[1]
+        return a[0] * b[0], a[1] * b[1]
+
+    return build(4), xs
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.data(), st.sampled_from([1, 2, 3, 4, 5, 6, 8, 12]))
+def test_root_poly_residual_matches_cyclotomic_residual(data, n_):
+    """RootPoly's exact zero test against cyclotomic_residual on random expressions, and on the expression plus
+    a non-zero perturbation (which both must report as non-zero)."""
+    from symconv.exact import cyclotomic_residual, to_cyclotomic
+
+    (p, e), xs = _root_poly_pairs(data.draw, n_)
+    names = {(q,): s for q, s in enumerate(xs)}
+    want = cyclotomic_residual(sp.expand(e), n_)
+    got = {sp.Mul(*[names[(v,)] for v in mono]): _as_field_element(c, n_) for mono, c in p.residual().items()}
+    assert set(got) == set(want)
+    assert all(got[m] == to_cyclotomic(v.to_sympy(), n_) for m, v in want.items())
+    bump = RootPoly.variable(n_, 0) * RootPoly.variable(n_, 1) * RootPoly.variable(n_, 2) ** 5
+    assert (p + bump).residual() != {} and (p - p).residual() == {}
+
+
+def test_root_poly_rejects_bad_input():
+    with pytest.raises(ValueError, match="n must"):
+        RootPoly.root(0, 1)
+    with pytest.raises(TypeError, match="n must"):
+        RootPoly.variable(2.0, 1)
+    with pytest.raises(ValueError, match="index"):
+        RootPoly.variable(3, -1)
+    with pytest.raises(TypeError, match="e must"):
+        RootPoly.root(3, 0.5)
+    with pytest.raises(ValueError, match="Z\\[zeta_3\\] and Z\\[zeta_4\\]"):
+        RootPoly.root(3, 1) + RootPoly.root(4, 1)
+    with pytest.raises(ValueError, match="negative power"):
+        (RootPoly.root(3, 1) + 1) ** -1
+    with pytest.raises(TypeError):
+        RootPoly.root(3, 1) * sp.Integer(2)
+    assert (RootPoly.root(6, 1) ** -1 * RootPoly.root(6, 1)).residual() == RootPoly.constant(6, 1).residual()
+    assert (RootPoly.root(4, 1) ** 2 + 1).residual() == {}           # i^2 = -1
+    assert (RootPoly.root(4, 1) + 1).residual() == {(): [1, 1, 0, 0]}

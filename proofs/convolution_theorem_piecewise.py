@@ -14,6 +14,7 @@ import numpy as np
 import sympy as sp
 
 import symconv as sc
+from symconv.engine.numeric import quad_mp
 from symconv.engine.statement import Statement
 from symconv.objects.piecewise import X, convolve, reflect
 from symconv.objects.piecewise_fourier import fourier
@@ -106,12 +107,12 @@ def _cuts(lo, hi, step):
 
 def _quad_mp(pieces, om):
     """F{f}(om) by mpmath's adaptive Gauss-Legendre quadrature on each piece (each subinterval raises the
-    degree until mpmath's error estimate is below the working precision); an infinite end is cut where the
-    decaying term is below 10^-(dps + 10) (pieces are polynomials of degree <= 2 times exp(c t), |c| >= 1).
-    A finite piece is split in steps of at most 2, the tail in steps of 8: the integrand is smooth (at
-    |om| <= 1.5 and 50 digits, mpmath's degree 6, 96 nodes, was enough on every step for the seeds tried; a
-    step that needs more raises the degree, and longer steps would need degree 7, whose nodes cost more to
-    compute than they save)."""
+    degree until mpmath's error estimate is below the working precision; the nodes computed once per process
+    by Arb, symconv.engine.numeric.quad_mp); an infinite end is cut where the decaying term is below
+    10^-(dps + 10) (pieces are polynomials of degree <= 2 times exp(c t), |c| >= 1).  A finite piece is split in
+    steps of at most 2, the tail in steps of 8: the integrand is smooth (at |om| <= 1.5 and 50 digits, mpmath's
+    degree 6, 96 nodes, was enough on every step for the seeds tried; a step that needs more raises the
+    degree)."""
     total = mpmath.mpc(0)
     reach = int((mpmath.mp.dps + 10) * 2.31) + 20          # ln(10) < 2.31
     for a, b, e in pieces:
@@ -123,7 +124,7 @@ def _quad_mp(pieces, om):
             end, sign = (sp.Rational(a), 1) if a_fin else (sp.Rational(b), -1)
             steps = sorted(end + sign * d for d in _cuts(sp.Integer(0), sp.Integer(reach), 8))
         pts = [mpmath.mpf(v.p) / v.q for v in steps]
-        total += mpmath.quad(lambda t: mpmath.expjpi(-2 * om * t) * fn(t), pts, method="gauss-legendre")
+        total += quad_mp(lambda t: mpmath.expjpi(-2 * om * t) * fn(t), pts)
     return total
 
 

@@ -10,6 +10,7 @@ import numpy as np
 import sympy as sp
 
 import symconv as sc
+from symconv.engine.numeric import quad_mp
 from symconv.engine.statement import Hypothesis, Statement
 from symconv.objects.gaussians import gaussian_integral
 from symconv.objects.piecewise import X, add, convolve, evaluate, numeric_function, pieces_equal, reflect, scale
@@ -204,12 +205,12 @@ def _gauss_numeric(n_, rng, dps):
 
 def _quad_gauss(u, rate, v, T):
     """int_R u(s) v(T - s) ds for |u(s)| <= K exp(-rate s^2) and |v| <= K (K <= 3/2 here), by mpmath's adaptive
-    Gauss-Legendre quadrature on [-L, L] in steps of at most 2, with exp(-rate L^2) = 10^-(dps + 10): the two tails
-    together are below K^2 exp(-rate L^2) / (rate L), and rate L >= 4 at dps >= 15 for the rates here (>= 1/3);
-    |T| <= 2 < L."""
+    Gauss-Legendre quadrature (Arb's nodes: symconv.engine.numeric.quad_mp) on [-L, L] in steps of at most 2,
+    with exp(-rate L^2) = 10^-(dps + 10): the two tails together are below K^2 exp(-rate L^2) / (rate L), and
+    rate L >= 4 at dps >= 15 for the rates here (>= 1/3); |T| <= 2 < L."""
     L = mpmath.sqrt((mpmath.mp.dps + 10) * mpmath.log(10) / rate)
     k = int(mpmath.ceil(L / 2))
-    return mpmath.quad(lambda s: u(s) * v(T - s), [L * q / k for q in range(-k, k + 1)], method="gauss-legendre")
+    return quad_mp(lambda s: u(s) * v(T - s), [L * q / k for q in range(-k, k + 1)])
 
 
 def _gauss(a_) -> sp.Lambda:

@@ -455,3 +455,27 @@ def test_quad_mp_equals_mpmaths_gauss_legendre_and_closed_forms():
         assert abs(quad_mp(cases[1][0], cases[1][1]) - mpmath.sqrt(mpmath.pi / 3)) < mpmath.mpf(10) ** -48
         assert abs(quad_mp(lambda t: mpmath.exp(-2 * t * t), cases[1][1]) - mpmath.sqrt(mpmath.pi / 3)) > 0.1
     assert gauss_legendre_rule() is gauss_legendre_rule()
+
+
+def test_gaussian_derivative_check_matches_the_tanh_sinh_route():
+    """differentiation_rule_gaussians' mpmath half: the convolution integral and the integral of f' g by
+    Gauss-Legendre on [-L, L] (inside mpmath.diff, at its raised precision) equal the old tanh-sinh integrals on
+    R and the closed forms; its error stays below the tolerance, and a wrong right side is far off."""
+    M = _load("function_properties")
+    with mpmath.workdps(50):
+        for a_, b_, x0 in ((1, 2, 0.7), (1, 1, -1.3), (2, 3, 1.9)):
+            A, B, p = mpmath.mpf(a_), mpmath.mpf(b_), mpmath.mpf(x0)
+            new = lambda t: M.quad_mp(lambda s: mpmath.exp(-A * s**2 - B * (t - s)**2), M._gauss_cuts(A))  # noqa: E731
+            old = lambda t: mpmath.quad(lambda s: mpmath.exp(-A * s**2 - B * (t - s)**2),  # noqa: E731
+                                        [-mpmath.inf, mpmath.inf])
+            d_new, d_old = mpmath.diff(new, p), mpmath.diff(old, p)
+            C = A * B / (A + B)
+            d_exact = -2 * C * p * mpmath.sqrt(mpmath.pi / (A + B)) * mpmath.exp(-C * p**2)
+            assert abs(d_new - d_old) < mpmath.mpf(10) ** -45 and abs(d_new - d_exact) < mpmath.mpf(10) ** -45
+            rhs = M.quad_mp(lambda s: -2 * A * s * mpmath.exp(-A * s**2 - B * (p - s)**2), M._gauss_cuts(A))
+            assert abs(rhs - d_exact) < mpmath.mpf(10) ** -45
+            wrong = M.quad_mp(lambda s: 4 * A * B * s * (p - s) * mpmath.exp(-A * s**2 - B * (p - s)**2),
+                              M._gauss_cuts(A))                                  # f' * g'
+            assert abs(wrong - d_exact) > 0.01
+    float_err, mp_err = M._diff_numeric(2, __import__("numpy").random.default_rng(5), 50)
+    assert float_err < 1e-8 and mp_err < 1e-42

@@ -479,3 +479,62 @@ def test_gaussian_derivative_check_matches_the_tanh_sinh_route():
             assert abs(wrong - d_exact) > 0.01
     float_err, mp_err = M._diff_numeric(2, __import__("numpy").random.default_rng(5), 50)
     assert float_err < 1e-8 and mp_err < 1e-42
+
+
+# ---- antiderivatives checked as identities in a symbol S standing for s --------------------------------------
+
+def _old_checked_antiderivative(p, s, var):
+    """The route before the check in S: the formula with s itself, checked over a common denominator."""
+    if s == 0:
+        body = sp.Poly(p, var).integrate().as_expr()
+    else:
+        deg = sp.degree(p, var) if p.has(var) else 0
+        body = sum(((-1) ** k * sp.diff(p, var, k) / s ** (k + 1) for k in range(deg + 1)), sp.Integer(0))
+    residual = sp.together(sp.expand(s * body + sp.diff(body, var) - p))
+    if sp.expand(sp.numer(residual)) != 0:
+        raise ArithmeticError("failed its check")
+    return body
+
+
+_W = sp.Symbol("omega", real=True)
+_TAU = sp.Symbol("tau", real=True)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.integers(-6, 6), min_size=1, max_size=4), st.lists(st.integers(-3, 3), min_size=0, max_size=2),
+       st.sampled_from([sp.Integer(-1), sp.Integer(2), sp.Rational(-3, 2), sp.Integer(0), -2 * sp.pi * sp.I * _W,
+                        1 - 2 * sp.pi * sp.I * _W, sp.Rational(-1, 2) - 2 * sp.pi * sp.I * _W, sp.pi - 3,
+                        2 * _W - 1, sp.exp(-1) * 2]),
+       st.integers(1, 7))
+def test_antiderivative_in_s_equals_the_old_route(coeffs, xcoeffs, s, den):
+    """The same body as the route with s itself (which brought the check over a common denominator), for random
+    polynomials in tau with coefficients polynomial in x, at numeric and omega-dependent s; and the body is an
+    antiderivative: d/dtau (exp(s tau) B) = p exp(s tau)."""
+    p = sum((sp.Rational(c, den) * _TAU**q for q, c in enumerate(coeffs)), sp.Integer(0)) \
+        + sum((sp.Rational(c, den) * X**(q + 1) * _TAU**q for q, c in enumerate(xcoeffs)), sp.Integer(0))
+    p = sp.expand(p)
+    new = exp_poly._checked_antiderivative.__wrapped__(p, s, _TAU)
+    assert new == _old_checked_antiderivative(p, s, _TAU)
+    assert sp.expand(sp.together(sp.expand(sp.diff(sp.exp(s * _TAU) * new, _TAU) * sp.exp(-s * _TAU) - p))) == 0
+
+
+def test_antiderivative_in_s_rejects_a_wrong_body_and_keeps_other_forms(monkeypatch):
+    """The check in S fails for a wrong formula (the route then falls back to the check with s, which raises);
+    an s that depends on the variable is not put for S (the check with s decides, and refuses it)."""
+    real_diff = sp.diff
+
+    def wrong_diff(e, *a, **kw):          # a wrong derivative in the formula: p' doubled
+        out = real_diff(e, *a, **kw)
+        return 2 * out if len(a) == 2 and a[1] == 1 else out
+
+    monkeypatch.setattr(exp_poly.sp, "diff", wrong_diff)
+    with pytest.raises(ArithmeticError):
+        exp_poly._checked_antiderivative.__wrapped__(_TAU**2 + _TAU, sp.Integer(-1), _TAU)
+    monkeypatch.setattr(exp_poly.sp, "diff", real_diff)
+    for route in (exp_poly._checked_antiderivative.__wrapped__, _old_checked_antiderivative):
+        with pytest.raises(ArithmeticError):          # s depends on tau: no S, and the formula fails its check
+            route(_TAU, 1 + _TAU, _TAU)
+    monkeypatch.setattr(exp_poly.sp, "diff", wrong_diff)
+    with pytest.raises(ArithmeticError):                                          # omega-dependent s, wrong formula
+        exp_poly._checked_antiderivative.__wrapped__(_TAU**2 + _TAU, 1 - 2 * sp.pi * sp.I * _W, _TAU)

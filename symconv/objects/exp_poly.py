@@ -77,12 +77,24 @@ def antiderivative(p, s, var) -> sp.Expr:
     return _checked_antiderivative(sp.sympify(p), sp.sympify(s), var)
 
 
+#: stands for s in the check of an antiderivative (s != 0, free of the variable)
+_S = sp.Dummy("s", nonzero=True)
+
+
 @functools.lru_cache(maxsize=4096)
 def _checked_antiderivative(p, s, var) -> sp.Expr:
     if s == 0:
         body = sp.Poly(p, var).integrate().as_expr()      # a polynomial: exact term by term
     else:
         deg = sp.degree(p, var) if p.has(var) else 0
+        if s.free_symbols and not s.has(var) and not p.has(_S):
+            # (s = c - 2 pi i omega, say) the formula with a symbol S for s, checked as an identity of rational
+            # functions in S: S B + B' - p expands to 0 (the powers of S combine; nothing to bring over a common
+            # denominator), so it holds at S = s, which is free of var (d/dvar commutes with putting s for S).
+            # A number s keeps the check below: there it is fast, and the body's form is the one built with s.
+            body = sum(((-1) ** k * sp.diff(p, var, k) / _S ** (k + 1) for k in range(deg + 1)), sp.Integer(0))
+            if sp.expand(_S * body + sp.diff(body, var) - p) == 0:
+                return body.xreplace({_S: s})
         body = sum(((-1) ** k * sp.diff(p, var, k) / s ** (k + 1) for k in range(deg + 1)), sp.Integer(0))
     # d/dvar (exp(s var) B) = exp(s var) (s B + B'), and exp(s var) != 0: the check is s B + B' = p
     residual = sp.together(sp.expand(s * body + sp.diff(body, var) - p))

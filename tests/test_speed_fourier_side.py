@@ -538,3 +538,31 @@ def test_antiderivative_in_s_rejects_a_wrong_body_and_keeps_other_forms(monkeypa
     monkeypatch.setattr(exp_poly.sp, "diff", wrong_diff)
     with pytest.raises(ArithmeticError):                                          # omega-dependent s, wrong formula
         exp_poly._checked_antiderivative.__wrapped__(_TAU**2 + _TAU, 1 - 2 * sp.pi * sp.I * _W, _TAU)
+
+
+# ---- convolution properties: residues read into QQ[symbols] ----------------------------------------------------
+
+def test_convolution_property_residues_vanish_exactly_when_they_expand_to_zero():
+    """Every residue of every claim of proofs/convolution_properties.py (and of its false variants), cyclic and
+    linear, lengths 1..5: the ring decision equals sp.expand(e) == 0; forms outside the ring are expanded."""
+    from symconv.objects.kernels import conv_full
+
+    M = _load("convolution_properties")
+    claims = [M._assoc_claim, M._rules_claim, M._diff_claim,
+              lambda c, p: M._assoc_claim(c, p, wrong=True), lambda c, p: M._rules_claim(c, p, wrong=True),
+              lambda c, p: M._diff_claim(c, p, wrong=True)]
+    seen = set()
+    for claim in claims:
+        for conv in (sc.circular_convolve, conv_full):
+            for p_ in range(1, 6):
+                exprs = claim(conv, p_)
+                got = M._vanish(exprs)
+                assert got == [sp.expand(e) == 0 for e in exprs]
+                seen |= set(got)
+    assert seen == {True, False}
+    x, y = sp.symbols("x y")
+    odd = [sp.sqrt(2) * x - x, x * sp.Float(1.0) - x, sp.sin(x) - sp.sin(x), (x + y)**2 - x**2 - 2 * x * y - y**2,
+           x / y - x / y, sp.Integer(1), 0, sp.Symbol("z", zero=True) * x]
+    assert M._vanish(odd) == [sp.expand(e) == 0 for e in odd]
+    assert M._exact(3, lambda c, p: M._assoc_claim(c, p, wrong=True)).__class__ is sc.Counterexample
+    assert isinstance(M._exact(4, M._assoc_claim), sc.Holds)

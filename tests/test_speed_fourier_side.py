@@ -566,3 +566,64 @@ def test_convolution_property_residues_vanish_exactly_when_they_expand_to_zero()
     assert M._vanish(odd) == [sp.expand(e) == 0 for e in odd]
     assert M._exact(3, lambda c, p: M._assoc_claim(c, p, wrong=True)).__class__ is sc.Counterexample
     assert isinstance(M._exact(4, M._assoc_claim), sc.Holds)
+
+
+# ---- padding as one gather ----------------------------------------------------------------------------------
+
+def _old_pad(arr, widths, mode):
+    """The route before the gather: np.pad, then NumPy scalars in object arrays back to Python numbers."""
+    import numpy as np
+
+    from symconv.objects.padding import PADDING_MODES
+
+    out = np.pad(arr, widths, mode=PADDING_MODES[mode])
+    if out.dtype == object:
+        out = np.array([v.item() if isinstance(v, np.generic) else v for v in out.flat],
+                       dtype=object).reshape(out.shape)
+    return out
+
+
+@pytest.mark.parametrize("mode", ["circular", "symmetric", "replicate", "reflect"])
+def test_pad_gather_equals_np_pad(mode):
+    """Every mode except 'zeros' (which never used np.pad), pads from 0 to beyond twice the signal (where the mode
+    allows), 1-D, 2-D and 3-D, object arrays of symbols and of NumPy integers, int, float and complex arrays: the
+    same dtype, shape and entries (of the same types) as np.pad."""
+    import numpy as np
+
+    from symconv.objects.padding import pad
+
+    rnd = random.Random(11)
+    checked = 0
+    for shape in [(1,), (2,), (3,), (5,), (2, 3), (4, 1), (2, 2, 3)]:
+        size = int(np.prod(shape))
+        arrays = [np.array(sp.symbols(f"x0:{size}"), dtype=object).reshape(shape),
+                  np.array([np.int64(q) for q in range(size)] + [None], dtype=object)[:-1].reshape(shape),
+                  np.arange(size).reshape(shape), (np.arange(size) * 1.5).reshape(shape),
+                  (np.arange(size) + 2j).reshape(shape)]
+        for _ in range(12):
+            widths = []
+            for m in shape:
+                top = m - 1 if mode == "reflect" else 2 * m + 3
+                widths.append((rnd.randint(0, top), rnd.randint(0, top)))
+            for arr in arrays:
+                got = pad(arr, tuple(w[0] for w in widths), tuple(w[1] for w in widths), mode)
+                want = _old_pad(arr, widths, mode)
+                assert got.dtype == want.dtype and got.shape == want.shape
+                assert all(a == b and type(a) is type(b) for a, b in zip(got.flat, want.flat)), (mode, shape, widths)
+                checked += 1
+    assert checked == 7 * 12 * 5
+    if mode == "reflect":
+        with pytest.raises(ValueError, match="reflect padding must be smaller"):
+            pad([1, 2, 3], 3, mode="reflect")
+
+
+def test_check_size_fast_path_answers_as_before():
+    import numpy as np
+
+    from symconv.objects._validate import check_size
+
+    assert check_size(3) == 3 and type(check_size(np.int64(4))) is int and check_size(np.int64(4)) == 4
+    for bad, err in ((0, ValueError), (-2, ValueError), (True, TypeError), (2.0, TypeError), ("3", TypeError),
+                     (np.int64(0), ValueError)):
+        with pytest.raises(err, match="stride"):
+            check_size(bad, "stride")

@@ -81,9 +81,10 @@ def _exact(kind):
 
 @functools.lru_cache(maxsize=None)
 def _function(e, module):
-    """A piece's expression as a NumPy or mpmath function, lambdified once per piece (common subexpressions
-    computed once); the mpmath one evaluates at the working precision of each call."""
-    return sp.lambdify(X, e, module, cse=True)
+    """A piece's expression as a NumPy or mpmath function, lambdified once per piece; the mpmath one evaluates at
+    the working precision of each call, with common subexpressions computed once per point (NumPy's, evaluated
+    once per array, are not worth cse's cost)."""
+    return sp.lambdify(X, e, module, cse=module != "numpy")
 
 
 def _quad_np(pieces, om):

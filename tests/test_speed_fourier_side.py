@@ -455,6 +455,12 @@ def test_quad_mp_equals_mpmaths_gauss_legendre_and_closed_forms():
         assert abs(quad_mp(cases[1][0], cases[1][1]) - mpmath.sqrt(mpmath.pi / 3)) < mpmath.mpf(10) ** -48
         assert abs(quad_mp(lambda t: mpmath.exp(-2 * t * t), cases[1][1]) - mpmath.sqrt(mpmath.pi / 3)) > 0.1
     assert gauss_legendre_rule() is gauss_legendre_rule()
+    rule = gauss_legendre_rule()
+    assert rule.transformed_nodes and rule(mpmath.mp).transformed_cache is rule.transformed_nodes   # shared
+    with mpmath.workdps(50):                        # a repeated interval: the remembered nodes, the same value
+        once = [quad_mp(lambda t: mpmath.exp(t) * mpmath.sin(3 * t), [0, 1]) for _ in range(3)]
+        assert once[0] == once[1] == once[2]
+        assert abs(once[0] - mpmath.quad(lambda t: mpmath.exp(t) * mpmath.sin(3 * t), [0, 1])) < mpmath.mpf(10)**-48
 
 
 def test_gaussian_derivative_check_matches_the_tanh_sinh_route():

@@ -176,14 +176,20 @@ def gauss_legendre_rule():
         return GaussLegendre
 
     class ArbGaussLegendre(GaussLegendre):
-        """GaussLegendre with Arb's nodes; ``mpmath.quad`` makes an instance per call, so the standard nodes
-        are kept in one dict shared by the instances (keyed by degree and precision, as mpmath keys them)."""
+        """GaussLegendre with Arb's nodes.  ``mpmath.quad`` makes an instance per call, so the caches mpmath's
+        own (single) instance keeps across calls are shared by the instances: the standard nodes (keyed by
+        degree and precision) and the nodes moved to an interval (keyed by its ends, degree and precision; kept
+        from an interval's second use on, as mpmath does)."""
 
         standard_nodes: dict = {}
+        transformed_nodes: dict = {}
+        interval_uses: dict = {}
 
         def __init__(self, ctx):
             super().__init__(ctx)
             self.standard_cache = ArbGaussLegendre.standard_nodes
+            self.transformed_cache = ArbGaussLegendre.transformed_nodes
+            self.interval_count = ArbGaussLegendre.interval_uses
 
         def calc_nodes(self, degree, prec, verbose=False):
             ctx, n = self.ctx, 3 * 2 ** (degree - 1)

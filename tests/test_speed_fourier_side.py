@@ -633,3 +633,18 @@ def test_check_size_fast_path_answers_as_before():
                      (np.int64(0), ValueError)):
         with pytest.raises(err, match="stride"):
             check_size(bad, "stride")
+
+
+def test_remembered_exp_poly_terms_equal_a_fresh_split():
+    """exp_poly_terms splits each (expr, var) once: the same list as the split itself, a fresh list each call (a
+    caller's change does not reach the next), the same ValueError each time for a refused expression."""
+    t = sp.Symbol("t", real=True)
+    for e in (3 * t * sp.exp(-2 * t + 1) + 1, (t + 1) * sp.exp(-t) * (X - t), sp.exp(-t) - sp.exp(-t), X * t**2):
+        first = exp_poly.exp_poly_terms(e, t)
+        assert first == list(exp_poly._exp_poly_terms.__wrapped__(sp.sympify(e), t))
+        first.append("changed")
+        assert exp_poly.exp_poly_terms(e, t) == first[:-1]
+    assert exp_poly.exp_poly_terms(sp.exp(-t) - sp.exp(-t), t) == []
+    for _ in range(2):
+        with pytest.raises(ValueError, match="not exp of a linear function"):
+            exp_poly.exp_poly_terms(sp.exp(-t**2), t)

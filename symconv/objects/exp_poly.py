@@ -31,7 +31,8 @@ __all__ = ["exp_poly_terms", "antiderivative", "definite_integral"]
 
 def exp_poly_terms(expr, var) -> list[tuple[sp.Expr, sp.Expr]]:
     """expr as a list of (p, c) with expr = sum p(var) exp(c var), p polynomial in var, c free of var
-    (a ValueError for anything else).
+    (a ValueError for anything else).  Each (expr, var) is split once per process (a fresh list each call; a
+    ValueError is raised again each time).
 
     >>> import sympy as sp
     >>> t = sp.Symbol("t")
@@ -40,6 +41,11 @@ def exp_poly_terms(expr, var) -> list[tuple[sp.Expr, sp.Expr]]:
     ...
     ValueError: expr: exp(-t**2) is not exp of a linear function of t
     """
+    return list(_exp_poly_terms(sp.sympify(expr), var))
+
+
+@functools.lru_cache(maxsize=4096)
+def _exp_poly_terms(expr, var) -> tuple[tuple[sp.Expr, sp.Expr], ...]:
     terms: dict = {}
     for term in sp.Add.make_args(sp.expand(sp.sympify(expr), power_exp=True)):
         c, coeff = sp.Integer(0), sp.Integer(1)
@@ -57,8 +63,8 @@ def exp_poly_terms(expr, var) -> list[tuple[sp.Expr, sp.Expr]]:
         if not coeff.is_polynomial(var):
             raise ValueError(f"expr: the term {term} is not a polynomial times exp(c {var})")
         terms[c] = terms.get(c, 0) + coeff
-    return [(sp.expand(p), c) for c, p in sorted(terms.items(), key=lambda kv: sp.default_sort_key(kv[0]))
-            if sp.expand(p) != 0]
+    expanded = [(sp.expand(p), c) for c, p in sorted(terms.items(), key=lambda kv: sp.default_sort_key(kv[0]))]
+    return tuple((p, c) for p, c in expanded if p != 0)
 
 
 def antiderivative(p, s, var) -> sp.Expr:

@@ -648,3 +648,15 @@ def test_remembered_exp_poly_terms_equal_a_fresh_split():
     for _ in range(2):
         with pytest.raises(ValueError, match="not exp of a linear function"):
             exp_poly.exp_poly_terms(sp.exp(-t**2), t)
+
+
+def test_normal_uniform_integral_by_a_checked_antiderivative_equals_sympys_integrate():
+    """seed002_example: the integral by the fundamental theorem of calculus (an antiderivative whose derivative is
+    decided equal to phi/6) is the expression SymPy's integrate gave before (the same tree, so the same texts); a
+    wrong antiderivative raises instead of being used."""
+    M = _load("seed002_example")
+    assert M._convolution() == sp.integrate(M.PHI / 6, (M.tau, M.x - 3, M.x + 3))
+    for wrong in (sp.erf(M.tau / sp.sqrt(2)) / 6, sp.erf(M.tau) / 12, sp.erfc(M.tau / sp.sqrt(2)) / 12):
+        with pytest.raises(RuntimeError, match="antiderivative"):
+            M._convolution(wrong)
+    assert isinstance(M._exact(1), sc.Holds) and isinstance(M._exact(1, scale=sp.Rational(1, 6)), sc.Counterexample)

@@ -6,7 +6,14 @@
 * ``proofs/dft_norm.py`` decides idft(dft(x)) - x in Q(zeta_n) first: the same answers as ``decide_zero``, also
   for non-zero and non-cyclotomic inputs;
 * the mpmath quadratures (adaptive Gauss-Legendre on cut intervals) agree with the old tanh-sinh route and with
-  closed forms to the working precision, and a wrong transform is still far off.
+  closed forms to the working precision, and a wrong transform is still far off;
+* the discrete convolution theorems' claims, evaluated in Z[zeta_n][a, b] (RootPoly), leave exactly the monomials
+  and field elements that cyclotomic_residual leaves of the old SymPy expressions; RootPoly against
+  cyclotomic_residual on random polynomials;
+* Arb's Gauss-Legendre nodes are mpmath's (to mpmath's own threshold), the quadratures with them equal mpmath's;
+* antiderivatives checked in a symbol S for s, convolution-property residues read into QQ[symbols], padding by
+  one gather, the remembered exp_poly_terms, and the normal-uniform integral by a checked antiderivative give
+  what the old routes gave, and wrong inputs are still caught.
 """
 
 from __future__ import annotations
@@ -469,7 +476,7 @@ def test_gaussian_derivative_check_matches_the_tanh_sinh_route():
     R and the closed forms; its error stays below the tolerance, and a wrong right side is far off."""
     M = _load("function_properties")
     with mpmath.workdps(50):
-        for a_, b_, x0 in ((1, 2, 0.7), (1, 1, -1.3), (2, 3, 1.9)):
+        for a_, b_, x0 in ((1, 2, 0.7), (2, 3, -1.9)):
             A, B, p = mpmath.mpf(a_), mpmath.mpf(b_), mpmath.mpf(x0)
             new = lambda t: M.quad_mp(lambda s: mpmath.exp(-A * s**2 - B * (t - s)**2), M._gauss_cuts(A))  # noqa: E731
             old = lambda t: mpmath.quad(lambda s: mpmath.exp(-A * s**2 - B * (t - s)**2),  # noqa: E731
@@ -506,7 +513,7 @@ _W = sp.Symbol("omega", real=True)
 _TAU = sp.Symbol("tau", real=True)
 
 
-@settings(max_examples=40, deadline=None, derandomize=True, database=None,
+@settings(max_examples=30, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.integers(-6, 6), min_size=1, max_size=4), st.lists(st.integers(-3, 3), min_size=0, max_size=2),
        st.sampled_from([sp.Integer(-1), sp.Integer(2), sp.Rational(-3, 2), sp.Integer(0), -2 * sp.pi * sp.I * _W,

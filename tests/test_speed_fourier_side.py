@@ -667,3 +667,38 @@ def test_normal_uniform_integral_by_a_checked_antiderivative_equals_sympys_integ
         with pytest.raises(RuntimeError, match="antiderivative"):
             M._convolution(wrong)
     assert isinstance(M._exact(1), sc.Holds) and isinstance(M._exact(1, scale=sp.Rational(1, 6)), sc.Counterexample)
+
+
+def test_lagrange_identity_in_the_ring_equals_the_expansion():
+    """cross_correlation: Lagrange's identity decided in QQ[u, v] gives what expanding the SymPy sides gave, for
+    every length checked, and a wrong factor (1 instead of 1/2, or 1/3) is refused both ways."""
+    M = _load("cross_correlation")
+    for n_ in range(1, 7):
+        uu, vv = sp.symbols(f"u0:{n_}"), sp.symbols(f"v0:{n_}")
+        lhs = sum(x ** 2 for x in uu) * sum(y ** 2 for y in vv) - sum(x * y for x, y in zip(uu, vv)) ** 2
+        for half in (sp.Rational(1, 2), sp.Integer(1), sp.Rational(1, 3)):
+            rhs = half * sum((uu[p] * vv[q] - uu[q] * vv[p]) ** 2 for p in range(n_) for q in range(n_))
+            assert M._lagrange_sides_equal(n_, half) == (sp.expand(lhs - rhs) == 0), (n_, half)
+        assert M._lagrange_sides_equal(n_) and (n_ == 1 or not M._lagrange_sides_equal(n_, sp.Integer(1)))
+
+
+def test_zero_padding_outputs_in_the_ring_equal_the_expansion():
+    """linear_conv_eq_cyclic_zero_padded: each cyclic output compared with the linear one in QQ[a, b] gives what
+    expanding their difference gave (equal from |a| + |b| - 1 on, different with a shorter padding)."""
+    from symconv.objects.kernels import conv_full
+
+    M = _load("dft_convolution")
+    seen = set()
+    for p_, q_ in ((1, 1), (2, 3), (3, 3), (4, 2)):
+        av, bv = list(sp.symbols(f"a0:{p_}")), list(sp.symbols(f"b0:{q_}"))
+        ring = M.PolyEquality(av + bv)
+        for N in range(max(p_, q_), p_ + q_ + 2):
+            cyc = sc.circular_convolve(av + [0] * (N - p_), bv + [0] * (N - q_))
+            lin = conv_full(av, bv) + [0] * max(0, N - (p_ + q_ - 1))
+            for c, l_ in zip(cyc, lin):
+                got = M._same_poly(ring, c, l_)
+                assert got == (sp.expand(c - l_) == 0)
+                seen.add(got)
+    assert seen == {True, False}
+    assert M._same_poly(ring, sp.sqrt(2) * av[0], av[0]) is False and M._same_poly(ring, sp.Float(1.0) * av[0], av[0])
+    assert isinstance(M._zero_pad(4, extra=1), sc.Counterexample) and isinstance(M._zero_pad(5), sc.Holds)

@@ -702,3 +702,19 @@ def test_zero_padding_outputs_in_the_ring_equal_the_expansion():
     assert seen == {True, False}
     assert M._same_poly(ring, sp.sqrt(2) * av[0], av[0]) is False and M._same_poly(ring, sp.Float(1.0) * av[0], av[0])
     assert isinstance(M._zero_pad(4, extra=1), sc.Counterexample) and isinstance(M._zero_pad(5), sc.Holds)
+
+
+def test_seed003_pieces_by_checked_antiderivatives_equal_sympys_integrate():
+    """seed003_example integrates each piece from a checked antiderivative: the same polynomial as SymPy's
+    integrate (so the same decision and the same factored text), for both kinds and both closed forms."""
+    from symconv.objects.exp_poly import definite_integral
+
+    M = _load("seed003_example")
+    i_, x_ = M.i_, M.x_
+    for integrand, limits in ((M.g_expr(i_ - x_), [(-1, i_), (-1, 2)]), (M.g_expr(i_ + x_), [(-i_, 2), (-1, 2)])):
+        for a_, b_ in limits:
+            new, old = definite_integral(integrand, x_, a_, b_), sp.integrate(integrand, (x_, a_, b_))
+            assert sp.expand(new - old) == 0 and sp.factor(new) == sp.factor(old)
+    assert isinstance(M._exact(1), sc.Holds)
+    cex = M._exact(1, swap=True)
+    assert isinstance(cex, sc.Counterexample) and "the formula gives" in cex.description

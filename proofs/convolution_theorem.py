@@ -106,7 +106,8 @@ def _ft_mp(h, rate, W):
     dps >= 15 for the rates here (>= 5/11)."""
     L = mpmath.sqrt((mpmath.mp.dps + 10) * mpmath.log(10) / rate)
     k = int(mpmath.ceil(L / 2))                                # k steps of length L/k <= 2 on each side
-    return quad_mp(lambda z: mpmath.expjpi(-2 * W * z) * h(z), [L * q / k for q in range(-k, k + 1)])
+    c = -2 * W                                                 # (-2 W z evaluates as (-2 W) z: once here)
+    return quad_mp(lambda z: mpmath.expjpi(c * z) * h(z), [L * q / k for q in range(-k, k + 1)])
 
 
 convolution_theorem = sc.Theorem(

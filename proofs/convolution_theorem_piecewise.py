@@ -116,6 +116,7 @@ def _quad_mp(pieces, om):
     degree)."""
     total = mpmath.mpc(0)
     reach = int((mpmath.mp.dps + 10) * 2.31) + 20          # ln(10) < 2.31
+    c = -2 * om                                            # (the same product -2 om t as (-2 om) t, once)
     for a, b, e in pieces:
         fn = _function(sp.sympify(e), "mpmath")
         a_fin, b_fin = sp.sympify(a).is_finite, sp.sympify(b).is_finite
@@ -125,7 +126,7 @@ def _quad_mp(pieces, om):
             end, sign = (sp.Rational(a), 1) if a_fin else (sp.Rational(b), -1)
             steps = sorted(end + sign * d for d in _cuts(sp.Integer(0), sp.Integer(reach), 8))
         pts = [mpmath.mpf(v.p) / v.q for v in steps]
-        total += quad_mp(lambda t: mpmath.expjpi(-2 * om * t) * fn(t), pts)
+        total += quad_mp(lambda t: mpmath.expjpi(c * t) * fn(t), pts)
     return total
 
 

@@ -11,6 +11,7 @@ from symconv.engine.statement import Statement
 from symconv.engine.rules import (CombineSums, Fold, PullIn, PullOut, ReindexSum, Sift, SplitSum, SwapSums, Unfold)
 from symconv.objects.indexed import Iverson, entry_function, lsum, m, s_, sequence_function, t, u, v, zsum
 from symconv.objects.kernels import conv_full
+from symconv.verify._polys import PolyEquality
 
 ORDER = 57  # position in reports and in the LaTeX document
 
@@ -63,12 +64,30 @@ def _assoc_statements():
     return tuple(out)
 
 
+def _vanish(exprs) -> list[bool]:
+    """Whether each expression expands to 0.  Polynomials with rational coefficients in plain symbols (every
+    residue here) are read into QQ[symbols] (symconv.verify._polys.PolyEquality: exact ring arithmetic, no
+    expansion of SymPy expressions) and are 0 exactly when their polynomial is; anything else is expanded."""
+    exprs = [sp.sympify(e) for e in exprs]
+    syms = sorted(set().union(*(e.free_symbols for e in exprs)), key=sp.default_sort_key)
+    try:
+        ring = PolyEquality(syms) if syms else None
+    except ValueError:
+        ring = None
+    out = []
+    for e in exprs:
+        p = ring.poly(e) if ring is not None else None
+        out.append(sp.expand(e) == 0 if p is None else not p)
+    return out
+
+
 def _exact(n_, claim):
     """claim(conv, n) -> expressions that must vanish; cyclic (length n) and linear (lengths <= n)."""
     for conv, lengths in ((sc.circular_convolve, [n_]), (conv_full, range(1, n_ + 1))):
         for p_ in lengths:
-            for e in claim(conv, p_):
-                if sp.expand(e) != 0:
+            exprs = claim(conv, p_)
+            for e, zero in zip(exprs, _vanish(exprs)):
+                if not zero:
                     return sc.Counterexample(n_, f"{conv.__name__}, length {p_}: residue {sp.expand(e)}")
     return sc.Holds(f"every residue of the claim expands to 0: cyclic convolution of length {n_} and linear "
                     f"convolution of lengths 1..{n_}, generic symbolic signals")

@@ -7,6 +7,7 @@ import numpy as np
 import sympy as sp
 
 import symconv as sc
+from symconv.engine.numeric import quad_mp
 from symconv.engine.statement import Hypothesis, Statement
 from symconv.engine.rules import (ExponentArithmetic, FactorIntegrals, Fold, Fubini, PullIn, PullOut,
                                   SubstituteIntegral, Unfold)
@@ -100,12 +101,13 @@ def _numeric(n_, rng, dps):
 
 def _ft_mp(h, rate, W):
     """int_R exp(-2 pi i W z) h(z) dz for |h(z)| <= K exp(-rate z^2) (K <= 3 here) by mpmath's adaptive
-    Gauss-Legendre quadrature on [-L, L] in steps of at most 2, with exp(-rate L^2) = 10^-(dps + 10): each tail
-    is below K exp(-rate L^2) / (2 rate L), and rate L >= 5 at dps >= 15 for the rates here (>= 5/11)."""
+    Gauss-Legendre quadrature (Arb's nodes: symconv.engine.numeric.quad_mp) on [-L, L] in steps of at most 2,
+    with exp(-rate L^2) = 10^-(dps + 10): each tail is below K exp(-rate L^2) / (2 rate L), and rate L >= 5 at
+    dps >= 15 for the rates here (>= 5/11)."""
     L = mpmath.sqrt((mpmath.mp.dps + 10) * mpmath.log(10) / rate)
     k = int(mpmath.ceil(L / 2))                                # k steps of length L/k <= 2 on each side
-    return mpmath.quad(lambda z: mpmath.expjpi(-2 * W * z) * h(z), [L * q / k for q in range(-k, k + 1)],
-                       method="gauss-legendre")
+    c = -2 * W                                                 # (-2 W z evaluates as (-2 W) z: once here)
+    return quad_mp(lambda z: mpmath.expjpi(c * z) * h(z), [L * q / k for q in range(-k, k + 1)])
 
 
 convolution_theorem = sc.Theorem(

@@ -14,6 +14,7 @@ import numpy as np
 import sympy as sp
 
 import symconv as sc
+from symconv.engine.numeric import quad_mp
 from symconv.engine.statement import Statement
 from symconv.objects.piecewise import X, convolve, reflect
 from symconv.objects.piecewise_fourier import fourier
@@ -80,9 +81,10 @@ def _exact(kind):
 
 @functools.lru_cache(maxsize=None)
 def _function(e, module):
-    """A piece's expression as a NumPy or mpmath function, lambdified once per piece (common subexpressions
-    computed once); the mpmath one evaluates at the working precision of each call."""
-    return sp.lambdify(X, e, module, cse=True)
+    """A piece's expression as a NumPy or mpmath function, lambdified once per piece; the mpmath one evaluates at
+    the working precision of each call, with common subexpressions computed once per point (NumPy's, evaluated
+    once per array, are not worth cse's cost)."""
+    return sp.lambdify(X, e, module, cse=module != "numpy")
 
 
 def _quad_np(pieces, om):
@@ -106,14 +108,15 @@ def _cuts(lo, hi, step):
 
 def _quad_mp(pieces, om):
     """F{f}(om) by mpmath's adaptive Gauss-Legendre quadrature on each piece (each subinterval raises the
-    degree until mpmath's error estimate is below the working precision); an infinite end is cut where the
-    decaying term is below 10^-(dps + 10) (pieces are polynomials of degree <= 2 times exp(c t), |c| >= 1).
-    A finite piece is split in steps of at most 2, the tail in steps of 8: the integrand is smooth (at
-    |om| <= 1.5 and 50 digits, mpmath's degree 6, 96 nodes, was enough on every step for the seeds tried; a
-    step that needs more raises the degree, and longer steps would need degree 7, whose nodes cost more to
-    compute than they save)."""
+    degree until mpmath's error estimate is below the working precision; the nodes computed once per process
+    by Arb, symconv.engine.numeric.quad_mp); an infinite end is cut where the decaying term is below
+    10^-(dps + 10) (pieces are polynomials of degree <= 2 times exp(c t), |c| >= 1).  A finite piece is split in
+    steps of at most 2, the tail in steps of 8: the integrand is smooth (at |om| <= 1.5 and 50 digits, mpmath's
+    degree 6, 96 nodes, was enough on every step for the seeds tried; a step that needs more raises the
+    degree)."""
     total = mpmath.mpc(0)
     reach = int((mpmath.mp.dps + 10) * 2.31) + 20          # ln(10) < 2.31
+    c = -2 * om                                            # (the same product -2 om t as (-2 om) t, once)
     for a, b, e in pieces:
         fn = _function(sp.sympify(e), "mpmath")
         a_fin, b_fin = sp.sympify(a).is_finite, sp.sympify(b).is_finite
@@ -123,7 +126,7 @@ def _quad_mp(pieces, om):
             end, sign = (sp.Rational(a), 1) if a_fin else (sp.Rational(b), -1)
             steps = sorted(end + sign * d for d in _cuts(sp.Integer(0), sp.Integer(reach), 8))
         pts = [mpmath.mpf(v.p) / v.q for v in steps]
-        total += mpmath.quad(lambda t: mpmath.expjpi(-2 * om * t) * fn(t), pts, method="gauss-legendre")
+        total += quad_mp(lambda t: mpmath.expjpi(c * t) * fn(t), pts)
     return total
 
 

@@ -76,14 +76,22 @@ correlation_eq_reflected_conv = sc.Theorem(
 )
 
 
+def _lagrange_sides_equal(n_, half=sp.Rational(1, 2)) -> bool:
+    """|u|^2 |v|^2 - <u,v>^2 = half * sum_{p,q} (u_p v_q - u_q v_p)^2 for generic u, v of length n, decided in the
+    polynomial ring QQ[u, v] (exact arithmetic on the expanded polynomials, which are equal exactly when the
+    difference of the two SymPy sides expands to 0)."""
+    _, *gens = sp.ring(list(sp.symbols(f"u0:{n_}")) + list(sp.symbols(f"v0:{n_}")), sp.QQ)
+    uu, vv = gens[:n_], gens[n_:]
+    lhs = sum(x ** 2 for x in uu) * sum(y ** 2 for y in vv) - sum(x * y for x, y in zip(uu, vv)) ** 2
+    rhs = sp.QQ(half.p, half.q) * sum((uu[p] * vv[q] - uu[q] * vv[p]) ** 2 for p in range(n_) for q in range(n_))
+    return not (lhs - rhs)
+
+
 def _lagrange(n_, equality_only_if_equal=False):
     """Cauchy-Schwarz through Lagrange's identity |u|^2 |v|^2 - <u,v>^2 = 1/2 sum_{p,q} (u_p v_q - u_q v_p)^2,
     exact for generic u, v; so NCC = <u,v>/(|u||v|) <= 1, with equality iff all 2x2 minors vanish, i.e.
     v = c u, c > 0: after centring, g = c f + d (an affine match)."""
-    uu, vv = sp.symbols(f"u0:{n_}"), sp.symbols(f"v0:{n_}")
-    lhs = sum(x ** 2 for x in uu) * sum(y ** 2 for y in vv) - sum(x * y for x, y in zip(uu, vv)) ** 2
-    rhs = sp.Rational(1, 2) * sum((uu[p] * vv[q] - uu[q] * vv[p]) ** 2 for p in range(n_) for q in range(n_))
-    if sp.expand(lhs - rhs) != 0:
+    if not _lagrange_sides_equal(n_):
         return sc.Counterexample(n_, "Lagrange's identity fails")
     if equality_only_if_equal and n_ >= 2:
         f_ = [sp.Integer(q) for q in range(n_)]

@@ -12,7 +12,10 @@ from symconv.engine.rules import (ExponentArithmetic, FactorSums, Fold, Geometri
                                   ReindexSum, Sift, Unfold)
 from symconv.objects.indexed import (Iverson, a, b, entry_function, j, k, l, m, n as n_sym, omega, s_,
                                      sequence_function, t, u, zsum)
+from symconv.objects.dft import dft_exponents
 from symconv.objects.kernels import conv_full
+from symconv.verify._polys import PolyEquality
+from symconv.verify._root_polys import RootPoly
 
 ORDER = 55  # position in reports and in the LaTeX document
 
@@ -55,40 +58,77 @@ def _F(v, sign=-1):
     return [sum(v[q] * ex(sign * 2 * jj * q / den) for q in range(n_)) for jj in range(n_)]
 
 
-def _exact(n_, claim) -> "sc.Counterexample | sc.Holds":
-    """claim(F, a, b) -> list of expressions that must vanish, decided in Q(zeta_n) for real symbols."""
-    av, bv = sp.symbols(f"a0:{n_}", real=True), sp.symbols(f"b0:{n_}", real=True)
-    for q, e in enumerate(claim(sc.dft_matrix(n_), av, bv)):
-        if sc.cyclotomic_residual(sp.expand(e)):
+class _Kit:
+    """The DFT matrix F (rows), the conjugation, omega**k and generic real signals a, b of length n, in one
+    arithmetic: the claims below are written once and evaluated in either kit."""
+
+    def __init__(self, n_, F, conj, w, av, bv, is_zero):
+        self.n, self.F, self.conj, self.w, self.a, self.b, self.is_zero = n_, F, conj, w, av, bv, is_zero
+
+
+def _root_kit(n_) -> _Kit:
+    """The exact kit: F[j][k] = zeta**E[j, k] with E = dft_exponents(n) (zeta = exp(2 pi i/n), omega = zeta**-1),
+    entries of a and b as variables, every quantity a polynomial in them with coefficients in Z[zeta_n]
+    (RootPoly); an entry is zero when each monomial's coefficient is zero in Q(zeta_n) (divisible by Phi_n)."""
+    E = dft_exponents(n_)
+    roots = [RootPoly.root(n_, e) for e in range(n_)]
+    F = [[roots[int(E[r, q])] for q in range(n_)] for r in range(n_)]
+    return _Kit(n_, F, RootPoly.conjugate, lambda q: RootPoly.root(n_, -q),
+                [RootPoly.variable(n_, q) for q in range(n_)], [RootPoly.variable(n_, n_ + q) for q in range(n_)],
+                lambda e: not e.residual())
+
+
+def _sympy_kit(n_) -> _Kit:
+    """The same claims in SymPy: F = dft_matrix(n) (exp entries), real symbols a, b, an entry decided by
+    cyclotomic_residual of its expansion (the route used before the exact kit; the tests compare the two)."""
+    F = sc.dft_matrix(n_).tolist()
+    w = sp.exp(-2 * sp.pi * sp.I / n_)
+    return _Kit(n_, F, sp.conjugate, lambda q: w ** q, list(sp.symbols(f"a0:{n_}", real=True)),
+                list(sp.symbols(f"b0:{n_}", real=True)), lambda e: not sc.cyclotomic_residual(sp.expand(e)))
+
+
+def _exact(n_, claim, kit=_root_kit) -> "sc.Counterexample | sc.Holds":
+    """claim(kit) -> list of expressions that must vanish, each decided exactly in Q(zeta_n) for real generic
+    a, b (as polynomials in their entries with coefficients in Z[zeta_n])."""
+    K = kit(n_)
+    for q, e in enumerate(claim(K)):
+        if not K.is_zero(e):
             return sc.Counterexample(n_, f"entry {q} does not vanish in Q(zeta_{n_})")
     return sc.Holds(f"all {q + 1} entries of the claim's difference vanish in Q(zeta_{n_}) for real symbolic a, b")
 
 
-def _conv_claim(F, av, bv, conj=False):
-    n_ = len(av)
-    cc = sp.Matrix([sum(av[(r - q) % n_] * bv[q] for q in range(n_)) for r in range(n_)])
-    Fa_ = (F.conjugate() if conj else F) * sp.Matrix(av)
-    return list(F * cc - sp.Matrix([Fa_[q] * (F * sp.Matrix(bv))[q] for q in range(n_)]))
+def _matvec(F, v):
+    return [sum(row[q] * v[q] for q in range(len(v))) for row in F]
 
 
-def _corr_claim(F, av, bv, conj=True):
-    n_ = len(av)
-    cr_ = sp.Matrix([sum(av[q] * bv[(q + r) % n_] for q in range(n_)) for r in range(n_)])
-    Fa_ = (F.conjugate() if conj else F) * sp.Matrix(av)
-    return list(F * cr_ - sp.Matrix([Fa_[q] * (F * sp.Matrix(bv))[q] for q in range(n_)]))
+def _conj_matrix(K):
+    return [[K.conj(x) for x in row] for row in K.F]
 
 
-def _shift_claim(F, av, bv, sign=1):
-    n_ = len(av)
-    shifted = sp.Matrix([av[(r - 1) % n_] for r in range(n_)])
-    w = sp.exp(-2 * sp.pi * sp.I / n_)
-    Fa_ = F * sp.Matrix(av)
-    return list(F * shifted - sp.Matrix([w ** (sign * q) * Fa_[q] for q in range(n_)]))
+def _conv_claim(K, conj=False):
+    n_, av, bv = K.n, K.a, K.b
+    cc = [sum(av[(r - q) % n_] * bv[q] for q in range(n_)) for r in range(n_)]
+    Fa_, Fb_ = _matvec(_conj_matrix(K) if conj else K.F, av), _matvec(K.F, bv)
+    return [x - y * z for x, y, z in zip(_matvec(K.F, cc), Fa_, Fb_)]
 
 
-def _parseval_claim(F, av, bv, scale=None):
-    n_ = len(av)
-    Fa_, Fc = F * sp.Matrix(av), F.conjugate() * sp.Matrix(av)
+def _corr_claim(K, conj=True):
+    n_, av, bv = K.n, K.a, K.b
+    cr_ = [sum(av[q] * bv[(q + r) % n_] for q in range(n_)) for r in range(n_)]
+    Fa_, Fb_ = _matvec(_conj_matrix(K) if conj else K.F, av), _matvec(K.F, bv)
+    return [x - y * z for x, y, z in zip(_matvec(K.F, cr_), Fa_, Fb_)]
+
+
+def _shift_claim(K, sign=1):
+    n_, av = K.n, K.a
+    shifted = [av[(r - 1) % n_] for r in range(n_)]
+    Fa_ = _matvec(K.F, av)
+    return [x - K.w(sign * q) * y for q, (x, y) in enumerate(zip(_matvec(K.F, shifted), Fa_))]
+
+
+def _parseval_claim(K, scale=None):
+    n_, av = K.n, K.a
+    Fa_, Fc = _matvec(K.F, av), _matvec(_conj_matrix(K), av)
     return [sum(Fa_[q] * Fc[q] for q in range(n_)) - (n_ if scale is None else scale) * sum(x_ ** 2 for x_ in av)]
 
 
@@ -120,7 +160,7 @@ dft_circular_conv_eq_mul = sc.Theorem(
     numeric_sizes=(1, 2, 5, 8),
     false_variants=[sc.FalseVariant(
         "dft_circular_conv_eq_conj_mul", "F(a (*) b) = conj(F a) F b (the correlation formula used for convolution).",
-        exact=lambda n_: _exact(n_, lambda F, av, bv: _conv_claim(F, av, bv, conj=True)))],
+        exact=lambda n_: _exact(n_, lambda K: _conv_claim(K, conj=True)))],
 )
 
 
@@ -153,7 +193,7 @@ dft_correlation_eq_conj_mul = sc.Theorem(
     numeric_sizes=(1, 3, 8),
     false_variants=[sc.FalseVariant(
         "dft_correlation_eq_mul", "F(a star b) = F(a) F(b), as for convolution.",
-        exact=lambda n_: _exact(n_, lambda F, av, bv: _corr_claim(F, av, bv, conj=False)))],
+        exact=lambda n_: _exact(n_, lambda K: _corr_claim(K, conj=False)))],
 )
 
 
@@ -186,7 +226,7 @@ dft_shift_eq_phase = sc.Theorem(
     numeric_sizes=(1, 4, 9),
     false_variants=[sc.FalseVariant(
         "dft_shift_eq_phase_conj", "Shifting by m multiplies the DFT by omega^(-jm).",
-        exact=lambda n_: _exact(n_, lambda F, av, bv: _shift_claim(F, av, bv, sign=-1)))],
+        exact=lambda n_: _exact(n_, lambda K: _shift_claim(K, sign=-1)))],
 )
 
 
@@ -219,8 +259,14 @@ parseval = sc.Theorem(
     numeric_sizes=(1, 4, 9),
     false_variants=[sc.FalseVariant(
         "parseval_unit_scale", "sum_j |(F a)_j|^2 = sum_k |a_k|^2 (the unnormalised DFT taken as unitary).",
-        exact=lambda n_: _exact(n_, lambda F, av, bv: _parseval_claim(F, av, bv, scale=1)), n_range=(2, 10))],
+        exact=lambda n_: _exact(n_, lambda K: _parseval_claim(K, scale=1)), n_range=(2, 10))],
 )
+
+
+def _same_poly(ring, c, l_) -> bool:
+    """c = l_ as polynomials in QQ[a, b] (equal exactly when c - l_ expands to 0); outside the ring: expansion."""
+    same = ring.equal(c, l_)
+    return sp.expand(c - l_) == 0 if same is None else same
 
 
 def _zero_pad(n_, extra=0):
@@ -228,6 +274,7 @@ def _zero_pad(n_, extra=0):
     for p_ in range(1, n_ + 1):
         q_ = n_
         av, bv = list(sp.symbols(f"a0:{p_}")), list(sp.symbols(f"b0:{q_}"))
+        ring = PolyEquality(av + bv)      # each output read into QQ[a, b]; another form: its expansion decides
         for N in range(p_ + q_ - 1 - extra, p_ + q_ + 2):
             if N < max(p_, q_):
                 continue          # no room for the signal itself
@@ -235,7 +282,7 @@ def _zero_pad(n_, extra=0):
             B_ = bv + [0] * (N - q_)
             cyc = sc.circular_convolve(A_, B_)
             lin = conv_full(av, bv) + [0] * (N - (p_ + q_ - 1))
-            if any(sp.expand(c - l_) != 0 for c, l_ in zip(cyc, lin)):
+            if not all(_same_poly(ring, c, l_) for c, l_ in zip(cyc, lin)):
                 return sc.Counterexample(n_, f"|a| = {p_}, |b| = {q_}, N = {N}: cyclic and linear convolution differ")
     return sc.Holds(f"cyclic convolution of the zero-padded signals = linear convolution for generic a of length "
                     f"1..{n_}, b of length {n_}, every N from |a|+|b|-1{f'-{extra}' if extra else ''} to |a|+|b|+1")

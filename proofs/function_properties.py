@@ -10,6 +10,7 @@ import numpy as np
 import sympy as sp
 
 import symconv as sc
+from symconv.engine.numeric import quad_mp
 from symconv.engine.statement import Hypothesis, Statement
 from symconv.objects.gaussians import gaussian_integral
 from symconv.objects.piecewise import X, add, convolve, evaluate, numeric_function, pieces_equal, reflect, scale
@@ -204,12 +205,18 @@ def _gauss_numeric(n_, rng, dps):
 
 def _quad_gauss(u, rate, v, T):
     """int_R u(s) v(T - s) ds for |u(s)| <= K exp(-rate s^2) and |v| <= K (K <= 3/2 here), by mpmath's adaptive
-    Gauss-Legendre quadrature on [-L, L] in steps of at most 2, with exp(-rate L^2) = 10^-(dps + 10): the two tails
-    together are below K^2 exp(-rate L^2) / (rate L), and rate L >= 4 at dps >= 15 for the rates here (>= 1/3);
-    |T| <= 2 < L."""
+    Gauss-Legendre quadrature (Arb's nodes: symconv.engine.numeric.quad_mp) on [-L, L] in steps of at most 2,
+    with exp(-rate L^2) = 10^-(dps + 10): the two tails together are below K^2 exp(-rate L^2) / (rate L), and
+    rate L >= 4 at dps >= 15 for the rates here (>= 1/3); |T| <= 2 < L."""
+    return quad_mp(lambda s: u(s) * v(T - s), _gauss_cuts(rate))
+
+
+def _gauss_cuts(rate):
+    """-L, ..., L in 2k equal steps of at most 2, where exp(-rate L^2) = 10^-(dps + 10) at the working precision
+    (so rate L >= 4 at dps >= 15 for rates >= 1/3)."""
     L = mpmath.sqrt((mpmath.mp.dps + 10) * mpmath.log(10) / rate)
     k = int(mpmath.ceil(L / 2))
-    return mpmath.quad(lambda s: u(s) * v(T - s), [L * q / k for q in range(-k, k + 1)], method="gauss-legendre")
+    return [L * q / k for q in range(-k, k + 1)]
 
 
 def _gauss(a_) -> sp.Lambda:
@@ -256,11 +263,15 @@ def _diff_numeric(n_, rng, dps):
     x0 = float(rng.uniform(-2, 2))
 
     def err(digits):
+        """mpmath.diff of the convolution integral (evaluated at its own, raised, working precision) against the
+        integral of f' g, both by adaptive Gauss-Legendre on the cuts of _gauss_cuts(a) taken at the precision of
+        each evaluation: with A L >= 4, the tails of exp(-A s^2 - B (t - s)^2) <= exp(-A s^2) are below
+        exp(-A L^2) / (A L) < 10^-(dps + 10), those of |2 A s exp(-A s^2)| equal 2 exp(-A L^2)."""
         with mpmath.workdps(digits):
             A, B, p = mpmath.mpf(a_), mpmath.mpf(b_), mpmath.mpf(x0)
-            conv = lambda t: mpmath.quad(lambda s: mpmath.exp(-A * s**2 - B * (t - s)**2), [-mpmath.inf, mpmath.inf])  # noqa: E731
+            conv = lambda t: quad_mp(lambda s: mpmath.exp(-A * s**2 - B * (t - s)**2), _gauss_cuts(A))  # noqa: E731
             lhs = mpmath.diff(conv, p)
-            rhs = mpmath.quad(lambda s: -2 * A * s * mpmath.exp(-A * s**2 - B * (p - s)**2), [-mpmath.inf, mpmath.inf])
+            rhs = quad_mp(lambda s: -2 * A * s * mpmath.exp(-A * s**2 - B * (p - s)**2), _gauss_cuts(A))
             return float(abs(lhs - rhs))
     grid = sorted(set(np.arange(-14.0, 15.0, 1.0)) | {x0})
     conv64 = lambda t: sc.engine.numeric.quad_f64(lambda s_: np.exp(-a_ * s_**2 - b_ * (t - s_)**2), grid)  # noqa: E731

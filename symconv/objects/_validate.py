@@ -10,6 +10,8 @@ import sympy as sp
 
 def check_size(n: object, name: str = "n") -> int:
     """A positive int size, or a clear TypeError/ValueError naming ``name``."""
+    if type(n) is int and n > 0:        # the common case, decided without the checks below (the same answer)
+        return n
     if isinstance(n, bool) or not isinstance(n, numbers.Integral):
         raise TypeError(f"{name} must be a positive int, got {type(n).__name__} {n!r}")
     if int(n) <= 0:

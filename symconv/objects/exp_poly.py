@@ -31,7 +31,8 @@ __all__ = ["exp_poly_terms", "antiderivative", "definite_integral"]
 
 def exp_poly_terms(expr, var) -> list[tuple[sp.Expr, sp.Expr]]:
     """expr as a list of (p, c) with expr = sum p(var) exp(c var), p polynomial in var, c free of var
-    (a ValueError for anything else).
+    (a ValueError for anything else).  Each (expr, var) is split once per process (a fresh list each call; a
+    ValueError is raised again each time).
 
     >>> import sympy as sp
     >>> t = sp.Symbol("t")
@@ -40,6 +41,11 @@ def exp_poly_terms(expr, var) -> list[tuple[sp.Expr, sp.Expr]]:
     ...
     ValueError: expr: exp(-t**2) is not exp of a linear function of t
     """
+    return list(_exp_poly_terms(sp.sympify(expr), var))
+
+
+@functools.lru_cache(maxsize=4096)
+def _exp_poly_terms(expr, var) -> tuple[tuple[sp.Expr, sp.Expr], ...]:
     terms: dict = {}
     for term in sp.Add.make_args(sp.expand(sp.sympify(expr), power_exp=True)):
         c, coeff = sp.Integer(0), sp.Integer(1)
@@ -57,8 +63,8 @@ def exp_poly_terms(expr, var) -> list[tuple[sp.Expr, sp.Expr]]:
         if not coeff.is_polynomial(var):
             raise ValueError(f"expr: the term {term} is not a polynomial times exp(c {var})")
         terms[c] = terms.get(c, 0) + coeff
-    return [(sp.expand(p), c) for c, p in sorted(terms.items(), key=lambda kv: sp.default_sort_key(kv[0]))
-            if sp.expand(p) != 0]
+    expanded = [(sp.expand(p), c) for c, p in sorted(terms.items(), key=lambda kv: sp.default_sort_key(kv[0]))]
+    return tuple((p, c) for p, c in expanded if p != 0)
 
 
 def antiderivative(p, s, var) -> sp.Expr:
@@ -77,12 +83,24 @@ def antiderivative(p, s, var) -> sp.Expr:
     return _checked_antiderivative(sp.sympify(p), sp.sympify(s), var)
 
 
+#: stands for s in the check of an antiderivative (s != 0, free of the variable)
+_S = sp.Dummy("s", nonzero=True)
+
+
 @functools.lru_cache(maxsize=4096)
 def _checked_antiderivative(p, s, var) -> sp.Expr:
     if s == 0:
         body = sp.Poly(p, var).integrate().as_expr()      # a polynomial: exact term by term
     else:
         deg = sp.degree(p, var) if p.has(var) else 0
+        if s.free_symbols and not s.has(var) and not p.has(_S):
+            # (s = c - 2 pi i omega, say) the formula with a symbol S for s, checked as an identity of rational
+            # functions in S: S B + B' - p expands to 0 (the powers of S combine; nothing to bring over a common
+            # denominator), so it holds at S = s, which is free of var (d/dvar commutes with putting s for S).
+            # A number s keeps the check below: there it is fast, and the body's form is the one built with s.
+            body = sum(((-1) ** k * sp.diff(p, var, k) / _S ** (k + 1) for k in range(deg + 1)), sp.Integer(0))
+            if sp.expand(_S * body + sp.diff(body, var) - p) == 0:
+                return body.xreplace({_S: s})
         body = sum(((-1) ** k * sp.diff(p, var, k) / s ** (k + 1) for k in range(deg + 1)), sp.Integer(0))
     # d/dvar (exp(s var) B) = exp(s var) (s B + B'), and exp(s var) != 0: the check is s B + B' = p
     residual = sp.together(sp.expand(s * body + sp.diff(body, var) - p))

@@ -39,6 +39,7 @@ array([3, 4, 9], dtype=object)
 from __future__ import annotations
 
 import itertools
+import math
 
 import numpy as np
 import sympy as sp
@@ -87,7 +88,7 @@ def _strided_correlate(xp: np.ndarray, taps: np.ndarray, sizes: tuple, strides: 
         return full[tuple(slice(k - 1, k - 1 + m) for k, m in zip(taps.shape, sizes))]
     # one sum per output, of the outputs needed only (SymPy expressions: the full product's terms would
     # be built for outputs the slice drops); xp * w, the full product's order of factors
-    count = int(np.prod(sizes))
+    count = math.prod(sizes)
     terms: list[list] = [[] for _ in range(count)]
     for t in itertools.product(*map(range, taps.shape)):
         w = taps[t]

@@ -102,6 +102,28 @@ def pads_for(padding, k: int, d: int, same_convention: str, n: int | None = None
     return int(padding), int(padding)
 
 
+def _source_index(m: int, p: int, q: int, mode: str) -> np.ndarray:
+    """For an axis of length m padded with p samples before and q after in ``mode`` (not 'zeros'): the index in
+    the signal that each of the p + m + q outputs reads.  'circular' has period m, 'symmetric' (edge repeated)
+    period 2m, 'replicate' clamps, 'reflect' (edge not repeated) needs p, q < m.
+
+    >>> [_source_index(3, 2, 2, md).tolist() for md in ("circular", "symmetric", "replicate", "reflect")]
+    [[1, 2, 0, 1, 2, 0, 1], [1, 0, 0, 1, 2, 2, 1], [0, 0, 0, 1, 2, 2, 2], [2, 1, 0, 1, 2, 1, 0]]
+    """
+    i = np.arange(-p, m + q, dtype=np.int64)
+    if mode == "circular":
+        return i % m
+    if mode == "replicate":
+        return np.clip(i, 0, m - 1)
+    if mode == "symmetric":
+        j = i % (2 * m)
+        return np.where(j < m, j, 2 * m - 1 - j)
+    if mode == "reflect":
+        j = np.abs(i)
+        return np.where(j > m - 1, 2 * (m - 1) - j, j)
+    raise ValueError(f"mode must be one of {sorted(set(PADDING_MODES) - {'zeros'})}, got {mode!r}")
+
+
 def pad(x, before: int | tuple, after: int | tuple | None = None, mode: str = "zeros", fillvalue=0) -> np.ndarray:
     """Pad a signal of any dimension (per axis ``before``/``after``) with one of PADDING_MODES.
 
@@ -122,7 +144,11 @@ def pad(x, before: int | tuple, after: int | tuple | None = None, mode: str = "z
     if mode == "reflect" and any(p >= m for p, m in zip(b + a, arr.shape * 2)):
         raise ValueError("reflect padding must be smaller than the signal")
     widths = list(zip(b, a))
-    if mode != "zeros":
+    if mode != "zeros" and arr.size:
+        # NumPy's np.pad(arr, widths, mode=PADDING_MODES[mode]) as one gather (the same entries: tests compare
+        # the two), without np.pad's per-call set-up
+        out = arr[np.ix_(*[_source_index(m, p, q, mode) for m, (p, q) in zip(arr.shape, widths)])]
+    elif mode != "zeros":
         out = np.pad(arr, widths, mode=PADDING_MODES[mode])
     else:
         shape = tuple(m + p + q for m, (p, q) in zip(arr.shape, widths))

@@ -89,12 +89,14 @@ def convolve(f: list, g: list) -> list:
     g = [(sp.sympify(a), sp.sympify(b), sp.sympify(e)) for a, b, e in g]
     breaks = sorted({p + q for p in _bounds(f) for q in _bounds(g)
                      if not (p in (sp.oo, -sp.oo) and q in (sp.oo, -sp.oo) and p != q)}, key=_key)
+    f_tau = [fp.subs(X, _T) for _, _, fp in f]                 # f(tau) and g(x - tau), once per piece
+    g_shift = [gq.subs(X, X - _T) for _, _, gq in g]
     out = []
     for lo, hi in zip(breaks[:-1], breaks[1:]):
         mid = _mid(lo, hi)
         total = sp.Integer(0)
-        for a_p, b_p, fp in f:
-            for a_q, b_q, gq in g:
+        for (a_p, b_p, fp), fp_tau in zip(f, f_tau):
+            for (a_q, b_q, gq), gq_shift in zip(g, g_shift):
                 if all(_extended_rational(v) for v in (a_p, b_p, mid - b_q, mid - a_q)):
                     # the limits max(a_p, mid - b_q), min(b_p, mid - a_q) by exact comparisons
                     low_is_a, up_is_b = bool(mid - b_q <= a_p), bool(b_p <= mid - a_q)
@@ -107,7 +109,7 @@ def convolve(f: list, g: list) -> list:
                 # on (lo, hi) the same bound is active as at mid: pick it symbolically
                 low = a_p if low_is_a else X - b_q
                 up = b_p if up_is_b else X - a_q
-                total += _piece_integral(fp.subs(X, _T) * gq.subs(X, X - _T), low, up)
+                total += _piece_integral(fp_tau * gq_shift, low, up)
         out.append((lo, hi, sp.expand(total)))
     return [p for p in out if not (p[0] == -sp.oo and p[2] == 0) and not (p[1] == sp.oo and p[2] == 0)]
 

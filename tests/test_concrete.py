@@ -43,7 +43,8 @@ def unevaluable(p, q, **kw):
 _ALLOWED = {"__future__", "cmath", "hashlib", "math", "dataclasses", "fractions", "random", "typing", "itertools",
             "sympy", "sympy.core.function", "sympy.core.relational", "sympy.logic.boolalg",
             "symconv.objects.indexed", "symconv.objects.group_elements", "symconv.objects.group_actions",  # notation
-            "symconv.objects.expr_facts"}     # SymPy's own free symbols and atoms, remembered (imports only SymPy)
+            "symconv.objects.expr_facts",     # SymPy's own free symbols and atoms, remembered (imports only SymPy)
+            "symconv.engine._memo"}           # a bounded memo of outcomes (imports nothing)
 
 
 @pytest.mark.parametrize("name,extra", [("concrete.py", {"symconv.engine.concrete_actions"}),     # points of G-sets

@@ -113,6 +113,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.logic.boolalg import Boolean
 
+from symconv.engine._memo import remembered
 from symconv.objects.expr_facts import atoms_of, free_symbols
 from symconv.objects.group_elements import GId, GInv, GMul
 from symconv.objects.indexed import ENTRY, Iverson, X, n as N_SYM, omega as OMEGA, xi as XI
@@ -1412,18 +1413,7 @@ def _side_value(fn: _Fn, env: list, key):
     """fn(env), remembered under ``key`` (None: not remembered)."""
     if key is None:
         return fn(env)
-    hit = _SIDE_VALUES.get(key)
-    if hit is None:
-        try:
-            hit = (True, fn(env))
-        except (_Unevaluable, ZeroDivisionError) as ex:
-            hit = (False, ex)
-        if len(_SIDE_VALUES) >= SIDE_VALUES_SIZE:
-            _SIDE_VALUES.clear()
-        _SIDE_VALUES[key] = hit
-    if not hit[0]:
-        raise hit[1]
-    return hit[1]
+    return remembered(_SIDE_VALUES, SIDE_VALUES_SIZE, key, lambda: fn(env), (_Unevaluable, ZeroDivisionError))
 
 
 def _where(N: int, indices, vals, xv, grp=None) -> str:

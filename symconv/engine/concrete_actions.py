@@ -47,6 +47,7 @@ from typing import Iterable, Mapping
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from symconv.engine._memo import remembered
 from symconv.objects.expr_facts import atoms_of, free_symbols
 from symconv.objects.group_actions import Act, Card, NumOrbits, OrbitSize, Point, PtEq, SolDim
 from symconv.objects.group_elements import GId, GInv, GMul
@@ -564,18 +565,7 @@ VALUES_SIZE = 200_000
 def _value(ev: _Eval, e, env: dict, key: tuple):
     """ev.ev(e, env), remembered under ``key``; an Unevaluable (IllTyped included) or ZeroDivisionError
     is remembered and raised again; a RecursionError (which depends on the stack) is never remembered."""
-    hit = _VALUES.get(key)
-    if hit is None:
-        try:
-            hit = (True, ev.ev(e, env))
-        except (Unevaluable, ZeroDivisionError) as ex:
-            hit = (False, ex)
-        if len(_VALUES) >= VALUES_SIZE:
-            _VALUES.clear()
-        _VALUES[key] = hit
-    if not hit[0]:
-        raise hit[1]
-    return hit[1]
+    return remembered(_VALUES, VALUES_SIZE, key, lambda: ev.ev(e, env), (Unevaluable, ZeroDivisionError))
 
 
 def _compare(a, b, n_values, seed, max_points, defs, dkey=None):

@@ -205,6 +205,8 @@ def _cauchy_formula_instances(bound: int) -> str | None:
     for p in range(bound + 1):
         for q in range(bound + 1):
             a, b = gens[:p + 1], gens[bound + 1:bound + 2 + q]
+            if len(set(a) | set(b)) != p + q + 2:          # generic: every coefficient its own generator
+                return f"p={p}, q={q}: the coefficients are not p + q + 2 distinct generators"
             prod = sum((a[e] * x**e for e in range(p + 1)), R.zero) * sum((b[e] * x**e for e in range(q + 1)), R.zero)
             for s in range(p + q + 1):
                 lo, hi = (int(v) for v in _cauchy_range(s, p, q))

@@ -569,6 +569,35 @@ def test_block_charpoly_identity_is_exact():
         assert lm._block_charpoly_holds(g_, h_, power=g_ - 1) is False
 
 
+def test_block_charpoly_is_computed_on_the_generic_whole_matrix(monkeypatch):
+    """The matrix handed to Berkowitz is [[lambda I_g, Q], [0, R]] with Q and R generic: every entry its own
+    generator q_a_b / r_a_b in place, zeros elsewhere (a check on a degenerate Q or R proves less)."""
+    seen = []
+    real = lm.ddm_berk
+
+    def spy(M, K):
+        seen.append([row[:] for row in M])
+        return real(M, K)
+    monkeypatch.setattr(lm, "ddm_berk", spy)
+    g_, h_ = 2, 3
+    assert lm._block_charpoly_holds(g_, h_) is True
+    whole, lower = seen[0], seen[1]
+    assert len(whole) == g_ + h_ and all(len(row) == g_ + h_ for row in whole)
+    names = [[str(e) for e in row] for row in whole]
+    for a_ in range(g_ + h_):
+        for b_ in range(g_ + h_):
+            if a_ < g_ and b_ < g_:
+                want = "lambda" if a_ == b_ else "0"
+            elif a_ < g_:
+                want = f"q_{a_}_{b_ - g_}"
+            elif b_ < g_:
+                want = "0"
+            else:
+                want = f"r_{a_ - g_}_{b_ - g_}"
+            assert names[a_][b_] == want, (a_, b_, names[a_][b_])
+    assert [[str(e) for e in row] for row in lower] == [row[g_:] for row in names[g_:]]
+
+
 def test_kernel_length_check_recomputes_sizes_1_to_8_under_its_side_condition(monkeypatch):
     from symconv.objects import kernels
     seen = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-__all__ = ["remembered"]
+__all__ = ["definitions_key", "remembered"]
 
 
 def remembered(table: dict, size: int, key, compute: Callable[[], Any], errors: tuple) -> Any:
@@ -34,3 +34,21 @@ def remembered(table: dict, size: int, key, compute: Callable[[], Any], errors: 
     if not hit[0]:
         raise hit[1]
     return hit[1]
+
+
+def definitions_key(defs) -> tuple | None:
+    """Definitions (a mapping name -> definition) as a key: the (name, definition) pairs sorted by name, the
+    definitions compared structurally (never by a printed form); None when one is not hashable (then the
+    caller remembers nothing).
+
+    >>> definitions_key({"b": 2, "a": 1})
+    (('a', 1), ('b', 2))
+    >>> definitions_key({"a": []}) is None
+    True
+    """
+    items = tuple(sorted(defs.items(), key=lambda kv: str(kv[0])))
+    try:
+        hash(items)
+    except TypeError:
+        return None
+    return items

@@ -113,7 +113,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.logic.boolalg import Boolean
 
-from symconv.engine._memo import remembered
+from symconv.engine._memo import definitions_key, remembered
 from symconv.objects.expr_facts import atoms_of, free_symbols
 from symconv.objects.group_elements import GId, GInv, GMul
 from symconv.objects.indexed import ENTRY, Iverson, X, n as N_SYM, omega as OMEGA, xi as XI
@@ -1297,7 +1297,7 @@ def concrete_compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int =
 
     rng = Random(seed)
     # each side's value at a point is remembered under everything it depends on (see _side_value)
-    dkey = _definitions_key(defs)
+    dkey = definitions_key(defs)
     deps_a = _side_deps(a, defs, gscope) if dkey is not None else None
     deps_b = _side_deps(b, defs, gscope) if dkey is not None else None
     # group expressions are evaluated in every concrete group of order N of the catalogue
@@ -1384,17 +1384,6 @@ _SIDE_VALUES: dict = {}
 #: name, arguments).  An _Unevaluable (ill-typed included) or ZeroDivisionError is remembered and raised again;
 #: RecursionError, OverflowError and MemoryError (which depend on the stack or the machine) never are.
 SIDE_VALUES_SIZE = 200_000
-
-
-def _definitions_key(defs: Mapping):
-    """The definitions as a key: (name, definition) pairs sorted by name, compared structurally; None when one
-    is not hashable (then nothing is remembered)."""
-    items = tuple(sorted(defs.items(), key=lambda kv: str(kv[0])))
-    try:
-        hash(items)
-    except TypeError:
-        return None
-    return items
 
 
 def _side_deps(e, defs: Mapping, gscope: dict) -> tuple:

@@ -47,7 +47,7 @@ from typing import Iterable, Mapping
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from symconv.engine._memo import remembered
+from symconv.engine._memo import definitions_key, remembered
 from symconv.objects.expr_facts import atoms_of, free_symbols
 from symconv.objects.group_actions import Act, Card, NumOrbits, OrbitSize, Point, PtEq, SolDim
 from symconv.objects.group_elements import GId, GInv, GMul
@@ -530,7 +530,7 @@ def compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int = 0, max_p
     a, b = sp.sympify(a), sp.sympify(b)
     n_values = tuple(n_values)
     defs = dict(definitions or {})
-    dkey = _definitions_key(defs)
+    dkey = definitions_key(defs)
     if dkey is None:                   # a definition that cannot be a key: evaluated, not remembered
         return _compare(a, b, n_values, seed, max_points, defs, None)
     # the expressions themselves are the key (structural equality, which tells a point's set apart;
@@ -541,17 +541,6 @@ def compare(a, b, n_values: Iterable[int] = range(1, 7), *, seed: int = 0, max_p
             _MEMO.clear()
         _MEMO[key] = _compare(a, b, n_values, seed, max_points, defs, dkey)
     return _MEMO[key]
-
-
-def _definitions_key(defs: dict):
-    """The definitions as a key: (name, definition) pairs sorted by name, the definitions compared
-    structurally; None when one is not hashable."""
-    items = tuple(sorted(defs.items(), key=lambda kv: str(kv[0])))
-    try:
-        hash(items)
-    except TypeError:
-        return None
-    return items
 
 
 _VALUES: dict = {}

@@ -11,6 +11,8 @@ numerically against NumPy and SciPy (where installed).
 * 'symmetric' padding (SciPy's boundary='symm') reads the half-sample extension x[-1-i] = x[i],
   x[n+i] = x[n-1-i] (period 2n), not the whole-sample reflection x[-i] = x[i]."""
 
+import functools
+
 import numpy as np
 import sympy as sp
 
@@ -21,10 +23,17 @@ from symconv.objects.layers import convolve1d, convolve2d, correlate1d, correlat
 
 ORDER = 59  # position in reports and in the LaTeX document (after the convolution matrix, by name)
 
-try:  # SciPy is a cross-check only: NumPy alone still checks the 1-D functions
-    from scipy import signal as _signal
-except ImportError:  # pragma: no cover - exercised where SciPy is absent
-    _signal = None
+
+@functools.cache
+def _scipy_signal():
+    """scipy.signal, or None without SciPy: a cross-check only (NumPy alone still checks the 1-D functions).
+    Imported when a numeric check first asks for it (about a second: not at every load of the catalogue)."""
+    try:
+        from scipy import signal
+    except ImportError:  # pragma: no cover - exercised where SciPy is absent
+        return None
+    return signal
+
 
 STRIDE_DILATION = ((1, 1), (2, 1), (1, 2))
 
@@ -169,6 +178,7 @@ def _numeric_complex_at(n_, rng, dps):
         for mode in ("full", "same", "valid"):
             err = max(err, np.abs(correlate1d(x, w, mode, conjugate=True) - np.correlate(x, w, mode)).max(),
                       np.abs(convolve1d(x, np.conj(w[::-1]), mode) - np.convolve(x, np.conj(w[::-1]), mode)).max())
+            _signal = _scipy_signal()
             if _signal is not None and mode != "same":          # SciPy's 'same' has the length of x
                 err = max(err, np.abs(correlate1d(x, w, mode, conjugate=True) - _signal.correlate(x, w, mode)).max())
         xm, wm = to_mp_array(x), to_mp_array(w)
@@ -286,6 +296,7 @@ def _numeric_fill_at(n_, rng, dps):
     err, errm = 0.0, mpmath.mpf(0)
     k_ = max(1, n_ - 1)
     x2, w2, c = rng.standard_normal((3, n_)), rng.standard_normal((2, k_ + 1)), float(rng.standard_normal())
+    _signal = _scipy_signal()
     if _signal is not None:
         for mode in ("full", "same"):
             ours = (correlate2d(x2, w2, mode, fillvalue=c), convolve2d(x2, w2, mode, fillvalue=c))
@@ -419,6 +430,7 @@ def _numeric_symmetric_at(n_, rng, dps):
     for k_ in sorted({max(1, n_ - 1), n_ + 2}):
         x2, w2 = rng.standard_normal((3, n_)), rng.standard_normal((2, k_))
         x, w = x2[0], w2[0]
+        _signal = _scipy_signal()
         if _signal is not None:
             for mode in ("full", "same"):
                 ours = (correlate2d(x2, w2, mode, "symmetric"), convolve2d(x2, w2, mode, "symmetric"))

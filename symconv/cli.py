@@ -28,7 +28,7 @@ from pathlib import Path
 from ._options import int_at_least
 from ._version import __version__
 from .engine.catalog import LoadError, load_theorems, module_theorems, select, shipped
-from .engine.runner import RunOptions, run_theorem
+from .engine.runner import RunOptions, TheoremSession, run_theorems
 from .engine.verdict import TheoremResult, Verdict
 from .render import latex as latex_render
 from .render import report
@@ -228,11 +228,13 @@ def _options(args) -> dict:
 
 
 _POOL_JOB: tuple = ()      # (theorems, options), set before the worker processes are forked
+_WORKER_SESSION: list = []  # in a worker process: its TheoremSession (one child for all its theorems)
 
 
 def _run_one(k: int) -> TheoremResult:
-    thms, opts = _POOL_JOB
-    return run_theorem(thms[k], opts)
+    if not _WORKER_SESSION:
+        _WORKER_SESSION.append(TheoremSession(*_POOL_JOB))
+    return _WORKER_SESSION[0].check(k)
 
 
 def _failed_in_worker(t, exc: BaseException) -> TheoremResult:
@@ -246,8 +248,7 @@ def _results(thms, opts, jobs: int):
     from .engine.budget import CAN_FORK
 
     if jobs <= 1 or len(thms) <= 1 or not CAN_FORK:
-        for t in thms:
-            yield run_theorem(t, opts)
+        yield from run_theorems(thms, opts)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor

@@ -258,7 +258,7 @@ def test_system_exit_while_checking_is_not_a_pass(tmp_path, capsys, monkeypatch)
 
     def bye(*args, **kw):
         raise SystemExit(0)
-    monkeypatch.setattr(cli, "run_theorem", bye)
+    monkeypatch.setattr(cli, "run_theorems", bye)
     assert main(["prove", str(ROOT / "proofs" / "shift.py"), "--n-max", "3"]) == EXIT_UNDECIDED
     err = capsys.readouterr().err
     assert "SystemExit(0)" in err and len(err.strip().splitlines()) == 1

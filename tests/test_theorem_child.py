@@ -154,7 +154,16 @@ def test_a_stuck_exact_range_is_killed_and_the_later_phases_still_run():
 def test_the_one_child_gives_the_same_result_as_a_child_per_phase(monkeypatch):
     thm = _theorem(_holds)
     one = sc.run_theorem(thm)
-    monkeypatch.setattr(runner, "run_in_child", lambda body: ("stopped", "forced", []))
+    class Stops:                                     # a child that never brings the result back
+        def __init__(self, bodies):
+            pass
+
+        def run(self, k):
+            return "stopped", "forced", []
+
+        def close(self):
+            pass
+    monkeypatch.setattr(runner, "ChildSession", Stops)
     each = sc.run_theorem(thm)                       # nothing recorded: every phase in a child of its own
     for res in (one, each):
         assert (res.verdict, res.n_checked, res.numeric_error, [v.verdict for v in res.variants]) == \

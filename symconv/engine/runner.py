@@ -17,7 +17,8 @@ exact range timed out stays ``proved`` (the note says where it stopped).
 
 Each phase (the derivation, the exact range, the concrete evaluation, the
 numeric check, each false variant) runs under a watchdog with its own budget:
-the whole check runs in one forked child (:mod:`symconv.engine.theorem_child`)
+the whole check runs in one forked child (:mod:`symconv.engine.theorem_child`;
+:func:`run_theorems` checks a list of theorems one after another in one child)
 that the parent kills at the running phase's deadline plus a grace period, so
 a check stuck in C code ends ``undecided`` ("killed by the watchdog"), keeping
 the n that had already passed; the phases after it then run each in a child of
@@ -46,6 +47,7 @@ SIGALRM limit only.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .budget import CAN_FORK, Budget, Guarded, run_guarded
@@ -53,10 +55,10 @@ from .lemmas import check_lemma, checked_lemmas, remember_lemma_checks
 from .numeric import NumericOutcome, run_numeric
 from .statement import establishes
 from .theorem import CASES, GENERIC, FalseVariant, Theorem
-from .theorem_child import PhaseRunner, replaying, run_in_child
+from .theorem_child import ChildSession, PhaseRunner, replaying
 from .verdict import Counterexample, Holds, TheoremResult, Verdict, VariantResult
 
-__all__ = ["run_theorem", "run_exact_range", "run_variant", "RunOptions", "ExactOutcome"]
+__all__ = ["run_theorem", "run_theorems", "TheoremSession", "run_exact_range", "run_variant", "RunOptions", "ExactOutcome"]
 
 
 class RunOptions:
@@ -278,6 +280,77 @@ def run_concrete(statements, opts: "RunOptions", seconds: float, phase: PhaseRun
     return cex, "; ".join(evidence), problems
 
 
+class TheoremSession:
+    """Check the theorems of a list, on request, one after another in ONE forked child
+    (:class:`symconv.engine.theorem_child.ChildSession`), each phase under its own watchdog: the
+    caches SymPy and the engine keep carry from one theorem to the next instead of being filled again
+    in a child per theorem.  A theorem whose check does not come back from the child (a phase killed,
+    the process died) goes on here as :func:`run_theorem` says, and the next theorem gets a new child.
+    Without fork, or with ``opts.isolate`` false, each theorem is checked here, phase by phase.
+
+    >>> import sympy as sp
+    >>> from symconv.engine.statement import Statement
+    >>> from symconv.engine.theorem import FalseVariant, Theorem
+    >>> from symconv.engine.verdict import Counterexample, Holds
+    >>> from symconv.objects.indexed import n
+    >>> def mod(k):
+    ...     return lambda n: Holds(f"{n}^2 = {n*n % k}") if n*n % k in (0, 1) else Counterexample(n, "no")
+    >>> def square_mod(k):
+    ...     r = sp.Mod(n**2, k)
+    ...     return Theorem(f"square_mod_{k}", f"n^2 mod {k} is 0 or 1.", claims="verified", exact=mod(k),
+    ...                    n_range=(1, 9), formal=Statement.identity(r * (r - 1), 0),
+    ...                    false_variants=[FalseVariant(f"cube_mod_{k}", "n^3.", exact=lambda n: Counterexample(n, "-"))])
+    >>> thms = [square_mod(k) for k in (3, 4, 5)]
+    >>> with TheoremSession(thms) as session:
+    ...     [(r.name, r.verdict.value, str(r.counterexample)) for r in map(session.check, range(3))]
+    [('square_mod_3', 'verified', 'None'), ('square_mod_4', 'verified', 'None'), ('square_mod_5', 'refuted', 'n=2: no')]
+    """
+
+    def __init__(self, thms: Sequence[Theorem], opts: RunOptions | None = None):
+        self.thms, self.opts = list(thms), opts or RunOptions()
+        self._child = None
+        if self.opts.isolate and CAN_FORK:
+            self._child = ChildSession([_theorem_body(t, self.opts) for t in self.thms])
+
+    def __enter__(self) -> "TheoremSession":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """End the child (between two checks)."""
+        if self._child is not None:
+            self._child.close()
+
+    def check(self, k: int) -> TheoremResult:
+        """The result of ``thms[k]``."""
+        thm, opts = self.thms[k], self.opts
+        if self._child is None:
+            return _check_theorem(thm, opts, _each_in_a_child)
+        t0 = time.perf_counter()
+        status, value, phases = self._child.run(k)
+        if status == "ok" and isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], TheoremResult):
+            res, lemmas = value
+            remember_lemma_checks(lemmas)       # a later child (forked from here) reuses them
+        else:
+            res = _check_theorem(thm, opts, replaying(phases, _each_in_a_child))
+        res.seconds = time.perf_counter() - t0
+        return res
+
+
+def _theorem_body(thm: Theorem, opts: RunOptions):
+    return lambda phase: (_check_theorem(thm, opts, phase), checked_lemmas())
+
+
+def run_theorems(thms: Sequence[Theorem], opts: RunOptions | None = None) -> Iterator[TheoremResult]:
+    """Check ``thms`` in order, one after another in one forked child (:class:`TheoremSession`),
+    yielding each result as soon as it is known."""
+    with TheoremSession(thms, opts) as session:
+        for k in range(len(session.thms)):
+            yield session.check(k)
+
+
 def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
     """Check a theorem and return its verdict with the evidence.
 
@@ -285,18 +358,8 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
     own watchdog (:func:`symconv.engine.theorem_child.run_in_child`); if the child does not bring the
     result back (a phase killed, the process died), the check goes on here: the phases that ended
     there are replayed, the others each run in a child of their own."""
-    opts = opts or RunOptions()
-    if not (opts.isolate and CAN_FORK):
-        return _check_theorem(thm, opts, _each_in_a_child)
-    t0 = time.perf_counter()
-    status, value, phases = run_in_child(lambda phase: (_check_theorem(thm, opts, phase), checked_lemmas()))
-    if status == "ok" and isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], TheoremResult):
-        res, lemmas = value
-        remember_lemma_checks(lemmas)       # the next theorems (forked from here) reuse them
-    else:
-        res = _check_theorem(thm, opts, replaying(phases, _each_in_a_child))
-    res.seconds = time.perf_counter() - t0
-    return res
+    with TheoremSession([thm], opts) as session:
+        return session.check(0)
 
 
 def _check_theorem(thm: Theorem, opts: RunOptions, phase: PhaseRunner) -> TheoremResult:

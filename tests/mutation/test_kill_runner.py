@@ -630,7 +630,16 @@ def test_every_phase_gets_the_run_budget_or_the_theorems(guard, monkeypatch):
     thm = _thm(claims="proved", derivation=lambda: [_shift_chain()], formal=SHIFT, exact=_holds,
                numeric=_numeric_ok, budget=30.0, false_variants=[var])
     # the one-child path, run here: each phase goes through the default runner (the guard sees it)
-    monkeypatch.setattr(runner, "run_in_child", lambda body: ("ok", body(runner._each_in_a_child), []))
+    class Here:                                   # the session's child, run here
+        def __init__(self, bodies):
+            self.bodies = bodies
+
+        def run(self, k):
+            return "ok", self.bodies[k](runner._each_in_a_child), []
+
+        def close(self):
+            pass
+    monkeypatch.setattr(runner, "ChildSession", Here)
     sc.run_theorem(thm, RunOptions(isolate=False))
     assert guard.calls == [("derivation", 30.0, False), ("exact", 30.0, False), ("statement", 30.0, False),
                            ("numeric", 30.0, False), ("statement", 30.0, False)]

@@ -1,0 +1,165 @@
+"""Several theorems in one forked child (ChildSession, TheoremSession, run_theorems): the results are those of a
+child per theorem, a body that does not come back never passes and the next one gets a new child, and what a body
+leaves changed in the process-wide settings does not reach the next body."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import time
+
+import mpmath
+import numpy as np
+import pytest
+
+import symconv as sc
+from symconv.engine.budget import CAN_FORK
+from symconv.engine.runner import RunOptions, TheoremSession, run_theorem, run_theorems
+from symconv.engine.statement import Statement
+from symconv.engine.theorem_child import ChildSession
+from symconv.objects.indexed import n as N
+
+pytestmark = pytest.mark.skipif(not CAN_FORK, reason="needs fork")
+FORMAL = Statement.identity(N * (N + 1) - N ** 2, N)
+FALSE_FORMAL = Statement.identity(N * (N + 1), N ** 2)
+
+
+def _pid(phase):
+    return phase(lambda budget, report: os.getpid(), 5.0, True).value
+
+
+def _stuck(budget, report):
+    report("before")
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+    time.sleep(60)
+
+
+def _dies(budget, report):
+    os._exit(3)
+
+
+def _raises(phase):
+    raise RuntimeError("boom")
+
+
+def test_bodies_run_one_after_another_in_one_child_until_it_is_closed():
+    with ChildSession([_pid, _pid]) as session:
+        (s0, pid0, p0), (s1, pid1, _) = session.run(0), session.run(1)
+        proc = session._proc
+    assert (s0, s1) == ("ok", "ok") and pid0 == pid1 != os.getpid()
+    assert [label for label, _ in p0] == ["_pid.<locals>.<lambda>"]
+    assert not proc.is_alive() and session._proc is None            # closed: the child has ended
+
+
+@pytest.mark.parametrize("body, status_word", [
+    (lambda phase: phase(_stuck, 0.3, True), "killed"),
+    (lambda phase: phase(_dies, 5.0, True), "died"),
+])
+def test_a_body_that_does_not_come_back_is_stopped_and_the_next_gets_a_new_child(body, status_word):
+    with ChildSession([_pid, body, _pid], grace=0.3) as session:
+        _, first, _ = session.run(0)
+        status, why, phases = session.run(1)
+        assert status == "stopped" and phases[-1][1].status == status_word
+        assert session._proc is None                                  # that child is gone
+        status, again, _ = session.run(2)
+    assert status == "ok" and again not in (first, os.getpid())
+
+
+def test_a_body_that_raises_is_stopped_and_the_session_goes_on():
+    with ChildSession([_raises, _pid]) as session:
+        status, why, phases = session.run(0)
+        assert status == "stopped" and "boom" in why and phases == []
+        assert session.run(1)[0] == "ok"
+
+
+def test_a_result_that_does_not_pickle_is_no_result():
+    with ChildSession([lambda phase: (lambda: 1), _pid]) as session:
+        status, why, _ = session.run(0)
+        assert status == "stopped" and "failed" in why
+        assert session.run(1)[0] == "ok"
+
+
+def _leaves_settings_changed(phase):
+    random.seed(99)
+    np.random.seed(99)
+    mpmath.mp.dps = 7
+    np.seterr(all="raise")
+    return random.random()
+
+
+def _reads_settings(phase):
+    return random.random(), float(np.random.random()), mpmath.mp.prec, np.geterr()["divide"]
+
+
+def test_the_process_wide_settings_a_body_changes_are_put_back_before_the_next():
+    np.random.get_state()          # NumPy seeds its global generator at first use: here, not in each child
+    with ChildSession([_reads_settings]) as alone:
+        fresh = alone.run(0)[1]                                      # what a child of its own sees
+    with ChildSession([_reads_settings, _leaves_settings_changed, _reads_settings]) as session:
+        before = session.run(0)[1]
+        assert session.run(1)[0] == "ok"
+        after = session.run(2)[1]
+    assert after == before
+    # Python's random is seeded again in every forked child (random.py registers it at fork): the rest is
+    # what a child of its own inherits from this process
+    assert after[1:] == fresh[1:] and after[2] == mpmath.mp.prec and after[3] == np.geterr()["divide"]
+
+
+def _holds(n):
+    return sc.Holds(f"n={n}")
+
+
+def _theorem(name, exact, formal=FORMAL):
+    v = sc.FalseVariant(f"{name}_v", "false.", exact=lambda n: sc.Counterexample(n, "no") if n == 2 else sc.Holds("-"),
+                        formal=FALSE_FORMAL)
+    return sc.Theorem(name, f"{name}.", claims="verified", exact=exact, n_range=(1, 5), false_variants=[v],
+                      formal=formal)
+
+
+def _dies_at_3(n):
+    if n == 3:
+        os._exit(3)
+    return sc.Holds(f"n={n}")
+
+
+def _none_at_4(n):
+    return None if n == 4 else sc.Holds(f"n={n}")
+
+
+def _counter_at_2(n):
+    return sc.Counterexample(n, "no") if n == 2 else sc.Holds(f"n={n}")
+
+
+def _summary(res):
+    return (res.name, res.verdict, res.n_checked, str(res.counterexample), res.notes,
+            [(v.verdict, str(v.counterexample)) for v in res.variants])
+
+
+def test_theorems_in_one_session_get_the_results_of_a_child_each():
+    thms = [_theorem("ok1", _holds), _theorem("dies", _dies_at_3), _theorem("none", _none_at_4),
+            _theorem("false", _counter_at_2, formal=FALSE_FORMAL), _theorem("ok2", _holds)]
+    together = [_summary(r) for r in run_theorems(thms, RunOptions(budget=5.0))]
+    apart = [_summary(run_theorem(t, RunOptions(budget=5.0))) for t in thms]
+    assert together == apart
+    verdicts = [s[1] for s in together]
+    assert verdicts == [sc.Verdict.VERIFIED, sc.Verdict.UNDECIDED, sc.Verdict.UNDECIDED, sc.Verdict.REFUTED,
+                        sc.Verdict.VERIFIED]
+    assert together[1][2] == (1, 2) and together[3][3] == "n=2: no"
+
+
+def test_a_session_without_isolation_checks_here():
+    thms = [_theorem("ok1", _holds)]
+    with TheoremSession(thms, RunOptions(isolate=False)) as session:
+        assert session._child is None
+        assert session.check(0).verdict == sc.Verdict.VERIFIED
+
+
+def test_the_session_child_ends_when_the_parent_closes_its_request_pipe():
+    session = ChildSession([_pid])
+    session.run(0)
+    proc = session._proc
+    session._requests.close()                                        # as when the parent process ends
+    proc.join(5)
+    assert not proc.is_alive() and proc.exitcode == 0
+    session._proc = None

@@ -28,7 +28,8 @@ from pathlib import Path
 from ._options import int_at_least
 from ._version import __version__
 from .engine.catalog import LoadError, load_theorems, module_theorems, select, shipped
-from .engine.runner import RunOptions, TheoremSession, run_theorems
+from .engine.pool import check_in_workers
+from .engine.runner import RunOptions
 from .engine.verdict import TheoremResult, Verdict
 from .render import latex as latex_render
 from .render import report
@@ -227,44 +228,9 @@ def _options(args) -> dict:
             "seed": getattr(args, "seed", None)}
 
 
-_POOL_JOB: tuple = ()      # (theorems, options), set before the worker processes are forked
-_WORKER_SESSION: list = []  # in a worker process: its TheoremSession (one child for all its theorems)
-
-
-def _run_one(k: int) -> TheoremResult:
-    if not _WORKER_SESSION:
-        _WORKER_SESSION.append(TheoremSession(*_POOL_JOB))
-    return _WORKER_SESSION[0].check(k)
-
-
-def _failed_in_worker(t, exc: BaseException) -> TheoremResult:
-    """A theorem whose worker process failed: undecided, never a pass."""
-    return TheoremResult(t.name, t.topic, t.statement, t.claims, Verdict.UNDECIDED,
-                         notes=[f"the worker process running it failed: {type(exc).__name__}: {exc}"])
-
-
 def _results(thms, opts, jobs: int):
-    """Each theorem's result, in order; with jobs > 1 from a pool of forked worker processes."""
-    from .engine.budget import CAN_FORK
-
-    if jobs <= 1 or len(thms) <= 1 or not CAN_FORK:
-        yield from run_theorems(thms, opts)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _POOL_JOB
-    _POOL_JOB = (thms, opts)
-    try:
-        with ProcessPoolExecutor(min(jobs, len(thms)), mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = [pool.submit(_run_one, k) for k in range(len(thms))]
-            for t, fut in zip(thms, futures):
-                try:
-                    yield fut.result()
-                except Exception as exc:      # a worker that died or raised: that theorem is undecided
-                    yield _failed_in_worker(t, exc)
-    finally:
-        _POOL_JOB = ()
+    """Each theorem's result, in order; with jobs > 1 from that many worker processes."""
+    return check_in_workers(thms, opts, jobs)
 
 
 def _run_all(thms, opts, quiet: bool, progress: bool = False, jobs: int = 1):

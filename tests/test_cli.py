@@ -258,7 +258,7 @@ def test_system_exit_while_checking_is_not_a_pass(tmp_path, capsys, monkeypatch)
 
     def bye(*args, **kw):
         raise SystemExit(0)
-    monkeypatch.setattr(cli, "run_theorems", bye)
+    monkeypatch.setattr(cli, "check_in_workers", bye)
     assert main(["prove", str(ROOT / "proofs" / "shift.py"), "--n-max", "3"]) == EXIT_UNDECIDED
     err = capsys.readouterr().err
     assert "SystemExit(0)" in err and len(err.strip().splitlines()) == 1
@@ -303,8 +303,8 @@ def test_jobs_keep_the_order_and_the_verdicts(capsys):
 def test_a_worker_that_dies_is_undecided_never_a_pass(monkeypatch, capsys):
     import os
 
-    import symconv.cli as cli
-    monkeypatch.setattr(cli, "_run_one", lambda k: os._exit(3))
+    from symconv.engine import pool
+    monkeypatch.setattr(pool, "_check_next", lambda: os._exit(3))
     assert main(["prove", PROOFS, "-k", "shift_pow", "-k", "shift_", "--n-max", "3", "-j", "2"]) == EXIT_UNDECIDED
     out = capsys.readouterr().out
     assert "FAIL" in out and "PASS" not in out and "worker process running it failed" in out

@@ -21,6 +21,7 @@ import pytest
 
 _DIRS = pytest.StashKey[frozenset]()
 _CATALOGUE = pytest.StashKey[Path]()
+_CHECKS = pytest.StashKey[tuple]()     # (TheoremSession over the collected theorems, {id(theorem): index})
 
 
 def pytest_addoption(parser):
@@ -101,6 +102,31 @@ class ProofScript(pytest.File):
             yield item
 
 
+def _checks(item) -> tuple:
+    """The run's TheoremSession: the theorems of every collected item, checked (on request) one after another in
+    one forked child of this process, so what SymPy and the engine cache for one theorem serves the next."""
+    config = item.config
+    if _CHECKS not in config.stash:
+        from .engine.runner import RunOptions, TheoremSession
+
+        thms = [it.theorem for it in item.session.items if isinstance(it, TheoremItem)]
+        if not any(t is item.theorem for t in thms):      # an item run outside the session's list
+            thms.append(item.theorem)
+        n_max, dps, seed = config.symconv_run
+        config.stash[_CHECKS] = (TheoremSession(thms, RunOptions(n_max=n_max, dps=dps, seed=seed)),
+                                 {id(t): k for k, t in enumerate(thms)})
+    session, index = config.stash[_CHECKS]
+    if id(item.theorem) not in index:                      # pragma: no cover - every run item was collected
+        raise RuntimeError(f"theorem {item.theorem.name} was not collected in this run")
+    return session, index
+
+
+def pytest_unconfigure(config):
+    checks = config.stash.get(_CHECKS, None)
+    if checks is not None:
+        checks[0].close()
+
+
 class TheoremFailed(Exception):
     pass
 
@@ -111,11 +137,10 @@ class TheoremItem(pytest.Item):
         self.theorem = theorem
 
     def runtest(self):
-        from .engine.runner import RunOptions, run_theorem
         from .render.text import detail_lines, theorem_line
 
-        n_max, dps, seed = self.config.symconv_run
-        res = run_theorem(self.theorem, RunOptions(n_max=n_max, dps=dps, seed=seed))
+        session, index = _checks(self)
+        res = session.check(index[id(self.theorem)])
         if not res.passed:
             raise TheoremFailed("\n".join([theorem_line(res)] + detail_lines(res)))
 

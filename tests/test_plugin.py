@@ -116,3 +116,31 @@ def test_notebook_displays():
 def test_pyargs_runs_the_shipped_catalogue(unrelated):
     res = unrelated.runpytest("-q", "--pyargs", "symconv", "-k", "shift_mulVec")
     res.assert_outcomes(passed=1)
+
+
+PID_PROOF = textwrap.dedent('''
+    """Two theorems that fail on purpose, saying which process checked them."""
+    import os
+    import symconv as sc
+    from symconv.engine.statement import Statement
+    from symconv.objects.indexed import S, i, j, n
+    def _says_pid(n_):
+        return sc.Counterexample(n_, f"checked in pid {os.getpid()}")
+    first, second = (sc.Theorem(name, "S_{i+n, j} = S_{i, j}.", claims="verified",
+        formal=Statement.identity(S(i + n, j), S(i, j)), exact=_says_pid, n_range=(1, 2),
+        false_variants=[sc.FalseVariant(name + "_v", "v", exact=lambda n_: sc.Counterexample(n_, "x"))])
+        for name in ("first_fails", "second_fails"))
+''')
+
+
+def test_the_items_of_a_run_are_checked_in_one_child_and_still_fail(unrelated):
+    """One forked child checks every theorem item of the run (its caches serve the next theorem); a refuted
+    theorem still fails its item."""
+    import re
+
+    (unrelated.path / "mine").mkdir()
+    (unrelated.path / "mine" / "pids.py").write_text(PID_PROOF)
+    result = unrelated.runpytest("--symconv-proofs", "mine", "-p", "no:cacheprovider")
+    result.assert_outcomes(failed=2, passed=1)             # and the unrelated project's own test
+    pids = set(re.findall(r"checked in pid (\d+)", result.stdout.str()))
+    assert len(pids) == 1 and pids != {str(__import__("os").getpid())}

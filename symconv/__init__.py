@@ -34,6 +34,7 @@ _EXPORTS: dict[str, str] = {
     **dict.fromkeys(["CASES", "GENERIC", "Counterexample", "Derivation", "FalseVariant", "RunOptions", "Theorem",
                      "TheoremResult", "Verdict", "load_theorems", "mp_matrix", "mp_max_abs", "run_theorem"],
                     ".engine"),
+    "run_theorems": ".engine.runner",
     "Holds": ".engine.verdict",
     **dict.fromkeys(["Hypothesis", "SimpleEigenvalue", "Statement"], ".engine.statement"),
     **dict.fromkeys(["ConcreteOutcome", "concrete_compare"], ".engine.concrete"),
@@ -60,6 +61,7 @@ if TYPE_CHECKING:   # the same names, for type checkers and IDEs
                           omega, shift, shift_matrix, symbol_matrix, symbol_vector)
     from .engine import (CASES, GENERIC, Counterexample, Derivation, FalseVariant, RunOptions, Theorem,
                          TheoremResult, Verdict, load_theorems, mp_matrix, mp_max_abs, run_theorem)
+    from .engine.runner import run_theorems
     from .engine.verdict import Holds
     from .engine.statement import Hypothesis, SimpleEigenvalue, Statement
     from .engine.concrete import ConcreteOutcome, concrete_compare
@@ -97,7 +99,7 @@ __all__ = [
     "dft_matrix_numeric", "fourier_mode", "is_circulant", "omega", "shift", "shift_matrix",
     "symbol_matrix", "symbol_vector",
     "CASES", "GENERIC", "Counterexample", "Holds", "Derivation", "FalseVariant", "RunOptions", "Theorem", "TheoremResult",
-    "Verdict", "load_theorems", "mp_matrix", "mp_max_abs", "run_theorem",
+    "Verdict", "load_theorems", "mp_matrix", "mp_max_abs", "run_theorem", "run_theorems",
     "Statement", "Hypothesis", "SimpleEigenvalue", "ConcreteOutcome", "concrete_compare",
     "EquivarianceReport", "assert_circulant", "assert_shift_equivariant", "equivariance_defect",
     "ShiftTable", "shift_table", "assert_shift_invariant", "torch_op",

@@ -163,3 +163,78 @@ def test_the_session_child_ends_when_the_parent_closes_its_request_pipe():
     proc.join(5)
     assert not proc.is_alive() and proc.exitcode == 0
     session._proc = None
+
+
+# ---------------------------------------------------------------- a body that patches what the next one uses
+
+def _patch_decide_zero(phase):
+    import symconv.exact as ex
+    ex.decide_zero = lambda e, *a, **k: True           # careless: never put back
+    return os.getpid()
+
+
+def _patch_sympy_expand(phase):
+    import sympy
+    sympy.expand = lambda e, *a, **k: 0
+    return os.getpid()
+
+
+def _patch_a_method(phase):
+    from symconv.engine.rule_base import Rule
+    Rule.check = lambda self, *a, **k: None
+    return os.getpid()
+
+
+def _first_use_only(phase):
+    import symconv.engine.orbit_lemmas as ol
+    if ol.ACTION_CATALOGUE is None:                    # (unless the parent built it already)
+        assert ol._catalogue() is ol.ACTION_CATALOGUE      # None -> the table: built on first use, not a patch
+    import sympy.physics.units  # noqa: F401  (a submodule imported on first use: a new name, not a patch)
+    return os.getpid()
+
+
+def _sees(phase):
+    import sympy
+
+    import symconv.exact as ex
+    from symconv.engine.rule_base import Rule
+    return os.getpid(), ex.decide_zero(sympy.Integer(1)), sympy.expand((N + 1) ** 2) != 0, Rule.check.__name__
+
+
+@pytest.mark.parametrize("patch, names", [(_patch_decide_zero, "symconv.exact.decide_zero"),
+                                          (_patch_sympy_expand, "sympy.expand"),
+                                          (_patch_a_method, "symconv.engine.rule_base.Rule.check")])
+def test_a_body_that_rebinds_a_name_taints_its_child_and_the_next_body_gets_a_new_one(patch, names):
+    with ChildSession([patch, _sees]) as session:
+        _, patched_in, _ = session.run(0)
+        status, (pid, one_is_zero, expand_works, check_name), _ = session.run(1)
+        assert status == "ok" and pid != patched_in
+        assert (one_is_zero, expand_works, check_name) == (False, True, "check")
+        assert len(session.tainted) == 1 and names in session.tainted[0]
+
+
+def test_first_use_of_a_module_or_a_table_does_not_taint():
+    with ChildSession([_first_use_only, _sees]) as session:
+        _, first, _ = session.run(0)
+        assert session.run(1)[1][0] == first and session.tainted == []
+
+
+def _careless_theorem_exact(n):
+    import symconv.exact as ex
+    ex.decide_zero = lambda e, *a, **k: True
+    return sc.Holds(f"n={n}")
+
+
+def _false_claim_exact(n):
+    import sympy
+
+    import symconv.exact as ex
+    zero = ex.decide_zero(sympy.Integer(n))
+    return sc.Holds("decided 0") if zero else sc.Counterexample(n, f"{n} is not 0")
+
+
+def test_a_theorem_that_patches_the_engine_cannot_make_the_next_one_pass():
+    thms = [_theorem("careless", _careless_theorem_exact), _theorem("false", _false_claim_exact)]
+    together = [_summary(r) for r in run_theorems(thms, RunOptions(budget=5.0))]
+    assert together[1][1] == sc.Verdict.REFUTED and together[1][3] == "n=1: 1 is not 0"
+    assert together == [_summary(run_theorem(t, RunOptions(budget=5.0))) for t in thms]

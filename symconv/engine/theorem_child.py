@@ -36,13 +36,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
-import sys
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from .budget import CAN_FORK, WATCHDOG_GRACE, Guarded, _describe, _masked_alarm, _run_here, \
     flush_std_streams, picklable, reap, start_frozen
+from .child_state import Namespaces, Settings
 
 __all__ = ["PhaseRunner", "ChildSession", "run_in_child", "replaying", "phase_label", "IDLE_SECONDS"]
 
@@ -86,36 +86,12 @@ def _phase_in_child(conn) -> PhaseRunner:
     return phase
 
 
-class _GlobalState:
-    """The process-wide settings a check may change and forget to restore (Python's and NumPy's global
-    random generators, mpmath's precision, NumPy's error handling, the recursion limit): taken when a
-    session's child starts and put back before each body, so a body sees what a child of its own would."""
-
-    def __init__(self) -> None:
-        import random
-
-        import mpmath
-        import numpy as np
-        self.random, self.np_random = random.getstate(), np.random.get_state()
-        self.mp_prec, self.np_err, self.recursion = mpmath.mp.prec, np.geterr(), sys.getrecursionlimit()
-
-    def restore(self) -> None:
-        import random
-
-        import mpmath
-        import numpy as np
-        random.setstate(self.random)
-        np.random.set_state(self.np_random)
-        mpmath.mp.prec = self.mp_prec
-        np.seterr(**self.np_err)
-        sys.setrecursionlimit(self.recursion)
-
-
 def _session_main(requests, conn, bodies: Sequence[Callable[[PhaseRunner], Any]], parent_end) -> None:  # pragma: no cover - in the child
     code = 0
     try:
         parent_end.close()                      # the parent's end of the requests: at its exit, end of file here
-        state, phase = _GlobalState(), _phase_in_child(conn)
+        settings, names, phase = Settings(), Namespaces(), _phase_in_child(conn)
+        served = False
         while True:
             try:
                 k = requests.recv()
@@ -123,8 +99,13 @@ def _session_main(requests, conn, bodies: Sequence[Callable[[PhaseRunner], Any]]
                 break
             if k is None:
                 break
+            why = names.tainted() if served else ""
+            if why:                             # a body rebound a name: this body gets a new child
+                conn.send_bytes(pickle.dumps(("tainted", why)))
+                break
+            served = True
             try:
-                state.restore()
+                settings.restore()
                 data = pickle.dumps(("result", bodies[k](phase)))
             except BaseException as exc:
                 code = 1
@@ -143,8 +124,10 @@ class ChildSession:
     """A forked child that runs ``bodies[k](phase)`` when asked, one body after another, in the same
     process: what SymPy and the engine remember (caches, imported modules, checked lemmas) carries from
     one body to the next, which a child per body would compute again.  Those caches do not change what a
-    check answers; the settings a body could leave changed (:class:`_GlobalState`) are put back before
-    each body.
+    check answers; the settings a body could leave changed are put back before each body, and a body
+    that rebinds a name of symconv, of a proof script or of SymPy / NumPy / mpmath leaves the child
+    tainted (:mod:`symconv.engine.child_state`): the next body is sent to a new child (listed in
+    ``tainted``), never run where the patch is.
 
     :meth:`run` watches the child exactly as :func:`run_in_child` does and returns the same triple.
     A body that does not bring its result back (a phase killed, the process died, the body raised) ends
@@ -167,6 +150,8 @@ class ChildSession:
             raise RuntimeError("run_in_child needs the fork start method")
         self.bodies, self.grace, self.idle = bodies, grace, idle
         self._proc = self._reader = self._requests = None
+        self._fresh = True                        # the child has served no body yet
+        self.tainted: list[str] = []              # why a child was replaced before a body
 
     def __enter__(self) -> "ChildSession":
         return self
@@ -184,6 +169,7 @@ class ChildSession:
         writer.close()
         requests_in.close()
         self._proc, self._reader, self._requests = proc, reader, requests
+        self._fresh = True
 
     def _end(self, overdue: bool) -> None:
         if self._proc is None:
@@ -204,15 +190,23 @@ class ChildSession:
     def run(self, k: int) -> tuple[str, Any, list[tuple[str, Guarded]]]:
         """Run ``bodies[k]`` in the child; ``("ok", value, phases)`` or ``("stopped", why, phases)``
         as :func:`run_in_child` returns them."""
-        if self._proc is None:
-            self._start()
-        try:
-            self._requests.send(k)
-        except OSError:
-            pass                                  # the child is gone: the watch below says so
-        result, why, overdue, running, phases = _watch(self._reader, self.grace, self.idle)
-        if result is not None:
+        while True:
+            if self._proc is None:
+                self._start()
+            try:
+                self._requests.send(k)
+            except OSError:
+                pass                              # the child is gone: the watch below says so
+            result, why, overdue, running, phases = _watch(self._reader, self.grace, self.idle)
+            if result is None or result[0] != "tainted" or self._fresh:
+                break
+            self.tainted.append(str(result[1]))   # a new child (never tainted before its first body)
+            self._end(False)
+        if result is not None and result[0] == "result":
+            self._fresh = False
             return "ok", result[1], phases
+        if result is not None:                    # pragma: no cover - a new child is never tainted
+            result, why = None, f"a new child was tainted: {result[1]}"
         self._end(overdue)
         if running is not None:
             label, started, progress = running
@@ -265,6 +259,9 @@ def _watch(reader, grace: float, idle: float) -> tuple:
             running, deadline = None, time.monotonic() + idle
         elif kind == "result" and running is None:
             result = msg
+            break
+        elif kind == "tainted" and running is None and not phases:
+            result = msg                            # the body did not start: ChildSession.run sends it again
             break
         else:
             why = f"the child sent {kind!r}" + (f": {msg[1]}" if kind == "failed" else " out of turn")

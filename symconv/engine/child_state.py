@@ -1,0 +1,98 @@
+"""What a session's child (:class:`symconv.engine.theorem_child.ChildSession`) puts back, and what it checks,
+between two bodies, so that each body runs in the state a child of its own would have started in.
+
+* :class:`Settings`: the process-wide settings a check may change and forget to restore (Python's and
+  NumPy's global random generators, mpmath's precision, NumPy's error handling, SymPy's global evaluate /
+  distribute flags, the recursion limit): taken when the child starts, put back before each body.
+* :class:`Namespaces`: which object each name of symconv's modules, the loaded proof scripts, and the
+  top-level ``sympy``, ``numpy`` and ``mpmath`` namespaces is bound to (classes defined there: each
+  attribute too).  A body that rebinds one of them (a monkeypatch of ``decide_zero``, of a rule's ``check``,
+  of ``sympy.expand``...) leaves the child *tainted*: the next body gets a new child.  New names (a
+  submodule imported on first use, an export cached by ``symconv.__getattr__``) and a name bound to None
+  that gets its value (a table built on first use) are what first use does, not a patch.
+
+>>> before = Namespaces()
+>>> before.tainted()
+''
+>>> import symconv.engine.statement as st
+>>> real = st.establishes
+>>> st.establishes = lambda *a, **k: True
+>>> before.tainted()
+'symconv.engine.statement.establishes was rebound'
+>>> st.establishes = real
+>>> before.tainted()
+''
+"""
+
+from __future__ import annotations
+
+import sys
+
+__all__ = ["Settings", "Namespaces"]
+
+#: top-level namespaces of the libraries the checks call, watched besides symconv and the proof scripts
+LIBRARIES = ("sympy", "numpy", "mpmath")
+
+
+class Settings:
+    """The process-wide settings, as they are now; :meth:`restore` puts them back."""
+
+    def __init__(self) -> None:
+        import random
+
+        import mpmath
+        import numpy as np
+        from sympy.core.parameters import global_parameters as gp
+        self.random, self.np_random = random.getstate(), np.random.get_state()
+        self.mp_prec, self.np_err, self.recursion = mpmath.mp.prec, np.geterr(), sys.getrecursionlimit()
+        self.sympy = (gp.evaluate, gp.distribute, gp.exp_is_pow)
+
+    def restore(self) -> None:
+        import random
+
+        import mpmath
+        import numpy as np
+        from sympy.core.parameters import global_parameters as gp
+        random.setstate(self.random)
+        np.random.set_state(self.np_random)
+        mpmath.mp.prec = self.mp_prec
+        np.seterr(**self.np_err)
+        sys.setrecursionlimit(self.recursion)
+        gp.evaluate, gp.distribute, gp.exp_is_pow = self.sympy
+
+
+def _watched(name: str) -> bool:
+    return name == "symconv" or name.startswith(("symconv.", "symconv_proofs_")) or name in LIBRARIES
+
+
+_MISSING = object()
+
+
+def _spaces() -> list[tuple[str, object, dict]]:
+    """(label, live namespace, its bindings now) for every watched module and every class defined in one."""
+    out = []
+    for modname, mod in list(sys.modules.items()):
+        names = getattr(mod, "__dict__", None) if mod is not None and _watched(modname) else None
+        if names is None:
+            continue
+        out.append((modname, names, dict(names)))
+        for attr, value in list(names.items()):
+            if isinstance(value, type) and value.__module__ == modname:
+                out.append((f"{modname}.{attr}", value.__dict__, dict(value.__dict__)))
+    return out
+
+
+class Namespaces:
+    """The bindings of the watched namespaces, as they are now; :meth:`tainted` says what was rebound since."""
+
+    def __init__(self) -> None:
+        self.spaces = _spaces()
+
+    def tainted(self) -> str:
+        """'' when every name still has its object (or was None and got one), else what was rebound or removed."""
+        for label, live, names in self.spaces:
+            for name, value in names.items():
+                current = live.get(name, _MISSING)
+                if current is not value and (value is not None or current is _MISSING):
+                    return f"{label}.{name} was " + ("removed" if current is _MISSING else "rebound")
+        return ""

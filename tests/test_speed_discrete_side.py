@@ -868,3 +868,87 @@ def test_compiled_actions_agree_with_the_interpreter_on_random_expressions(data,
     b = _action_exprs(data.draw, 2)
     compiled, reference = _ca_both(a, b, n_values=range(1, 5), seed=seed)
     assert compiled == reference, (a, b)
+
+
+# ---------------------------------------------------------------- proofs/layer_equivariance.py: Max, Min, floor, Mod unevaluated
+
+def _fresh_script(name, tag):
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "proofs" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"r2_fresh_{name}_{tag}", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _statements_of(mod):
+    """name -> every formal statement of the script's theorems and false variants, in order."""
+    out = {}
+    for v in vars(mod).values():
+        if type(v).__name__ != "Theorem":
+            continue
+        stmts = list(v.formal) if isinstance(v.formal, (tuple, list)) else [v.formal]
+        for var in v.false_variants:
+            stmts.append(var.formal)
+        out[v.name] = stmts
+    return out
+
+
+def _sympy_globals(mod):
+    """The script's module-level SymPy objects, and those inside its module-level dicts and tuples."""
+    out = {}
+    for k, v in vars(mod).items():
+        if isinstance(v, sp.Basic):
+            out[k] = v
+        elif isinstance(v, dict) and all(isinstance(q, sp.Basic) for q in v.values()) and v:
+            out[k] = tuple(sorted(v.items()))
+        elif isinstance(v, tuple) and v and all(isinstance(q, sp.Basic) for q in v):
+            out[k] = v
+    return out
+
+
+def test_layer_equivariance_statements_are_the_evaluated_ones(monkeypatch):
+    """The script builds Max, Min, floor and Mod unevaluated (its _max, _min, _floor, _mod); built with
+    SymPy's evaluated ones instead, every statement, definition and module-level object is the same: equal structurally,
+    the same srepr, the same LaTeX."""
+    from symconv.render.latex import statement_latex
+    fast = _fresh_script("layer_equivariance", "fast")
+    real_max, real_min = sp.Max, sp.Min
+    calls = []
+
+    def evaluated(cls):
+        def make(*args, **kw):
+            calls.append(kw.pop("evaluate", None))
+            return cls(*args, **kw)            # evaluated, whatever the caller asked
+        return make
+    for name in ("Max", "Min", "floor", "Mod"):
+        monkeypatch.setattr(sp, name, evaluated(getattr(sp, name)))
+    slow = _fresh_script("layer_equivariance", "slow")
+    monkeypatch.undo()
+    assert calls.count(False) >= 8 + 8 + 15 and sp.Max is real_max   # the script's unevaluated calls, evaluated
+    sf, ss = _statements_of(fast), _statements_of(slow)
+    assert list(sf) == list(ss) and len(sf) >= 8
+    n_stmts = 0
+    for name in sf:
+        assert len(sf[name]) == len(ss[name]), name
+        for a, b in zip(sf[name], ss[name]):
+            assert (a is None) == (b is None), name
+            if a is None:
+                continue
+            n_stmts += 1
+            assert a == b, name
+            for f in ("lhs", "rhs", "definitions", "hypotheses"):
+                assert sp.srepr(getattr(a, f)) == sp.srepr(getattr(b, f)), (name, f)
+            assert statement_latex(a) == statement_latex(b), name
+            for (na, la), (nb, lb) in zip(a.definitions, b.definitions):
+                assert na == nb and sp.latex(la) == sp.latex(lb), (name, na)
+    assert n_stmts >= 15
+    gf, gs = _sympy_globals(fast), _sympy_globals(slow)
+    assert set(gf) == set(gs) and {"_MAX2", "_MAX2D"} <= set(gf)
+    for k in gf:
+        assert gf[k] == gs[k] and sp.srepr(gf[k]) == sp.srepr(gs[k]), k
+    # the comparison sees a difference: what evaluation decides is not the unevaluated object
+    e = sp.Symbol("e", integer=True, nonnegative=True)
+    assert real_max(e, 0) == e and real_max(e, 0, evaluate=False) != e
+    assert sp.floor(e + 1) != sp.floor(e + 1, evaluate=False) and sp.Mod(e + 2, 2) != sp.Mod(e + 2, 2, evaluate=False)

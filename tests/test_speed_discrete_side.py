@@ -952,3 +952,40 @@ def test_layer_equivariance_statements_are_the_evaluated_ones(monkeypatch):
     e = sp.Symbol("e", integer=True, nonnegative=True)
     assert real_max(e, 0) == e and real_max(e, 0, evaluate=False) != e
     assert sp.floor(e + 1) != sp.floor(e + 1, evaluate=False) and sp.Mod(e + 2, 2) != sp.Mod(e + 2, 2, evaluate=False)
+
+
+# ---------------------------------------------------------------- remainder by x^n -+ 1 (circular_poly_eq_mod)
+
+@SETTINGS
+@given(st.integers(1, 7), st.sampled_from([-1, 1]),
+       st.lists(st.tuples(st.integers(0, 30), st.integers(0, 3), st.integers(0, 2), st.integers(-9, 9)),
+                max_size=25))
+def test_remainder_by_x_pow_is_the_rings_remainder(n, sign, terms):
+    from symconv.verify import kernels as VK
+    R, x, a0, b0 = sp.ring([VK.X, sp.Symbol("a_0"), sp.Symbol("b_0")], sp.ZZ, sp.lex)
+    P = sum((c * x**e * a0**p * b0**q for e, p, q, c in terms), R(0))
+    assert VK._rem_x_pow(P, n, sign) == P.rem(x**n + sign)
+
+
+def test_remainder_by_x_pow_refuses_other_rings_and_moduli():
+    """x not first, n < 1 or a sign other than -+1: the ring's own remainder (or its error), as before."""
+    from symconv.verify import kernels as VK
+    R, a0, x = sp.ring([sp.Symbol("a_0"), VK.X], sp.ZZ, sp.lex)
+    P = x**5 * a0 + 3 * x**2 + a0**2 * x**7
+    assert VK._rem_x_pow(P, 3, -1) == P.rem(x**3 - 1)
+    _, x2, b2 = sp.ring([VK.X, sp.Symbol("b_0")], sp.ZZ, sp.lex)
+    Q = x2**5 * b2 + 3 * x2**2 + 7
+    assert VK._rem_x_pow(Q, 2, 2) == Q.rem(x2**2 + 2) == 4 * x2 * b2 + 1        # x^2 = -2
+    with pytest.raises(ZeroDivisionError):
+        VK._rem_x_pow(Q, 0, -1)
+
+
+@pytest.mark.parametrize("n", range(1, 9))
+@pytest.mark.parametrize("sign", [-1, 1])
+def test_circular_poly_eq_mod_decides_as_with_the_rings_remainder(n, sign, monkeypatch):
+    from symconv.verify import kernels as VK
+    new = VK.circular_poly_eq_mod(n, sign)
+    monkeypatch.setattr(VK, "_rem_x_pow", lambda P, n_, s: P.rem(P.ring(VK.X)**n_ + s))
+    old = VK.circular_poly_eq_mod(n, sign)
+    assert type(new) is type(old) and str(new) == str(old)
+    assert type(new).__name__ == ("Holds" if sign == -1 or n == 1 else "Counterexample")   # n = 1: degree 0

@@ -909,10 +909,11 @@ def _sympy_globals(mod):
 
 
 @pytest.mark.parametrize("script, unevaluated, globals_", [("layer_equivariance", 81, {"_MAX2", "_MAX2D"}),
-                                                           ("layer_shapes", 11, {"_OUT"})])
+                                                           ("layer_shapes", 11, {"_OUT"}),
+                                                           ("filters", 28, {"_SMOOTH", "_B246"})])
 def test_scripts_statements_are_the_evaluated_ones(script, unevaluated, globals_, monkeypatch):
     """The scripts build Max, Min, floor and Mod unevaluated (layer_equivariance's _max, _min, _floor,
-    _mod; layer_shapes' _le and _formula); built with SymPy's evaluated ones instead, every statement,
+    _mod; layer_shapes' _le and _formula; filters' _inside and _binom); built with SymPy's evaluated ones instead, every statement,
     definition and module-level object is the same: equal structurally, the same srepr, the same LaTeX."""
     from symconv.render.latex import statement_latex
     fast = _fresh_script(script, "fast")

@@ -51,14 +51,18 @@ def _total(h, M):
     return sp.Sum(h(i, j), (j, 0, len(M[0]) - 1), (i, 0, len(M) - 1))
 
 
+# floor, Max and Min are built unevaluated: for the symbolic arguments of this script SymPy's evaluation decides
+# nothing (it only asks the assumptions, about 0.03 s at each import), so the unevaluated object is the evaluated
+# one; tests/test_speed_discrete_side.py builds every statement with the evaluated ones too and compares them.
+
 def _inside(q, size):
     """[0 <= q < size]."""
-    return sp.KroneckerDelta(sp.floor(q / size), 0)
+    return sp.KroneckerDelta(sp.floor(q / size, evaluate=False), 0)
 
 
 def _binom(size, q):
     """C(size-1, q) for 0 <= q < size, as a finite product."""
-    return sp.Product((size - _r) / _r, (_r, 1, sp.Max(0, sp.Min(q, size - 1))))
+    return sp.Product((size - _r) / _r, (_r, 1, sp.Max(0, sp.Min(q, size - 1, evaluate=False), evaluate=False)))
 
 
 _h = entry_function("h")

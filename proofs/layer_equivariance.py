@@ -33,19 +33,41 @@ w2 = sequence_function("w2", "w")
 x2, y2 = entry_function("x2", "x"), entry_function("y2", "y")
 
 
+# Max, Min, floor and Mod are built unevaluated: evaluating them asks SymPy's assumptions whether e >= 0,
+# whether e/n is an integer, ... (about 0.3 s at each import of this script), and for the arguments of
+# this script nothing is decided, so the evaluated object is the unevaluated one.  The test
+# ``test_layer_equivariance_statements_are_the_evaluated_ones`` builds every statement of this script with
+# the evaluated Max, Min, floor and Mod too and compares them, structurally, by srepr and as LaTeX.
+
+def _max(*args):
+    return sp.Max(*args, evaluate=False)
+
+
+def _min(*args):
+    return sp.Min(*args, evaluate=False)
+
+
+def _floor(e):
+    return sp.floor(e, evaluate=False)
+
+
+def _mod(a, b):
+    return sp.Mod(a, b, evaluate=False)
+
+
 def _inside(e, size):
     """[0 <= e < size]."""
-    return sp.KroneckerDelta(sp.floor(e / size), 0)
+    return sp.KroneckerDelta(_floor(e / size), 0)
 
 
 def _divides(d_, size):
     """[d_ divides size]."""
-    return sp.KroneckerDelta(sp.Mod(size, d_), 0)
+    return sp.KroneckerDelta(_mod(size, d_), 0)
 
 
 #: 'same' padding: the window of output i starts at i - L (L = floor(d(k-1)/2); with d = 1, L = floor((k-1)/2))
-_LD = sp.floor(D * (K - 1) / 2)
-_L1, _L2 = sp.floor((K - 1) / 2), sp.floor((K2 - 1) / 2)
+_LD = _floor(D * (K - 1) / 2)
+_L1, _L2 = _floor((K - 1) / 2), _floor((K2 - 1) / 2)
 Y = entry_function("Y", r"\mathrm{corr}^{\mathrm{circ}}_{w}(S^{#1}x)_{#2}")
 _CIRC = {"Y": sp.Lambda((m, i), sp.Sum(w(t) * x(i + D * t - _LD - m), (t, 0, K - 1)))}
 Yz = entry_function("Yz", r"\mathrm{corr}^{0}_{w}(S^{#1}x)_{#2}")
@@ -59,17 +81,17 @@ def _reflect(e, size):
 
 #: (S^m x) padded, read at e (e outside 0..n-1 is padding): zeros, replicate, reflect
 _PADS = {"zeros": lambda e, m_: _inside(e, n) * x(e - m_),
-         "replicate": lambda e, m_: x(sp.Min(sp.Max(e, 0), n - 1) - m_),
+         "replicate": lambda e, m_: x(_min(_max(e, 0), n - 1) - m_),
          "reflect": lambda e, m_: x(_reflect(e, n) - m_)}
 Yp = entry_function("Yp", r"\mathrm{corr}^{\mathrm{pad}}_{w}(S^{#1}x)_{#2}")
 #: [n >= 3]: reflect padding is claimed for n >= 3 only
-_N_GE_3 = 1 - sp.KroneckerDelta(sp.floor(n / 3), 0)
+_N_GE_3 = 1 - sp.KroneckerDelta(_floor(n / 3), 0)
 
 
 def _good(size, k_, m_, i_):
     """[L <= i <= size-1-R and L <= (i - m) mod size <= size-1-R], L = floor((k-1)/2), R = k-1-L."""
-    l_ = sp.floor((k_ - 1) / 2)
-    return _inside(i_ - l_, size - k_ + 1) * _inside(sp.Mod(i_ - m_, size) - l_, size - k_ + 1)
+    l_ = _floor((k_ - 1) / 2)
+    return _inside(i_ - l_, size - k_ + 1) * _inside(_mod(i_ - m_, size) - l_, size - k_ + 1)
 
 
 def _formal_padded_set():
@@ -79,7 +101,7 @@ def _formal_padded_set():
     out = []
     for mode, pad in _PADS.items():
         guard = (_N_GE_3 if mode == "reflect" else 1) * _good(n, K, m, i)
-        out.append(Statement.identity(guard * Yp(m, i), guard * Yp(0, sp.Mod(i - m, n)), text=f"{mode} padding",
+        out.append(Statement.identity(guard * Yp(m, i), guard * Yp(0, _mod(i - m, n)), text=f"{mode} padding",
                                       definitions={"Yp": sp.Lambda((m, i), sp.Sum(w(t) * pad(i + t - _L1, m),
                                                                                   (t, 0, K - 1)))}))
     return tuple(out)
@@ -112,7 +134,7 @@ circular_layer_shift_equivariant = sc.Theorem(
     false_variants=[sc.FalseVariant(
         "zero_padded_layer_shift_equivariant", "The same layer with zero padding commutes with every cyclic shift.",
         exact=lambda n_: V.circular_layer_equivariant(n_, mode="zeros"),
-        formal=Statement.identity(Yz(m, i), Yz(0, sp.Mod(i - m, n)), definitions=_ZEROS))],
+        formal=Statement.identity(Yz(m, i), Yz(0, _mod(i - m, n)), definitions=_ZEROS))],
 )
 
 
@@ -166,7 +188,7 @@ _STRIDED = {"Ys": sp.Lambda((m, q), sp.Sum(w(t) * x(q * STRIDE + t - _L1 - m), (
 #: for s dividing n (output length n/s): corr_{w,s}(S^{rs} x)_q = corr_{w,s}(x)_{(q-r) mod n/s}.  The second half
 #: (a shift that is no multiple of s matches no output shift) is the exact check's: no identity.
 FORMAL_STRIDED = Statement.identity(_divides(STRIDE, n) * Ys(STRIDE * r, q),
-                                    _divides(STRIDE, n) * Ys(0, sp.Mod(q - r, n / STRIDE)), definitions=_STRIDED)
+                                    _divides(STRIDE, n) * Ys(0, _mod(q - r, n / STRIDE)), definitions=_STRIDED)
 
 
 strided_layer_equivariance = sc.Theorem(
@@ -182,7 +204,7 @@ strided_layer_equivariance = sc.Theorem(
         "strided_layer_equivariance_all_shifts", "A shift by m moves the strided output by floor(m/s).",
         exact=lambda n_: V.strided_layer_equivariance(n_, claim_all_shifts=True),
         formal=Statement.identity(_divides(STRIDE, n) * Ys(m, q),
-                                  _divides(STRIDE, n) * Ys(0, sp.Mod(q - sp.floor(m / STRIDE), n / STRIDE)),
+                                  _divides(STRIDE, n) * Ys(0, _mod(q - _floor(m / STRIDE), n / STRIDE)),
                                   definitions=_STRIDED))],
 )
 
@@ -202,13 +224,13 @@ Ap = entry_function("Ap", r"\mathrm{avgpool}_k(S^{#1}x)_{#2}")
 Mp = entry_function("Mp", r"\mathrm{maxpool}_2(S^{#1}x)_{#2}")
 _AVG = {"Ap": sp.Lambda((m, q), sp.Sum(x(q * K + t - m), (t, 0, K - 1)) / K)}
 #: the signal is real: max pooling compares real parts
-_MAX2 = {"Mp": sp.Lambda((m, q), sp.Max(sp.re(x(2 * q - m)), sp.re(x(2 * q + 1 - m))))}
+_MAX2 = {"Mp": sp.Lambda((m, q), _max(sp.re(x(2 * q - m)), sp.re(x(2 * q + 1 - m))))}
 #: for k dividing n: pool_k(S^{rk} x)_q = pool_k(x)_{(q-r) mod n/k}; average pooling for every k (evaluated
 #: concretely), max pooling for k = 2 (a maximum of data is not evaluated concretely).  "Not invariant" and
 #: "other shifts match no output shift" are the exact check's.
-FORMAL_POOL = (Statement.identity(_divides(K, n) * Ap(K * r, q), _divides(K, n) * Ap(0, sp.Mod(q - r, n / K)),
+FORMAL_POOL = (Statement.identity(_divides(K, n) * Ap(K * r, q), _divides(K, n) * Ap(0, _mod(q - r, n / K)),
                                   definitions=_AVG, text="average pooling"),
-               Statement.identity(_divides(2, n) * Mp(2 * r, q), _divides(2, n) * Mp(0, sp.Mod(q - r, n / 2)),
+               Statement.identity(_divides(2, n) * Mp(2 * r, q), _divides(2, n) * Mp(0, _mod(q - r, n / 2)),
                                   definitions=_MAX2, text="max pooling, k = 2"))
 
 
@@ -281,7 +303,7 @@ def _circular2d_defect(x, w):
 # 2-D: an image X on Z_n x Z_(n+1) (rows mod n, columns mod n+1; column n is made distinct from column 0
 # by a second random image y), a kernel w with k x k_2 taps; Y2(a, b, i, j) is the layer applied to S^(a,b) X.
 IMG = entry_function("X")
-_IMAGE = {"X": sp.Lambda((p, c_), x2(p, sp.Mod(c_, n + 1)) + sp.KroneckerDelta(sp.Mod(c_, n + 1), n) * y2(p, 0))}
+_IMAGE = {"X": sp.Lambda((p, c_), x2(p, _mod(c_, n + 1)) + sp.KroneckerDelta(_mod(c_, n + 1), n) * y2(p, 0))}
 Y2 = entry_function("Y2", r"\mathrm{corr}_{w}(S^{(#1,#2)}X)_{#3,#4}")
 
 
@@ -294,10 +316,10 @@ def _layer2d(read):
 _CIRC2D = _layer2d(lambda e, f_, a, b: IMG(e - a, f_ - b))
 _ZEROS2D = _layer2d(lambda e, f_, a, b: _inside(e, n) * _inside(f_, n + 1) * IMG(e - a, f_ - b))
 _PADS2D = {"zeros": _ZEROS2D,
-           "replicate": _layer2d(lambda e, f_, a, b: IMG(sp.Min(sp.Max(e, 0), n - 1) - a, sp.Min(sp.Max(f_, 0), n) - b)),
+           "replicate": _layer2d(lambda e, f_, a, b: IMG(_min(_max(e, 0), n - 1) - a, _min(_max(f_, 0), n) - b)),
            "reflect": _layer2d(lambda e, f_, a, b: IMG(_reflect(e, n) - a, _reflect(f_, n + 1) - b))}
 #: the layer applied to the shifted image, against the shifted output
-_SHIFTED2D = (Y2(a_, b_, i, j), Y2(0, 0, sp.Mod(i - a_, n), sp.Mod(j - b_, n + 1)))
+_SHIFTED2D = (Y2(a_, b_, i, j), Y2(0, 0, _mod(i - a_, n), _mod(j - b_, n + 1)))
 FORMAL_CIRC2D = Statement.identity(*_SHIFTED2D, definitions=_CIRC2D)
 
 
@@ -383,12 +405,12 @@ P2 = entry_function("P2", r"\mathrm{avgpool}_k(S^{(#1,#2)}x)_{#3,#4}")
 M2 = entry_function("M2", r"\mathrm{maxpool}_2(S^{(#1,#2)}x)_{#3,#4}")
 _AVG2D = {"P2": sp.Lambda((a_, b_, i, j), sp.Sum(x2(i * K + u - a_, j * K + v - b_), (v, 0, K - 1), (u, 0, K - 1))
                           / K ** 2)}
-_MAX2D = {"M2": sp.Lambda((a_, b_, i, j), sp.Max(*[sp.re(x2(2 * i + du - a_, 2 * j + dv - b_))
+_MAX2D = {"M2": sp.Lambda((a_, b_, i, j), _max(*[sp.re(x2(2 * i + du - a_, 2 * j + dv - b_))
                                                    for du in (0, 1) for dv in (0, 1)]))}
 #: n x n images, k dividing n: pool_k(S^{k(a,b)} X)_ij = pool_k(X)_{(i-a, j-b) mod n/k}; average pooling for
 #: every k, max pooling for k = 2 (not evaluated concretely); the rest of the claim is the exact check's
 FORMAL_POOL2D = tuple(Statement.identity(_divides(k_, n) * P(k_ * a_, k_ * b_, i, j),
-                                         _divides(k_, n) * P(0, 0, sp.Mod(i - a_, n / k_), sp.Mod(j - b_, n / k_)),
+                                         _divides(k_, n) * P(0, 0, _mod(i - a_, n / k_), _mod(j - b_, n / k_)),
                                          definitions=defs, text=txt)
                       for P, k_, defs, txt in ((P2, K, _AVG2D, "average pooling"), (M2, 2, _MAX2D, "max pooling, k = 2")))
 

@@ -15,13 +15,18 @@ K, S_, D = (sp.Symbol(nm, integer=True, positive=True) for nm in ("k", "s", "d")
 PAD = sp.Symbol("p", integer=True, nonnegative=True)
 
 
+# Min, Max and floor are built unevaluated: for the symbolic arguments of this script SymPy's evaluation
+# decides nothing (it only asks the assumptions, about 0.05 s at each import), so the unevaluated object is
+# the evaluated one; tests/test_speed_discrete_side.py builds every statement with the evaluated ones too
+# and compares them, structurally, by srepr and as LaTeX.
+
 def _le(lhs, rhs):
     """[lhs <= rhs] for integers."""
-    return sp.Min(sp.Max(rhs - lhs + 1, 0), 1)
+    return sp.Min(sp.Max(rhs - lhs + 1, 0, evaluate=False), 1, evaluate=False)
 
 
 def _formula(n_, k, p, s, d):
-    return sp.floor((n_ + 2 * p - d * (k - 1) - 1) / s) + 1
+    return sp.floor((n_ + 2 * p - d * (k - 1) - 1) / s, evaluate=False) + 1
 
 
 def _formal_size(formula=_formula):
@@ -77,7 +82,7 @@ output_size_formula = sc.Theorem(
         "output_size_formula_without_dilation", "The output length is floor((n + 2p - k)/s) + 1 whatever the dilation.",
         exact=lambda n_: sc.verify.layers.output_size_formula(
             n_, formula=lambda n, k, p, s, d: (n + 2 * p - k) // s + 1),
-        formal=_formal_size(lambda n_, k, p, s, d: sp.floor((n_ + 2 * p - k) / s) + 1))],
+        formal=_formal_size(lambda n_, k, p, s, d: sp.floor((n_ + 2 * p - k) / s, evaluate=False) + 1))],
 )
 
 

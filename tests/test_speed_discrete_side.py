@@ -709,3 +709,286 @@ def test_kernel_polynomial_of_plain_taps_is_the_expanded_sum(taps_, x):
     want = sp.expand(sp.Add(*(sp.sympify(v) * y**t for t, v in enumerate(taps_))))
     assert kernel_polynomial(taps_, x) == want
     assert not any(_plain_tap(v) for v in _NOT_PLAIN)
+
+
+# ---------------------------------------------------------------- concrete evaluation of actions: compiled closures
+
+def _ca_both(a, b, defs=None, n_values=range(1, 7), seed=0):
+    """The outcome of comparing a and b by the compiled closures and by the reference interpreter alone,
+    each cold (no remembered outcome or value)."""
+    from symconv.engine import concrete_actions as CA
+
+    class Reference(CA._Eval):
+        def __init__(self, *args, **kw):
+            super().__init__(*args, **kw)
+            self.reference = True
+
+    out = []
+    for cls in (CA._Eval, Reference):
+        CA._MEMO.clear()
+        CA._VALUES.clear()
+        CA._CODE.clear()
+        saved = CA._Eval
+        CA._Eval = cls
+        try:
+            o = CA.compare(a, b, n_values, seed=seed, definitions=defs or {})
+        except Exception as ex:        # an error that is no outcome must be the same error
+            o = ("raised", type(ex).__name__, str(ex))
+        finally:
+            CA._Eval = saved
+        out.append(o if isinstance(o, tuple) else (o.status, o.detail, o.points, o.ill_typed, o.differ, o.n))
+    return out
+
+
+def _action_catalogue_pairs():
+    """Every pair the group scripts compare by actions: consecutive sides of their derivations and the two
+    sides of their formal statements (true and false variants), with their definitions."""
+    from symconv.engine.concrete_actions import uses_actions
+    G = _proof("groups")
+    pairs = []
+    for d in G._derive_orbitals() + G._derive_burnside():
+        exprs = [d.start] + [st.expr for st in d.steps]
+        for p, q in zip(exprs, exprs[1:]):
+            if isinstance(p, sp.Eq) and isinstance(q, sp.Eq):
+                pairs += [((p.lhs, q.lhs), d.definitions()), ((p.rhs, q.rhs), d.definitions())]
+            elif not isinstance(p, sp.Eq) and not isinstance(q, sp.Eq):
+                pairs.append(((p, q), d.definitions()))
+    for t in [v for v in vars(G).values() if type(v).__name__ == "Theorem"]:
+        stmts = list(t.formal or ()) if isinstance(t.formal, (tuple, list)) else [t.formal]
+        stmts += [v.formal for v in t.false_variants if getattr(v, "formal", None) is not None]
+        for s in stmts:
+            if s is None:
+                continue
+            if uses_actions([s.lhs, s.rhs], s.definition_map):
+                for x, y in ((s.lhs, s.rhs),) if not isinstance(s.lhs, sp.Eq) else \
+                        ((s.lhs.lhs, s.lhs.rhs), (s.rhs.lhs, s.rhs.rhs)):
+                    pairs.append(((x, y), s.definition_map))
+    return pairs
+
+
+def test_compiled_actions_agree_with_the_interpreter_on_the_catalogue():
+    pairs = _action_catalogue_pairs()
+    assert len(pairs) >= 15
+    statuses = set()
+    for (a, b), defs in pairs:
+        compiled, reference = _ca_both(a, b, defs)
+        assert compiled == reference, (a, b)
+        statuses.add(compiled[0])
+    assert {"agree", "differ"} <= statuses
+
+
+def test_compiled_actions_agree_with_the_interpreter_on_errors():
+    """Ill-typed, unbound, undefined, wrong arity, reversed and non-integer ranges, 1/0, the unknown where
+    an index is wanted: the same outcome, the same first message."""
+    from symconv.objects.group_actions import Act, Card, NumOrbits, OrbitSize, Point, PtEq, SolDim, xsum
+    from symconv.objects.group_elements import GId, GInv, GMul
+    from symconv.objects.indexed import Iverson, entry_function, n as n_sym, zsum
+    X_, Y_ = sp.symbols("X Y")
+    x, x1, y = Point("x", X_), Point("x'", X_), Point("y", Y_)
+    g, h = sp.symbols("g h", integer=True)
+    r = sp.Symbol("r")                                  # not an integer: neither a label nor a point
+    W, U, F = entry_function("W"), sp.Function("U"), sp.Function("F")
+    defs = {"F": sp.Lambda((g, x), PtEq(x, Act(g, x)))}
+    cases = [
+        (PtEq(x, y), 0, {}), (PtEq(Act(g, y), x), 0, {}), (PtEq(g, h), 0, {}), (PtEq(U(x), F(y)), 0, defs), (Act(x, x), x, {}), (Act(g, g), x, {}),
+        (x + 1, 1, {}), (2 * x, 1, {}), (xsum(PtEq(x, x1), x1), 1, {}),
+        (sp.Sum(PtEq(x, x1), (x1, 0, Card(X_) - 2)), 1, {}), (sp.Sum(g, (g, 0, r)), 1, {}),
+        (sp.Sum(g, (g, 3, 1)), 0, {}), (sp.Sum(g, (g, 2, 1)), 0, {}),
+        (U(x), 1, {}), (W(x, g) * Card(Y_), W(x, g + n_sym) * Card(Y_), {}), (W(x, sp.Rational(1, 2)), 1, {}),
+        (F(g, x), 1, defs), (F(g, y), 1, defs), (F(g), 1, defs), (F(x, x), 1, defs),
+        (1 / (xsum(PtEq(Act(g, x), x), x) - xsum(PtEq(Act(g, x), x), x)), 1, {}),
+        (Iverson(GMul(g, GInv(g)), GId()) * Card(X_), Card(X_), {}), (Iverson(GMul(g, h), GMul(h, g)), 1, {}),
+        (PtEq(Act(GMul(g, h), x), Act(g, Act(h, x))), 1, {}), (W(x, GMul(g, h)), W(x, GMul(h, g)), {}),
+        (OrbitSize(x, y) * NumOrbits(X_), n_sym, {}), (zsum(OrbitSize(Act(g, x)), g), n_sym * OrbitSize(x), {}),
+        (SolDim(sp.Eq(W(Act(g, y), Act(g, x)), W(y, x), evaluate=False), W(y, x)), NumOrbits(Y_, X_), {}),
+        (SolDim(sp.Eq(W(Act(g, y), x) * W(y, x), W(y, x), evaluate=False), W(y, x)), 1, {}),       # not linear
+        (SolDim(sp.Eq(W(y, x), W(y, x) + 1, evaluate=False), W(y, x)), 1, {}),                       # no solution
+        (SolDim(sp.Eq(W(x, y), W(y, x), evaluate=False), W(y, x)), 1, {}),                           # ill-typed
+        (SolDim(sp.Eq(W(y, g), W(y, x), evaluate=False), W(y, x)), 1, {}),                           # index
+        (zsum(PtEq(Act(g, x), x) * g ** 2 / 3, g), Card(X_), {}), (PtEq(x, x) ** -1, 1, {}),
+        (x ** 2, 1, {}), (sp.Integer(0) * U(x), 0, {}), (Iverson(g, 0) * U(x), 0, {}),
+    ]
+    for a, b, d in cases:
+        compiled, reference = _ca_both(a, b, d)
+        assert compiled == reference, (a, b)
+
+
+def _action_exprs(draw, depth):
+    """A random expression of the action notation (points of X and Y, labels g, h), well or ill typed."""
+    from symconv.objects.group_actions import Act, Card, OrbitSize, Point, PtEq, xsum
+    from symconv.objects.group_elements import GId, GInv, GMul
+    from symconv.objects.indexed import Iverson, entry_function, n as n_sym, zsum
+    X_, Y_ = sp.symbols("X Y")
+    pts = [Point("x", X_), Point("x'", X_), Point("y", Y_)]
+    labels = list(sp.symbols("g h", integer=True))
+    W = entry_function("W")
+
+    def label(d):
+        k = draw(st.integers(0, 4 if d > 0 else 1))
+        if k == 0:
+            return draw(st.sampled_from(labels))
+        if k == 1:
+            return draw(st.sampled_from([sp.Integer(draw(st.integers(-2, 3))), GId()]))
+        if k == 2:
+            return GMul(label(d - 1), label(d - 1))
+        if k == 3:
+            return GInv(label(d - 1))
+        return draw(st.sampled_from(pts))                 # ill-typed
+    def point(d):
+        if d <= 0 or draw(st.booleans()):
+            return draw(st.sampled_from(pts))
+        return Act(label(d - 1), point(d - 1))
+    def number(d):
+        k = draw(st.integers(0, 8 if d > 0 else 2))
+        if k == 0:
+            return sp.Rational(draw(st.integers(-3, 3)), draw(st.integers(1, 3)))
+        if k == 1:
+            return draw(st.sampled_from([n_sym, Card(X_), Card(Y_)]))
+        if k == 2:
+            return PtEq(point(d), point(d))
+        if k == 3:
+            return number(d - 1) + number(d - 1)
+        if k == 4:
+            return number(d - 1) * number(d - 1)
+        if k == 5:
+            p = draw(st.sampled_from(pts))
+            return xsum(number(d - 1), p) if draw(st.booleans()) else zsum(number(d - 1), labels[0])
+        if k == 6:
+            return Iverson(label(d - 1), label(d - 1))
+        if k == 7:
+            return W(point(d - 1), label(d - 1))
+        return OrbitSize(point(d - 1))
+    return number(depth)
+
+
+@SETTINGS
+@given(st.data(), st.integers(0, 3))
+def test_compiled_actions_agree_with_the_interpreter_on_random_expressions(data, seed):
+    a = _action_exprs(data.draw, 3)
+    b = _action_exprs(data.draw, 2)
+    compiled, reference = _ca_both(a, b, n_values=range(1, 5), seed=seed)
+    assert compiled == reference, (a, b)
+
+
+# ---------------------------------------------------------------- proofs/layer_equivariance.py: Max, Min, floor, Mod unevaluated
+
+def _fresh_script(name, tag):
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "proofs" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"r2_fresh_{name}_{tag}", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _statements_of(mod):
+    """name -> every formal statement of the script's theorems and false variants, in order."""
+    out = {}
+    for v in vars(mod).values():
+        if type(v).__name__ != "Theorem":
+            continue
+        stmts = list(v.formal) if isinstance(v.formal, (tuple, list)) else [v.formal]
+        for var in v.false_variants:
+            stmts.append(var.formal)
+        out[v.name] = stmts
+    return out
+
+
+def _sympy_globals(mod):
+    """The script's module-level SymPy objects, and those inside its module-level dicts and tuples."""
+    out = {}
+    for k, v in vars(mod).items():
+        if isinstance(v, sp.Basic):
+            out[k] = v
+        elif isinstance(v, dict) and all(isinstance(q, sp.Basic) for q in v.values()) and v:
+            out[k] = tuple(sorted(v.items()))
+        elif isinstance(v, tuple) and v and all(isinstance(q, sp.Basic) for q in v):
+            out[k] = v
+    return out
+
+
+@pytest.mark.parametrize("script, unevaluated, globals_", [("layer_equivariance", 81, {"_MAX2", "_MAX2D"}),
+                                                           ("layer_shapes", 11, {"_OUT"}),
+                                                           ("filters", 28, {"_SMOOTH", "_B246"})])
+def test_scripts_statements_are_the_evaluated_ones(script, unevaluated, globals_, monkeypatch):
+    """The scripts build Max, Min, floor and Mod unevaluated (layer_equivariance's _max, _min, _floor,
+    _mod; layer_shapes' _le and _formula; filters' _inside and _binom); built with SymPy's evaluated ones instead, every statement,
+    definition and module-level object is the same: equal structurally, the same srepr, the same LaTeX."""
+    from symconv.render.latex import statement_latex
+    fast = _fresh_script(script, "fast")
+    real_max, real_min = sp.Max, sp.Min
+    calls = []
+
+    def evaluated(cls):
+        def make(*args, **kw):
+            calls.append(kw.pop("evaluate", None))
+            return cls(*args, **kw)            # evaluated, whatever the caller asked
+        return make
+    for name in ("Max", "Min", "floor", "Mod"):
+        monkeypatch.setattr(sp, name, evaluated(getattr(sp, name)))
+    slow = _fresh_script(script, "slow")
+    monkeypatch.undo()
+    assert calls.count(False) >= unevaluated and sp.Max is real_max   # the script's unevaluated calls, evaluated
+    sf, ss = _statements_of(fast), _statements_of(slow)
+    assert list(sf) == list(ss) and len(sf) >= 2
+    n_stmts = 0
+    for name in sf:
+        assert len(sf[name]) == len(ss[name]), name
+        for a, b in zip(sf[name], ss[name]):
+            assert (a is None) == (b is None), name
+            if a is None:
+                continue
+            n_stmts += 1
+            assert a == b, name
+            for f in ("lhs", "rhs", "definitions", "hypotheses"):
+                assert sp.srepr(getattr(a, f)) == sp.srepr(getattr(b, f)), (name, f)
+            assert statement_latex(a) == statement_latex(b), name
+            for (na, la), (nb, lb) in zip(a.definitions, b.definitions):
+                assert na == nb and sp.latex(la) == sp.latex(lb), (name, na)
+    assert n_stmts >= 4
+    gf, gs = _sympy_globals(fast), _sympy_globals(slow)
+    assert set(gf) == set(gs) and globals_ <= set(gf)
+    for k in gf:
+        assert gf[k] == gs[k] and sp.srepr(gf[k]) == sp.srepr(gs[k]), k
+    # the comparison sees a difference: what evaluation decides is not the unevaluated object
+    e = sp.Symbol("e", integer=True, nonnegative=True)
+    assert real_max(e, 0) == e and real_max(e, 0, evaluate=False) != e
+    assert sp.floor(e + 1) != sp.floor(e + 1, evaluate=False) and sp.Mod(e + 2, 2) != sp.Mod(e + 2, 2, evaluate=False)
+
+
+# ---------------------------------------------------------------- remainder by x^n -+ 1 (circular_poly_eq_mod)
+
+@SETTINGS
+@given(st.integers(1, 7), st.sampled_from([-1, 1]),
+       st.lists(st.tuples(st.integers(0, 30), st.integers(0, 3), st.integers(0, 2), st.integers(-9, 9)),
+                max_size=25))
+def test_remainder_by_x_pow_is_the_rings_remainder(n, sign, terms):
+    from symconv.verify import kernels as VK
+    R, x, a0, b0 = sp.ring([VK.X, sp.Symbol("a_0"), sp.Symbol("b_0")], sp.ZZ, sp.lex)
+    P = sum((c * x**e * a0**p * b0**q for e, p, q, c in terms), R(0))
+    assert VK._rem_x_pow(P, n, sign) == P.rem(x**n + sign)
+
+
+def test_remainder_by_x_pow_refuses_other_rings_and_moduli():
+    """x not first, n < 1 or a sign other than -+1: the ring's own remainder (or its error), as before."""
+    from symconv.verify import kernels as VK
+    R, a0, x = sp.ring([sp.Symbol("a_0"), VK.X], sp.ZZ, sp.lex)
+    P = x**5 * a0 + 3 * x**2 + a0**2 * x**7
+    assert VK._rem_x_pow(P, 3, -1) == P.rem(x**3 - 1)
+    _, x2, b2 = sp.ring([VK.X, sp.Symbol("b_0")], sp.ZZ, sp.lex)
+    Q = x2**5 * b2 + 3 * x2**2 + 7
+    assert VK._rem_x_pow(Q, 2, 2) == Q.rem(x2**2 + 2) == 4 * x2 * b2 + 1        # x^2 = -2
+    with pytest.raises(ZeroDivisionError):
+        VK._rem_x_pow(Q, 0, -1)
+
+
+@pytest.mark.parametrize("n", range(1, 9))
+@pytest.mark.parametrize("sign", [-1, 1])
+def test_circular_poly_eq_mod_decides_as_with_the_rings_remainder(n, sign, monkeypatch):
+    from symconv.verify import kernels as VK
+    new = VK.circular_poly_eq_mod(n, sign)
+    monkeypatch.setattr(VK, "_rem_x_pow", lambda P, n_, s: P.rem(P.ring(VK.X)**n_ + s))
+    old = VK.circular_poly_eq_mod(n, sign)
+    assert type(new) is type(old) and str(new) == str(old)
+    assert type(new).__name__ == ("Holds" if sign == -1 or n == 1 else "Counterexample")   # n = 1: degree 0

@@ -178,6 +178,7 @@ class _Eval:
                           tuple(v.gset if isinstance(v, Point) else None for v in lam.variables))
                      for nm, lam in defs.items() if isinstance(lam, sp.Lambda)}
         self.unknown = None            # (name, arg sets, index) inside SolDim
+        self.reference = False         # True: every value by the interpreter alone (for the tests)
         self._data: dict = {}          # datum key -> its value
 
     def size(self, s) -> int:
@@ -208,6 +209,20 @@ class _Eval:
         return hit
 
     def ev(self, e, env):
+        """The value of e in env: e compiled once (:func:`_compiled`) to a closure that does what
+        :meth:`interpret` does, in the same order, with the same errors."""
+        if self.reference:
+            return self.interpret(e, env)
+        hit = _CODE.get(id(e))         # by identity, the expression kept alive with its closure
+        if hit is None or hit[0] is not e:
+            if len(_CODE) >= CODE_SIZE:
+                _CODE.clear()
+            hit = _CODE[id(e)] = (e, _compiled(e))
+        return hit[1](self, env)
+
+    def interpret(self, e, env):
+        """The reference interpreter (one handler per class, chosen by :func:`_handler_for`); the
+        compiled closures are tested against it."""
         t = type(e)
         hit = _DISPATCH.get(id(t))     # by id: an undefined function's class hashes slowly
         if hit is None or hit[0] is not t:
@@ -461,6 +476,243 @@ def _handler_for(t: type):
         if issubclass(t, cls):
             return handler
     return E._ev_unknown
+
+
+# ------------------------------------------------------------------ the interpreter's handlers as closures
+
+#: id(expression) -> (expression, its closure); the expression is kept alive, so its id is not reused
+_CODE: dict = {}
+CODE_SIZE = 4096
+
+
+def _compiled(e):
+    """A closure f(ev, env) computing ``ev.interpret(e, env)``: the handler is the one the interpreter
+    chooses for e's class (:func:`_handler_for`); the frequent ones are unrolled here once, with their
+    children compiled, and evaluate in the same order and raise the same errors.  Any other handler,
+    or an expression whose shape a closure does not expect (the build raised), is called as it is at
+    each evaluation."""
+    h = _handler_for(type(e))
+    make = _MAKERS.get(h)
+    if make is not None:
+        try:
+            return make(e)
+        except Exception:              # the interpreter meets the same shape at evaluation, and says so there
+            pass
+    return lambda ev, env: h(ev, e, env)
+
+
+def _c_point(e):
+    def f(ev, env):
+        if e not in env:
+            raise Unevaluable(f"the point {e} is not bound")
+        return env[e]
+    return f
+
+
+def _c_symbol(e):
+    if e is N_SYM or (e.name == _N_NAME and e == N_SYM):
+        return lambda ev, env: ev.N
+
+    def f(ev, env):
+        if e in env:
+            return env[e]
+        raise Unevaluable(f"the symbol {e} has no value")
+    return f
+
+
+def _c_integer(e):
+    k = int(e)
+    return lambda ev, env: k
+
+
+def _c_rational(e):
+    r = Fraction(int(e.p), int(e.q))
+    return lambda ev, env: r
+
+
+def _c_add(e):
+    cs = tuple(_compiled(q) for q in e.args)
+
+    def f(ev, env):
+        out = 0
+        for c in cs:
+            v = c(ev, env)
+            if isinstance(v, tuple):
+                raise IllTyped(f"a point in a sum of numbers: {e}")
+            out = _add(out, v) if (isinstance(out, Lin) or isinstance(v, Lin)) else out + v
+        return out
+    return f
+
+
+def _c_mul(e):
+    cs = tuple(_compiled(q) for q in e.args)
+
+    def f(ev, env):
+        out = 1
+        for c in cs:
+            v = c(ev, env)
+            if isinstance(v, tuple):
+                raise IllTyped(f"a point in a product of numbers: {e}")
+            out = _mul(out, v)
+            if out == 0 and not isinstance(out, Lin):
+                return 0               # a strong zero (Iverson's convention): the rest is not evaluated
+        return out
+    return f
+
+
+def _c_label(q):
+    """_Eval.label(q, .) as a closure."""
+    c = _compiled(q)
+
+    def f(ev, env):
+        v = c(ev, env)
+        if isinstance(v, tuple) or isinstance(v, Lin) or not (isinstance(v, int) or (isinstance(v, Fraction)
+                                                                                     and v.denominator == 1)):
+            raise IllTyped(f"{q} is not a group label")
+        return int(v) % ev.N
+    return f
+
+
+def _c_pt(q):
+    """_Eval.point(q, .) as a closure."""
+    c = _compiled(q)
+
+    def f(ev, env):
+        v = c(ev, env)
+        if not (isinstance(v, tuple) and v[0] == "pt"):
+            raise IllTyped(f"{q} is not a point")
+        return v
+    return f
+
+
+def _c_pteq(e):
+    q1, q2 = e.args
+    c1, c2 = _c_pt(q1), _c_pt(q2)
+
+    def f(ev, env):
+        _, s1, p1 = c1(ev, env)
+        _, s2, p2 = c2(ev, env)
+        if s1 != s2:
+            raise IllTyped(f"{e} compares points of {s1} and {s2}")
+        return 1 if p1 == p2 else 0
+    return f
+
+
+def _c_act(e):
+    cg, cp = _c_label(e.args[0]), _c_pt(e.args[1])
+
+    def f(ev, env):
+        g = cg(ev, env)
+        _, s, p = cp(ev, env)
+        return ("pt", s, ev.sets[s][1][g][p])
+    return f
+
+
+def _c_sum(e):
+    return _c_limits(_compiled(e.function), list(e.limits))
+
+
+def _c_limits(body, limits):
+    """_Eval._sum(body, limits, .) as a closure: the outermost limit (the last) first."""
+    if not limits:
+        return body
+    var, lo, hi = limits[-1]
+    rest = _c_limits(body, limits[:-1])
+    clo, chi = _compiled(lo), _compiled(hi)
+    if isinstance(var, Point):
+        gset = var.gset
+
+        def values(ev, env):
+            lo_, hi_ = clo(ev, env), chi(ev, env)
+            if (lo_, hi_) != (0, ev.size(gset) - 1):
+                raise IllTyped(f"the point {var} of {var.gset} is summed over {lo_}..{hi_}, not over its set")
+            return [("pt", gset, p) for p in range(ev.size(gset))]
+    else:
+        def values(ev, env):
+            lo_, hi_ = clo(ev, env), chi(ev, env)
+            if not all(isinstance(v, int) or (isinstance(v, Fraction) and v.denominator == 1) for v in (lo_, hi_)):
+                raise Unevaluable(f"the range {lo}..{hi} of {var} is not integer")
+            if hi_ < lo_ - 1:
+                raise Unevaluable(f"the range {lo_}..{hi_} is reversed")
+            return list(range(int(lo_), int(hi_) + 1))
+
+    def f(ev, env):
+        out = 0
+        local = dict(env)              # one copy per loop: nothing keeps an environment past its call
+        for v in values(ev, env):
+            local[var] = v
+            val = rest(ev, local)
+            out = _add(out, val) if (isinstance(out, Lin) or isinstance(val, Lin)) else out + val
+        return out
+    return f
+
+
+def _c_applied(e):
+    name = e.func.__name__
+    qs = e.args
+    cs = tuple(_compiled(q) for q in qs)
+    cyclic = getattr(e.func, "_symconv_cyclic", False)
+
+    def args_of(ev, env) -> tuple:     # _Eval._args
+        out = []
+        for q, c in zip(qs, cs):
+            v = c(ev, env)
+            if isinstance(v, tuple):
+                out.append(v)
+            elif isinstance(v, Lin):
+                raise Unevaluable("the unknown as an index")
+            elif isinstance(v, int) or (isinstance(v, Fraction) and v.denominator == 1):
+                out.append(("Z", int(v) % ev.N))
+            else:
+                raise Unevaluable(f"the argument {q} of {name} is not an index")
+        return tuple(out)
+
+    def f(ev, env):
+        unknown = ev.unknown
+        if unknown is not None and name == unknown[0]:
+            args = args_of(ev, env)
+            sets = unknown[1]
+            if len(args) != len(sets) or any(a[0] != "pt" or a[1] != s for a, s in zip(args, sets)):
+                raise IllTyped(f"the unknown {name} applied to {args}, not to points of {sets}")
+            return Lin({unknown[2][tuple(a[2] for a in args)]: Fraction(1)})
+        lam = ev.defs.get(name)
+        if lam is not None:
+            variables, body, gsets = lam
+            if len(variables) != len(cs):
+                raise Unevaluable(f"{name} takes {len(variables)} arguments")
+            vals = [c(ev, env) for c in cs]          # every argument first, then their types
+            for var, gset, val in zip(variables, gsets, vals):
+                if gset is not None and not (isinstance(val, tuple) and val[1] == gset):
+                    raise IllTyped(f"{name}: its argument {var} is a point of {var.gset}, given {val}")
+            local = dict(env)
+            local.update(zip(variables, vals))
+            return ev.ev(body, local)
+        if not cyclic:
+            raise Unevaluable(f"{name} is neither data on indices nor defined")
+        return ev.datum((name, args_of(ev, env)))
+    return f
+
+
+def _c_gmul(e):
+    a, b = e.args
+    ca, cb = _c_label(a), _c_label(b)
+
+    def f(ev, env):
+        return ev.mult[ca(ev, env)][cb(ev, env)]
+    return f
+
+
+def _c_ginv(e):
+    (a,) = e.args
+    ca = _c_label(a)
+    return lambda ev, env: ev.inv[ca(ev, env)]
+
+
+#: the interpreter's handler -> the closure that does its work
+_MAKERS = {_Eval._ev_point: _c_point, _Eval._ev_symbol: _c_symbol, _Eval._ev_integer: _c_integer,
+           _Eval._ev_rational: _c_rational, _Eval._ev_add: _c_add, _Eval._ev_mul: _c_mul,
+           _Eval._ev_pteq: _c_pteq, _Eval._ev_act: _c_act, _Eval._ev_sum: _c_sum,
+           _Eval._ev_applied: _c_applied, _Eval._ev_gmul: _c_gmul, _Eval._ev_ginv: _c_ginv}
 
 
 def _rank(rows: list, ncols: int) -> int:

@@ -262,7 +262,9 @@ def test_recorded_phases_carry_their_time_and_isolation():
     status, _, phases = run_in_child(lambda phase: (phase(slow_ok, 5.0, True), phase(_stuck, 0.3, True)), grace=0.3)
     (_, done), (_, killed) = phases
     assert done.isolated is True and 0.2 <= done.seconds < 5
-    assert killed.isolated is True and 0.6 <= killed.seconds < 10 and killed.error.startswith("no answer after 0.")
+    # killed at its deadline plus the grace (0.6 s), later on a loaded machine: the message says how long
+    assert killed.isolated is True and 0.6 <= killed.seconds < 10
+    assert killed.error.startswith("no answer after ") and float(killed.error.split()[3]) >= 0.6
     status, _, [(_, died)] = run_in_child(lambda phase: phase(_dies, 5.0, True))
     assert died.isolated is True and 0 <= died.seconds < 10
     seen_by_body = run_in_child(lambda phase: phase(lambda b, r: (time.sleep(0.2), 3)[1], 5.0, True))[1]

@@ -23,6 +23,7 @@ import pathlib
 import random
 
 import mpmath
+import numpy as np
 import pytest
 import sympy as sp
 from hypothesis import HealthCheck, given, settings
@@ -718,3 +719,107 @@ def test_seed003_pieces_by_checked_antiderivatives_equal_sympys_integrate():
     assert isinstance(M._exact(1), sc.Holds)
     cex = M._exact(1, swap=True)
     assert isinstance(cex, sc.Counterexample) and "the formula gives" in cex.description
+
+
+# ---- dft / idft of inexact entries -----------------------------------------------------------------------
+
+def _exact_route_dft(monkeypatch, x, norm, inverse):
+    """The library's exact route (SymPy sums of exp(2 pi i k/n), expanded) on the same entries."""
+    from symconv.objects import dft as dft_mod
+
+    with monkeypatch.context() as m:
+        m.setattr(dft_mod, "_inexact_parts", lambda v: None)
+        return (dft_mod.idft if inverse else dft_mod.dft)(x, norm)
+
+
+def _inexact_vectors():
+    finite = st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
+    plain = st.lists(finite, min_size=1, max_size=9)
+    cplx = st.lists(st.builds(complex, finite, finite), min_size=1, max_size=9)
+    floats = st.tuples(st.lists(finite, min_size=1, max_size=9), st.sampled_from([15, 30, 50])).map(
+        lambda a: [sp.Float(v, a[1]) * (1 + sp.Rational(1, 3) if q % 2 else 1) for q, v in enumerate(a[0])])
+    sympy_cplx = st.lists(st.builds(lambda a, b: sp.Float(a, 30) + sp.Float(b, 30) * sp.I, finite, finite),
+                          min_size=1, max_size=9)
+    return st.one_of(plain, cplx, floats, sympy_cplx, plain.map(np.array), cplx.map(np.array))
+
+
+@settings(max_examples=80, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_inexact_vectors(), st.sampled_from(["backward", "ortho", "forward", None]), st.booleans())
+def test_numeric_dft_of_inexact_entries_is_what_the_exact_route_evaluates_to(monkeypatch, x, norm, inverse):
+    """Every entry inexact: the transform evaluated at the entries' precision p equals the exact route's
+    expression evaluated far beyond p, to within a few units of the p-th bit of the size of the sum (its one
+    rounding, and the exact route's own Float products); the outputs are SymPy numbers of precision p."""
+    from symconv.objects.dft import _inexact_parts, dft, dft_scale, idft
+
+    parts = [_inexact_parts(v) for v in x]
+    got = (idft if inverse else dft)(x, norm)
+    want = _exact_route_dft(monkeypatch, x, norm, inverse)
+    if any(q is None for q in parts):       # SymPy made an entry exact (0.0 + 0.0*I is the Integer 0)
+        assert any(sp.sympify(v) == 0 and not sp.sympify(v).is_Float for v in x)
+        assert [sp.srepr(g) for g in got] == [sp.srepr(w) for w in want]
+        return
+    prec = max(q[2] for q in parts)
+    n_ = len(x)
+    size = abs(complex(dft_scale(n_, norm, inverse))) * sum(abs(complex(sp.sympify(v))) for v in x)
+    dps = mpmath.libmp.prec_to_dps(prec) + 30
+    for g, w in zip(got, want, strict=True):
+        assert g.is_number and all(f._prec == prec for f in g.atoms(sp.Float))
+        assert not g.has(sp.exp, sp.pi)
+        diff = abs(complex(sp.N(g - w, dps)))
+        assert diff <= 2.0 ** (8 - prec) * max(size, 1e-300), (x, norm, inverse, g, w)
+
+
+def test_numeric_dft_is_far_from_a_wrong_transform():
+    """The numeric route's sign and scale are the exact route's: the inverse DFT of the same vector, or another
+    normalisation, is far off (asymmetric complex data, n = 3 .. 7)."""
+    from symconv.objects.dft import dft, idft
+
+    rnd = random.Random(5)
+    for n_ in range(3, 8):
+        x = [complex(rnd.uniform(-1, 1), rnd.uniform(-1, 1)) for _ in range(n_)]
+        X = [complex(v) for v in dft(x)]
+        assert np.abs(np.array(X) - np.fft.fft(x)).max() < 1e-12
+        assert np.abs(np.array([complex(v) for v in idft(x)]) - np.fft.ifft(x)).max() < 1e-12
+        assert np.abs(np.array(X) - n_ * np.array([complex(v) for v in idft(x)])).max() > 1e-2
+        assert np.abs(np.array([complex(v) for v in dft(x, "ortho")]) - np.array(X)).max() > 1e-2
+
+
+def test_dft_keeps_the_exact_route_unless_every_entry_is_inexact(monkeypatch):
+    """Integers, rationals, symbols, SymPy's I, exact complex numbers, a mix of floats and exact entries,
+    long doubles, infinities and NaN: the exact route, the same expressions as before (structurally)."""
+    from symconv.objects.dft import _inexact_parts, dft, idft
+
+    x0 = sp.Symbol("x0")
+    cases = [[1, 2, 3], [sp.Rational(1, 2), 3, -1], [x0, 1.5, 2.0], [1.5, 2, 3.25], [sp.I, 1.0],
+             [sp.Float(1.5) + 2 * sp.I, 1.0], [sp.Float(1.5) * x0, 1.0], [np.longdouble(1.5), 2.0],
+             [float("inf"), 1.0], [float("nan"), 1.0], [complex(1, float("inf")), 1.0], [True, 1.0],
+             [sp.Float(1.5) + sp.sqrt(2), 1.0], [sp.sqrt(2) * sp.I, 1.0]]
+    for x in cases:
+        assert any(_inexact_parts(v) is None for v in x), x
+        for norm in ("backward", "ortho"):
+            for inverse, fn in ((False, dft), (True, idft)):
+                def outcome(call):
+                    try:
+                        with np.errstate(all="ignore"):
+                            return [sp.srepr(v) for v in call()]
+                    except (TypeError, ValueError) as exc:      # (a bool entry: SymPy refuses it either way)
+                        return type(exc)
+                got = outcome(lambda: fn(x, norm))
+                assert got == outcome(lambda: _exact_route_dft(monkeypatch, x, norm, inverse)), x
+    assert dft([1, 2, 3, 4]) == [10, -2 + 2 * sp.I, -2, -2 - 2 * sp.I]
+
+
+def test_inexact_parts_reads_each_kind_of_inexact_entry():
+    from symconv.objects.dft import _inexact_parts
+
+    assert _inexact_parts(1.5) == (mpmath.mpf(1.5), 0, 53)
+    assert _inexact_parts(np.float32(0.25)) == (mpmath.mpf(0.25), 0, 53)
+    assert _inexact_parts(np.complex128(1 - 2j)) == (mpmath.mpf(1), mpmath.mpf(-2), 53)
+    assert _inexact_parts(sp.Float("0.1", 50)) == (mpmath.mpf(sp.Float("0.1", 50)._mpf_), 0, sp.Float("0.1", 50)._prec)
+    assert _inexact_parts(sp.Float(2, 30) * sp.I)[1:] == (mpmath.mpf(2), sp.Float(2, 30)._prec)
+    re, im, prec = _inexact_parts(sp.Float(1, 15) + sp.Float(3, 40) * sp.I)
+    assert (re, im, prec) == (1, 3, sp.Float(3, 40)._prec)
+    for bad in (1, sp.Integer(1), sp.Rational(1, 3), sp.I, 2 * sp.I, sp.Symbol("x"), sp.Float(1.0) * sp.Symbol("x"),
+                sp.Float(1.0) + sp.Symbol("x"), sp.Float(1.0) + sp.I, None, "1.0", sp.oo, sp.nan):
+        assert _inexact_parts(bad) is None, bad

@@ -16,6 +16,9 @@ Matrix([
 
 from __future__ import annotations
 
+import cmath
+import math
+
 import numpy as np
 import sympy as sp
 
@@ -128,33 +131,93 @@ def dft_scale(n: int, norm: str | None = "backward", inverse: bool = False) -> s
     return sp.Rational(1, n) if (norm == "backward") == inverse else sp.Integer(1)
 
 
+#: binary floats whose every value is a 53-bit double (np.longdouble is not: it keeps the exact route)
+_DOUBLES = (float, np.float64, np.float32, np.float16)
+_COMPLEX_DOUBLES = (complex, np.complex128, np.complex64)
+
+
+def _inexact_parts(v):
+    """(re, im, prec): an inexact entry's real and imaginary parts as mpmath values and its precision in bits
+    -- a Python or NumPy float / complex (53 bits), a SymPy Float, or SymPy's a + b*I / b*I of Floats -- else
+    None (an exact or symbolic entry: the transform stays exact)."""
+    import mpmath
+
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, _DOUBLES):
+        return (mpmath.mpf(float(v)), mpmath.mpf(0), 53) if math.isfinite(v) else None
+    if isinstance(v, _COMPLEX_DOUBLES):
+        c = complex(v)
+        return (mpmath.mpf(c.real), mpmath.mpf(c.imag), 53) if cmath.isfinite(c) else None
+    if not isinstance(v, sp.Basic):
+        return None
+    if v.is_Float:          # (a SymPy Float is finite: sympify(inf) and sympify(nan) are oo and nan)
+        return (mpmath.mpf(v._mpf_), mpmath.mpf(0), v._prec) if v.is_finite else None
+    if v.is_Mul and len(v.args) == 2 and v.args[0].is_Float and v.args[1] is sp.I and v.args[0].is_finite:
+        return mpmath.mpf(0), mpmath.mpf(v.args[0]._mpf_), v.args[0]._prec
+    if v.is_Add and len(v.args) == 2:
+        re, im = v.args if v.args[0].is_Float else v.args[::-1]
+        rest = _inexact_parts(im) if re.is_Float and im.is_Mul else None
+        if rest is not None:
+            return mpmath.mpf(re._mpf_), rest[1], max(re._prec, rest[2])
+    return None
+
+
+def _numeric_transform(parts: list, scale: sp.Expr, sign: int) -> list:
+    """scale * sum_k exp(sign 2 pi i jk/n) x_k for inexact x (``_inexact_parts`` of each entry): summed in mpmath
+    with guard bits above the entries' largest precision p, each output rounded to p bits (a SymPy Float, or
+    re + im*I).  The exact route's expression evaluates to the same number up to that rounding."""
+    import mpmath
+
+    n = len(parts)
+    prec = max(p for _, _, p in parts)
+    with mpmath.workprec(prec + 20 + 2 * n.bit_length()):
+        xs = [mpmath.mpc(a, b) for a, b, _ in parts]
+        roots = [mpmath.expjpi(mpmath.mpf(sign * 2 * e) / n) for e in range(n)]
+        s = scale._to_mpmath(mpmath.mp.prec)
+        sums = [s * mpmath.fdot([roots[(j * k) % n] for k in range(n)], xs) for j in range(n)]
+    return [sp.Float(v.real, precision=prec) + sp.Float(v.imag, precision=prec) * sp.I for v in sums]
+
+
 def _transform(x, norm, inverse: bool) -> list:
-    xv = [sp.sympify(v) for v in as_vector(x, "x")]
-    if not xv:
+    """The transform's entries: exact expressions, expanded, or (every entry inexact) SymPy numbers."""
+    raw = as_vector(x, "x")
+    if not raw:
         raise ValueError("x must be non-empty")
-    n = len(xv)
+    n = len(raw)
     sign = 1 if inverse else -1
+    parts = [_inexact_parts(v) for v in raw]
+    if all(q is not None for q in parts):
+        # every entry inexact: the roots of unity at the entries' precision, not SymPy sums of exp(2 pi i k/n)
+        return _numeric_transform(parts, dft_scale(n, norm, inverse), sign)
+    xv = [sp.sympify(v) for v in raw]
     roots = [sp.exp(sign * 2 * sp.pi * sp.I * sp.Rational(e, n)) for e in range(n)]
     scale = dft_scale(n, norm, inverse)
-    return [scale * sp.Add(*[roots[(j * k) % n] * xv[k] for k in range(n)]) for j in range(n)]
+    return [sp.expand(scale * sp.Add(*[roots[(j * k) % n] * xv[k] for k in range(n)])) for j in range(n)]
 
 
 def dft(x, norm: str | None = "backward") -> list:
     """X_j = s * sum_k x_k omega**(j*k), exactly (NumPy's ``np.fft.fft(x, norm=norm)``; s = dft_scale).
 
+    Exact or symbolic entries give exact expressions; when every entry is inexact (floats, complex numbers,
+    SymPy Floats) the sums are evaluated at the entries' precision (SymPy Floats of that precision).
+
     >>> dft([1, 2, 3, 4])
     [10, -2 + 2*I, -2, -2 - 2*I]
+    >>> dft([1.0, 2.0, 3.0, 4.0])
+    [10.0000000000000, -2.0 + 2.0*I, -2.00000000000000, -2.0 - 2.0*I]
     """
-    return [sp.expand(v) for v in _transform(x, norm, inverse=False)]
+    return _transform(x, norm, inverse=False)
 
 
 def idft(x, norm: str | None = "backward") -> list:
-    """x_j = s * sum_k X_k omega**(-j*k), exactly (NumPy's ``np.fft.ifft(X, norm=norm)``).
+    """x_j = s * sum_k X_k omega**(-j*k), exactly (NumPy's ``np.fft.ifft(X, norm=norm)``); inexact entries
+    as in :func:`dft`.
 
     >>> idft(dft([1, 2, 3, 4], 'ortho'), 'ortho')
     [1, 2, 3, 4]
     """
-    return [sp.expand(v) for v in _transform(x, norm, inverse=True)]
+    return _transform(x, norm, inverse=True)
 
 
 def idft_matrix(n: int, norm: str | None = "backward") -> sp.Matrix:

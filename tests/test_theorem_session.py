@@ -238,3 +238,17 @@ def test_a_theorem_that_patches_the_engine_cannot_make_the_next_one_pass():
     together = [_summary(r) for r in run_theorems(thms, RunOptions(budget=5.0))]
     assert together[1][1] == sc.Verdict.REFUTED and together[1][3] == "n=1: 1 is not 0"
     assert together == [_summary(run_theorem(t, RunOptions(budget=5.0))) for t in thms]
+
+
+def _freeze_count(phase):
+    import gc
+    return gc.get_freeze_count()
+
+
+def test_what_a_body_leaves_alive_is_frozen_before_the_next():
+    import gc
+    gc.collect()
+    with ChildSession([lambda phase: [object() for _ in range(1000)] and 1, _freeze_count]) as session:
+        session.run(0)
+        assert session.run(1)[1] > 0
+    assert gc.get_freeze_count() == 0                   # the parent is not frozen

@@ -345,7 +345,19 @@ def _theorem_body(thm: Theorem, opts: RunOptions):
 
 def run_theorems(thms: Sequence[Theorem], opts: RunOptions | None = None) -> Iterator[TheoremResult]:
     """Check ``thms`` in order, one after another in one forked child (:class:`TheoremSession`),
-    yielding each result as soon as it is known."""
+    yielding each result as soon as it is known.
+
+    >>> from symconv.engine.statement import Statement
+    >>> from symconv.engine.theorem import FalseVariant
+    >>> from symconv.objects.indexed import n
+    >>> def theorem(name, ok):
+    ...     return Theorem(name, "n(n+1) - n^2 = n.", claims="verified", n_range=(1, 4),
+    ...                    exact=lambda m: Holds(f"{m}") if ok else Counterexample(m, "no"),
+    ...                    formal=Statement.identity(n * (n + 1) - n**2, n),
+    ...                    false_variants=[FalseVariant(name + "_v", "-", exact=lambda m: Counterexample(m, "-"))])
+    >>> [(r.name, r.verdict.value) for r in run_theorems([theorem("holds", True), theorem("said_false", False)])]
+    [('holds', 'verified'), ('said_false', 'refuted')]
+    """
     with TheoremSession(thms, opts) as session:
         for k in range(len(session.thms)):
             yield session.check(k)
@@ -355,7 +367,7 @@ def run_theorem(thm: Theorem, opts: RunOptions | None = None) -> TheoremResult:
     """Check a theorem and return its verdict with the evidence.
 
     With ``opts.isolate`` (and fork) the whole check runs in one forked child, each phase under its
-    own watchdog (:func:`symconv.engine.theorem_child.run_in_child`); if the child does not bring the
+    own watchdog (a :class:`TheoremSession` of one theorem); if the child does not bring the
     result back (a phase killed, the process died), the check goes on here: the phases that ended
     there are replayed, the others each run in a child of their own."""
     with TheoremSession([thm], opts) as session:

@@ -38,6 +38,38 @@ def test_every_index_is_taken_once_and_a_run_is_taken_front_to_back(n, parts, or
         assert ks == list(range(lo, lo + len(ks)))
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 3), max_size=40), st.integers(1, 4), st.lists(st.integers(0, 3), max_size=120))
+def test_with_groups_every_index_is_taken_once_and_runs_start_where_a_group_starts(labels, parts, order):
+    n = len(labels)
+    runs = Runs(n, parts, labels)
+    edges = {k for k in range(n + 1) if k in (0, n) or labels[k] != labels[k - 1]}
+    assert {runs._bounds[2 * j] for j in range(parts)} <= edges          # no group cut by the first split
+    taken = []
+    for j in [w % parts for w in order] + [q for q in range(parts) for _ in range(n + 1)]:
+        k = runs.take(j)
+        if k is not None:
+            taken.append(k)
+    assert sorted(taken) == list(range(n))
+
+
+def test_a_worker_with_nothing_left_takes_the_last_whole_group_of_the_longest_run():
+    runs = Runs(10, 2, list("aabbbccddd"))        # cut at 5: runs aabbb and ccddd
+    assert [runs.take(0) for _ in range(5)] == [0, 1, 2, 3, 4]
+    assert runs.take(0) == 7                      # worker 0 is empty: the whole ddd becomes its run ...
+    assert runs.take(1) == 5
+    assert [runs.take(0), runs.take(0)] == [8, 9]  # ... front to back
+    assert [runs.take(1), runs.take(1), runs.take(0)] == [6, None, None]
+    runs = Runs(8, 2, "aaabbbcd")                 # cut at 3 (the group edge nearest 4): aaa and bbbcd
+    assert [runs.take(0), runs.take(1), runs.take(0), runs.take(0)] == [0, 3, 1, 2]
+    assert [runs.take(0), runs.take(0)] == [7, 6]  # d, then c: one group each
+    assert runs.take(1) == 4
+    assert runs.take(0) == 5                      # one group left (bbb): its last index, as without groups
+    assert [runs.take(1), runs.take(0)] == [None, None]
+    with pytest.raises(ValueError, match="groups"):
+        Runs(3, 2, "ab")
+
+
 def test_runs_are_handed_to_workers_in_turn_and_bad_sizes_are_refused():
     runs = Runs(10, 3)
     assert [runs.claim() for _ in range(4)] == [0, 1, 2, 0]

@@ -2,9 +2,10 @@
 
 Each worker checks its theorems in one forked child (:class:`symconv.engine.runner.TheoremSession`), so the
 caches SymPy and the engine fill for one theorem serve the next.  Theorems of one proof script share most of
-them, so the list is cut into N contiguous runs (:class:`Runs`), one per worker: a worker checks its own run
-front to back, and when it is empty takes the last unclaimed theorem of the run with most left.  Each worker
-thus sees neighbours, and none idles while another still has theorems waiting.
+them, so the list is cut into N contiguous runs (:class:`Runs`), one per worker, where a script ends: a worker
+checks its own run front to back, and when it is empty takes the last script of the run with most left (or,
+when one script is left there, its last theorem).  Each worker thus sees neighbours, a script is shared by
+two workers only near the end, and none idles while another still has theorems waiting.
 
 A worker process that dies (or cannot bring a result back) leaves its theorems undecided with a note saying
 so, never a pass.
@@ -41,20 +42,38 @@ __all__ = ["check_in_workers", "Runs", "failed_in_worker"]
 class Runs:
     """``n`` indices cut into ``parts`` contiguous runs, claimed under a lock shared by forked processes.
 
+    ``groups`` (optional) labels each index (its proof script): runs are then cut where a group ends, and
+    a worker whose run is empty takes the whole last group of the run with most left, so that a group is
+    split between workers only when it is the last one of a run.  Without labels every index is its own
+    group.
+
     >>> runs = Runs(7, 2)
     >>> [runs.take(0), runs.take(0), runs.take(1)]
     [0, 1, 3]
     >>> [runs.take(0), runs.take(0), runs.take(0), runs.take(0), runs.take(1)]
     [2, 6, 5, 4, None]
+    >>> runs = Runs(8, 2, groups="aaabbbcc")       # cut after 'aaa' (at 3, the boundary nearest 4)
+    >>> [runs.take(1), runs.take(0), runs.take(0), runs.take(0), runs.take(0), runs.take(1)]
+    [3, 0, 1, 2, 6, 4]
     """
 
-    def __init__(self, n: int, parts: int):
+    def __init__(self, n: int, parts: int, groups: Sequence | None = None):
         if not (isinstance(n, int) and isinstance(parts, int) and n >= 0 and parts >= 1):
             raise ValueError(f"Runs needs n >= 0 and parts >= 1, got n={n!r}, parts={parts!r}")
+        if groups is not None and len(groups) != n:
+            raise ValueError(f"groups must label each of the {n} indices, got {len(groups)} labels")
+        labels = list(range(n)) if groups is None else list(groups)
+        # starts[k]: the first index of k's group (a group is a maximal stretch of equal labels)
+        self._starts = [0] * n
+        for k in range(1, n):
+            self._starts[k] = self._starts[k - 1] if labels[k] == labels[k - 1] else k
+        edges = [k for k in range(n + 1) if k in (0, n) or labels[k] != labels[k - 1]]
+        cuts = [0] + [min(edges, key=lambda e: (abs(e - j * n // parts), e)) for j in range(1, parts)] + [n]
+        cuts = [max(cuts[:q + 1]) for q in range(len(cuts))]       # (non-decreasing: a run may be empty)
         ctx = multiprocessing.get_context("fork" if CAN_FORK else None)
         self.parts = parts
         self._lock = ctx.Lock()
-        self._bounds = ctx.RawArray("i", [b for j in range(parts) for b in (j * n // parts, (j + 1) * n // parts)])
+        self._bounds = ctx.RawArray("i", [b for j in range(parts) for b in (cuts[j], cuts[j + 1])])
         self._next = ctx.RawValue("i", 0)
 
     def claim(self) -> int:
@@ -65,18 +84,22 @@ class Runs:
         return j % self.parts
 
     def take(self, j: int) -> int | None:
-        """The next index of run ``j``; when it is empty the last index of the run with most left; None when
-        every index is taken."""
+        """The next index of run ``j``; when it is empty, the first index of the last group of the run with
+        most left, the rest of that group becoming run ``j`` (or, when only one group is left there, that
+        run's last index); None when every index is taken."""
         b = self._bounds
         with self._lock:
-            if b[2 * j] < b[2 * j + 1]:
-                b[2 * j] += 1
-                return b[2 * j] - 1
-            i = max(range(self.parts), key=lambda q: (b[2 * q + 1] - b[2 * q], -q))
-            if b[2 * i] < b[2 * i + 1]:
-                b[2 * i + 1] -= 1
-                return b[2 * i + 1]
-        return None
+            if b[2 * j] >= b[2 * j + 1]:
+                i = max(range(self.parts), key=lambda q: (b[2 * q + 1] - b[2 * q], -q))
+                lo, hi = b[2 * i], b[2 * i + 1]
+                if lo >= hi:
+                    return None
+                start = self._starts[hi - 1]
+                cut = start if start > lo else hi - 1        # a whole group moves, else the last index
+                b[2 * i + 1] = cut
+                b[2 * j], b[2 * j + 1] = cut, hi
+            b[2 * j] += 1
+            return b[2 * j] - 1
 
 
 def failed_in_worker(t: Theorem, exc: BaseException) -> TheoremResult:
@@ -114,7 +137,7 @@ def check_in_workers(thms: Sequence[Theorem], opts: RunOptions | None, jobs: int
 
     global _JOB
     workers = min(jobs, len(thms))
-    _JOB = (thms, opts, Runs(len(thms), workers))
+    _JOB = (thms, opts, Runs(len(thms), workers, [t.topic for t in thms]))
     done: dict[int, TheoremResult] = {}
     failure: BaseException | None = None
     nxt = 0

@@ -85,7 +85,13 @@ def bench() -> None:
             "        print(json.dumps(r), flush=True)\n")
     modules = sorted(str(p) for p in (ROOT / "benchmarks").glob("*_targets.py"))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"targets (issue 13 and the others), load average {load:.1f} on {os.cpu_count()} cores:", flush=True)
+    # the machine's speed of the moment: CPU time of a fixed pure-Python loop (best of 3, in a child process);
+    # it varies by a third from one hour to the next on this project's 2-core machine (about 1.0 s at best)
+    loop = ("import time\nbest = 9e9\nfor _ in range(3):\n    t = time.process_time(); s = 0\n"
+            "    for k in range(10**7): s += k\n    best = min(best, time.process_time() - t)\nprint(best)")
+    speed = float(subprocess.run([str(PY), "-c", loop], stdout=subprocess.PIPE, text=True).stdout or "nan")
+    print(f"targets (issue 13 and the others), load average {load:.1f} on {os.cpu_count()} cores, "
+          f"reference loop {speed:.2f} s CPU:", flush=True)
     import json
     rows = []
     for module in modules:      # each in its own process: no module's caches or imports help the next

@@ -294,3 +294,42 @@ def test_exit_codes_follow_the_verdicts():
     ok = sc.run_theorem(_thm(exact=_holds))
     undecided = sc.run_theorem(_thm(exact=lambda n_: None))
     assert exit_code([ok]) == EXIT_OK and exit_code([ok, undecided]) == EXIT_UNDECIDED
+
+
+# ---------------------------------------------------------------- quadrature that did not converge
+
+def _same_wrong_integral_twice(n_, rng, dps):
+    """Both sides by the same non-converged quadrature: they agree exactly, and both are wrong."""
+    import mpmath
+
+    from symconv.engine.numeric import quad_mp
+    with mpmath.workdps(dps):
+        lhs = quad_mp(lambda t: mpmath.sin(1000 * t), [0, 10])
+        rhs = quad_mp(lambda t: mpmath.sin(1000 * t), [0, 10])
+        return 0.0, float(abs(lhs - rhs))
+
+
+def test_quad_mp_refuses_a_rule_that_did_not_converge():
+    import mpmath
+
+    from symconv.engine.numeric import quad_mp
+    with mpmath.workdps(50):
+        true = (1 - mpmath.cos(10000)) / 1000
+        wrong, estimate = mpmath.quad(lambda t: mpmath.sin(1000 * t), [0, 10], error=True, method="gauss-legendre")
+        assert abs(wrong - true) > 0.1 and estimate > 0.1          # mpmath alone returns a wrong number
+        with pytest.raises(ArithmeticError, match=r"did not converge on \[0, 10\]: error estimate 1\.0 > 3\.3e-52"):
+            quad_mp(lambda t: mpmath.sin(1000 * t), [0, 10])
+        with pytest.raises(ArithmeticError, match="did not converge"):        # a kink inside a subinterval
+            quad_mp(lambda t: abs(t - mpmath.mpf(1) / 3), [0, 1])
+        assert abs(quad_mp(lambda t: abs(t - mpmath.mpf(1) / 3), [0, mpmath.mpf(1) / 3, 1]) - mpmath.mpf(5) / 18) < 1e-49
+        with pytest.raises(ArithmeticError, match="did not converge"):        # not finite
+            quad_mp(lambda t: mpmath.inf, [0, 1])
+        exact = mpmath.e ** 3 - 1
+        assert abs(quad_mp(mpmath.exp, [0, 1, 2, 3]) - exact) < mpmath.mpf(10) ** -49
+
+
+def test_agreement_of_two_unconverged_quadratures_is_undecided():
+    r = sc.run_theorem(_thm(claims="cross-checked", numeric=_same_wrong_integral_twice, numeric_sizes=(1,)))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+    assert r.numeric_mp_error is None
+    assert any("did not converge" in note for note in r.notes), r.notes

@@ -213,16 +213,33 @@ def gauss_legendre_rule():
 
 def quad_mp(f, points):
     """``mpmath.quad(f, points, method='gauss-legendre')`` at the working precision, with the nodes of
-    :func:`gauss_legendre_rule` (computed once per process).
+    :func:`gauss_legendre_rule` (computed once per process), or ``ArithmeticError`` when mpmath's own error
+    estimate says the rule did not converge: mpmath stops raising the degree on a subinterval once its estimate
+    is at most eps / 8 (``mpmath.mp.eps`` at the caller's precision), and returns whatever it has at its last
+    degree otherwise, so estimates summing to more than ``k * eps / 8`` over k subintervals (or a value that is
+    not finite) mean that some subinterval did not converge: no integral.
 
     >>> import mpmath
     >>> with mpmath.workdps(40):
     ...     abs(quad_mp(lambda t: mpmath.exp(-t * t), [-12, 0, 12]) - mpmath.sqrt(mpmath.pi)) < mpmath.mpf(10)**-38
     True
+    >>> with mpmath.workdps(50):
+    ...     quad_mp(lambda t: mpmath.sin(1000 * t), [0, 10])
+    Traceback (most recent call last):
+    ...
+    ArithmeticError: Gauss-Legendre quadrature did not converge on [0, 10]: error estimate 1.0 > 3.3e-52 (1 subinterval)
     """
     import mpmath
 
-    return mpmath.quad(f, points, method=gauss_legendre_rule())
+    value, estimate = mpmath.quad(f, points, method=gauss_legendre_rule(), error=True)
+    pieces = len(points) - 1
+    bound = pieces * mpmath.mp.eps / 8
+    if not (mpmath.isfinite(value) and estimate <= bound):
+        ends = f"[{mpmath.nstr(points[0], 6)}, {mpmath.nstr(points[-1], 6)}]"
+        raise ArithmeticError(f"Gauss-Legendre quadrature did not converge on {ends}: error estimate "
+                              f"{mpmath.nstr(estimate, 2, min_fixed=1, max_fixed=0)} > "
+                              f"{mpmath.nstr(bound, 2, min_fixed=1, max_fixed=0)} ({pieces} subinterval{'s' * (pieces != 1)})")
+    return value
 
 
 def quad_f64(fn, cuts, nodes: int = 32) -> complex | float:

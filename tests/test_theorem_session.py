@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import sys
 import time
 
 import mpmath
@@ -252,3 +253,113 @@ def test_what_a_body_leaves_alive_is_frozen_before_the_next():
         session.run(0)
         assert session.run(1)[1] > 0
     assert gc.get_freeze_count() == 0                   # the parent is not frozen
+
+
+# ---------------------------------------------------------------- changes in place, not rebinding
+
+def _careless_entry_exact(n):
+    import sympy
+
+    from symconv.objects.indexed import ENTRY, i, j
+    ENTRY["S"] = sympy.Lambda((i, j), sympy.Integer(1))     # "S is all ones": written into the conventions
+    return sc.Holds(f"n={n}")
+
+
+def _shift_is_all_ones_exact(n):
+    """False: S[0, 0] = [0 = 1 (mod n)] is 0 for n >= 2, read from the conventions' definition of S."""
+    from symconv.objects.indexed import ENTRY
+    value = ENTRY["S"](0, 0)
+    return sc.Holds(f"S[0, 0] = {value}") if value == 1 or n == 1 else sc.Counterexample(n, f"S[0, 0] = {value}")
+
+
+def test_a_theorem_that_writes_into_the_conventions_cannot_make_the_next_one_pass():
+    thms = [_theorem("careless", _careless_entry_exact), _theorem("false", _shift_is_all_ones_exact)]
+    together = [_summary(r) for r in run_theorems(thms, RunOptions(budget=5.0))]
+    assert together[1][1] == sc.Verdict.REFUTED and together[1][3] == "n=2: S[0, 0] = Iverson(0, 1)", together
+    assert together == [_summary(run_theorem(t, RunOptions(budget=5.0))) for t in thms]
+
+
+def _overwrite_lemma(phase):
+    from symconv.engine import lemmas
+    name = sorted(lemmas.LEMMAS)[0]
+    lemmas.LEMMAS[name] = lemmas.LEMMAS[sorted(lemmas.LEMMAS)[1]]
+    return os.getpid()
+
+
+def _delete_lemma(phase):
+    from symconv.engine import lemmas
+    del lemmas.LEMMAS[sorted(lemmas.LEMMAS)[0]]
+    return os.getpid()
+
+
+def _test_module():
+    return sys.modules["symconv_proofs_test_containers"]
+
+
+def _replace_list_item(phase):
+    _test_module().ITEMS[0] = "patched"
+    return os.getpid()
+
+
+def _shorten_list(phase):
+    _test_module().ITEMS.pop()
+    return os.getpid()
+
+
+def _remove_set_element(phase):
+    _test_module().NAMES.discard("b")
+    return os.getpid()
+
+
+def _grow_everything(phase):
+    from symconv.engine import concrete
+    _test_module().ITEMS.append("new")       # a list growing at its end, a set getting an element,
+    _test_module().NAMES.add("z")            # a memo filling up: what first use does
+    concrete._SIDE_VALUES[("symconv test key",)] = 0
+    return os.getpid()
+
+
+@pytest.fixture()
+def watched_containers(monkeypatch):
+    """A module named like a proof script (watched), with a list and a set."""
+    import types
+    mod = types.ModuleType("symconv_proofs_test_containers")
+    mod.ITEMS, mod.NAMES = ["a", "b"], {"a", "b"}
+    monkeypatch.setitem(sys.modules, "symconv_proofs_test_containers", mod)
+    return mod
+
+
+@pytest.mark.parametrize("patch, what", [
+    (_overwrite_lemma, "symconv.engine.lemmas.LEMMAS["),
+    (_delete_lemma, "symconv.engine.lemmas.LEMMAS["),
+    (_replace_list_item, "symconv_proofs_test_containers.ITEMS[0] was changed in place"),
+    (_shorten_list, "symconv_proofs_test_containers.ITEMS[1] was changed in place"),
+    (_remove_set_element, "symconv_proofs_test_containers.NAMES element 'b' was changed in place"),
+])
+def test_a_body_that_changes_a_container_in_place_taints_its_child(watched_containers, patch, what):
+    with ChildSession([patch, _sees]) as session:
+        _, patched_in, _ = session.run(0)
+        status, (pid, *_), _ = session.run(1)
+        assert status == "ok" and pid != patched_in
+        assert len(session.tainted) == 1 and what in session.tainted[0], session.tainted
+
+
+def test_containers_that_only_grow_do_not_taint(watched_containers):
+    with ChildSession([_grow_everything, _sees]) as session:
+        _, first, _ = session.run(0)
+        assert session.run(1)[1][0] == first and session.tainted == []
+
+
+def _rename_notation(phase):
+    from symconv.objects.indexed import TEX_NAMES, entry_function
+    entry_function("ab", r"\text{another }(a b)")        # a script's notation: its TeX under a name already used
+    assert TEX_NAMES["ab"] == r"\text{another }(a b)"
+    return os.getpid()
+
+
+def test_latex_names_of_notations_are_not_watched(monkeypatch):
+    from symconv.objects.indexed import TEX_NAMES
+    monkeypatch.setitem(TEX_NAMES, "ab", "(a * b)")      # the name is in the table when the child starts
+    with ChildSession([_rename_notation, _sees]) as session:
+        _, first, _ = session.run(0)
+        assert session.run(1)[1][0] == first and session.tainted == []

@@ -10,6 +10,9 @@ between two bodies, so that each body runs in the state a child of its own would
   of ``sympy.expand``...) leaves the child *tainted*: the next body gets a new child.  New names (a
   submodule imported on first use, an export cached by ``symconv.__getattr__``) and a name bound to None
   that gets its value (a table built on first use) are what first use does, not a patch.
+  The same holds inside the dicts, lists and sets bound there when the child starts (the conventions'
+  ``ENTRY``, the lemma registry, the memos...): a body that writes over or deletes an entry, or removes an
+  element, taints the child; an entry added (a memo filling up, a list growing at its end) does not.
 
 >>> before = Namespaces()
 >>> before.tainted()
@@ -20,6 +23,14 @@ between two bodies, so that each body runs in the state a child of its own would
 >>> before.tainted()
 'symconv.engine.statement.establishes was rebound'
 >>> st.establishes = real
+>>> before.tainted()
+''
+>>> from symconv.objects.indexed import ENTRY
+>>> real = ENTRY["S"]
+>>> ENTRY["S"] = ENTRY["C"]
+>>> before.tainted()
+"symconv.objects.indexed.ENTRY['S'] was changed in place"
+>>> ENTRY["S"] = real
 >>> before.tainted()
 ''
 """
@@ -82,17 +93,59 @@ def _spaces() -> list[tuple[str, object, dict]]:
     return out
 
 
+#: containers a body may write over: LaTeX names only (``entry_function`` records the TeX of the notation built
+#: last under a name, and scripts build theirs while they check); no check reads them
+UNWATCHED = frozenset({"symconv.objects.indexed.TEX_NAMES"})
+
+
+def _contents(value):
+    """A snapshot of a watched container's entries (dict: key -> object, list: the objects in order, set: its
+    elements), or None for anything else."""
+    kind = type(value)
+    if kind is dict:
+        return dict(value)
+    if kind is list:
+        return list(value)
+    if kind is set:
+        return set(value)
+    return None
+
+
+def _changed_in_place(live, kept) -> str:
+    """'' when ``live`` still has every entry of its snapshot ``kept`` (same objects; added entries allowed),
+    else which entry was overwritten or removed."""
+    if type(kept) is dict:
+        for key, value in kept.items():
+            if live.get(key, _MISSING) is not value:
+                return f"[{key!r}]"
+    elif type(kept) is list:
+        if len(live) < len(kept) or any(a is not b for a, b in zip(live, kept)):
+            return f"[{next((i for i, (a, b) in enumerate(zip(live, kept)) if a is not b), len(live))}]"
+    elif not kept <= live:
+        return f" element {next(iter(kept - live))!r}"
+    return ""
+
+
 class Namespaces:
-    """The bindings of the watched namespaces, as they are now; :meth:`tainted` says what was rebound since."""
+    """The bindings of the watched namespaces, and the entries of the dicts, lists and sets bound there, as
+    they are now; :meth:`tainted` says what was rebound, or changed in place, since."""
 
     def __init__(self) -> None:
         self.spaces = _spaces()
+        self.containers = [(f"{label}.{name}", value, kept) for label, _, names in self.spaces
+                           for name, value in names.items()
+                           if f"{label}.{name}" not in UNWATCHED and (kept := _contents(value)) is not None]
 
     def tainted(self) -> str:
-        """'' when every name still has its object (or was None and got one), else what was rebound or removed."""
+        """'' when every name still has its object (or was None and got one) and every watched container still
+        has its entries, else what was rebound, removed or changed in place."""
         for label, live, names in self.spaces:
             for name, value in names.items():
                 current = live.get(name, _MISSING)
                 if current is not value and (value is not None or current is _MISSING):
                     return f"{label}.{name} was " + ("removed" if current is _MISSING else "rebound")
+        for label, live, kept in self.containers:
+            where = _changed_in_place(live, kept)
+            if where:
+                return f"{label}{where} was changed in place"
         return ""

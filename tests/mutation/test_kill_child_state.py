@@ -89,7 +89,8 @@ def fake_modules():
     own.Own, own.Foreign, own.f, own.table, own.gone = Own, Foreign, len, None, abs
     other = types.ModuleType("unwatched_kill_child_state")
     other.g = len
-    names = {own.__name__: own, other.__name__: other, "symconv._kill_child_state_none": None}
+    names = {own.__name__: own, other.__name__: other, "symconv._kill_child_state_none": None,
+             "symconv._kill_child_state_no_dict": 5}              # sys.modules may hold any object
     sys.modules.update(names)
     try:
         yield own, other
@@ -107,6 +108,7 @@ def test_spaces_lists_each_watched_module_and_its_own_classes(fake_modules):
     assert names == dict(own.Own.__dict__) and live["method"] is own.Own.method
     assert "symconv._kill_child_state.Foreign" not in spaces
     assert "unwatched_kill_child_state" not in spaces and "symconv._kill_child_state_none" not in spaces
+    assert "symconv._kill_child_state_no_dict" not in spaces
     assert "symconv.engine.child_state" in spaces and "symconv.engine.child_state.Settings" in spaces
     assert "sympy" in spaces and "sympy.core" not in spaces
     labels = [label for label, _, _ in _spaces()]

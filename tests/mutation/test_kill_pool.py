@@ -7,6 +7,7 @@ forked workers find them) that answer at once, die, or bring nothing back."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 
 import pytest
@@ -167,6 +168,10 @@ class _Session:
 
     def check(self, k):
         t = self.thms[k]
+        if t.name == "unpicklable":
+            res = TheoremResult(t.name, t.topic, t.statement, t.claims, Verdict.VERIFIED)
+            res.notes = [lambda: 1]                      # the worker cannot send this back
+            return res
         if t.name == "raises":
             raise KeyError("no such thing")
         if t.name == "dies":
@@ -305,6 +310,53 @@ def test_a_worker_that_dies_leaves_what_it_had_not_brought_back_undecided(job):
 
 def _nothing():
     return None
+
+
+_REAL_CHECK_NEXT = pool._check_next
+
+
+def _drops_the_first():
+    got = _REAL_CHECK_NEXT()
+    return None if got is not None and got[0] == 0 else got
+
+
+@needs_fork
+def test_a_result_that_never_came_is_undecided_and_the_later_ones_still_come_in_order(job):
+    job.setattr(pool, "_check_next", _drops_the_first)
+    out = list(check_in_workers(_theorems(4), RunOptions(), 2))
+    assert [(r.name, r.verdict) for r in out] == [("t0", Verdict.UNDECIDED)] + [
+        (f"t{k}", Verdict.VERIFIED) for k in (1, 2, 3)]
+    assert out[0].notes == ["the worker process running it failed: RuntimeError: no worker brought its result back"]
+    assert all(r.notes[0].startswith("pid ") for r in out[1:])
+
+
+@needs_fork
+def test_a_result_a_worker_cannot_send_back_is_undecided_and_the_worker_goes_on(job):
+    thms = _theorems(5)
+    thms[1].name = "unpicklable"
+    out = list(check_in_workers(thms, RunOptions(), 2))
+    assert [(r.name, r.verdict) for r in out] == [("t0", Verdict.VERIFIED), ("unpicklable", Verdict.UNDECIDED)] + [
+        (f"t{k}", Verdict.VERIFIED) for k in (2, 3, 4)]
+    assert out[1].notes[0].startswith("the worker process running it failed: ")
+    assert "BrokenProcessPool" not in out[1].notes[0]
+
+
+@needs_fork
+def test_the_pool_has_one_forked_process_per_run(job):
+    import concurrent.futures
+
+    made = []
+
+    class Executor(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, *args, **kw):
+            made.append((args, kw["mp_context"] is multiprocessing.get_context("fork")))
+            super().__init__(*args, **kw)
+    job.setattr(concurrent.futures, "ProcessPoolExecutor", Executor)
+    assert len(list(check_in_workers(_theorems(5), RunOptions(), 3))) == 5
+    assert len(list(check_in_workers(_theorems(2), RunOptions(), 4))) == 2
+    # the fork context itself, not the platform's default (forkserver on Linux from Python 3.14): the workers
+    # inherit the job (_JOB) only when forked
+    assert made == [((3,), True), ((2,), True)]
 
 
 @needs_fork

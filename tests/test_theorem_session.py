@@ -329,7 +329,21 @@ def watched_containers(monkeypatch):
     return mod
 
 
+def _replace_code(phase):
+    import symconv.exact as ex
+    ex.decide_zero.__code__ = (lambda e, *a, **k: True).__code__      # the same function object, other code
+    return os.getpid()
+
+
+def _replace_defaults(phase):
+    from symconv.engine.child_state import _contents
+    _contents.__defaults__ = (1,)
+    return os.getpid()
+
+
 @pytest.mark.parametrize("patch, what", [
+    (_replace_code, "symconv.exact.closed.decide_zero's code or defaults were replaced in place"),
+    (_replace_defaults, "symconv.engine.child_state._contents's code or defaults were replaced in place"),
     (_overwrite_lemma, "symconv.engine.lemmas.LEMMAS["),
     (_delete_lemma, "symconv.engine.lemmas.LEMMAS["),
     (_replace_list_item, "symconv_proofs_test_containers.ITEMS[0] was changed in place"),

@@ -12,7 +12,8 @@ between two bodies, so that each body runs in the state a child of its own would
   that gets its value (a table built on first use) are what first use does, not a patch.
   The same holds inside the dicts, lists and sets bound there when the child starts (the conventions'
   ``ENTRY``, the lemma registry, the memos...): a body that writes over or deletes an entry, or removes an
-  element, taints the child; an entry added (a memo filling up, a list growing at its end) does not.
+  element, taints the child; an entry added (a memo filling up, a list growing at its end) does not.  So does
+  assigning the ``__code__`` or the defaults of a function bound there.
 
 >>> before = Namespaces()
 >>> before.tainted()
@@ -38,6 +39,7 @@ between two bodies, so that each body runs in the state a child of its own would
 from __future__ import annotations
 
 import sys
+from types import FunctionType
 
 __all__ = ["Settings", "Namespaces"]
 
@@ -126,15 +128,23 @@ def _changed_in_place(live, kept) -> str:
     return ""
 
 
+def _internals(fn) -> tuple:
+    """What a function runs with and that can be assigned without rebinding its name."""
+    return fn.__code__, fn.__defaults__, fn.__kwdefaults__
+
+
 class Namespaces:
-    """The bindings of the watched namespaces, and the entries of the dicts, lists and sets bound there, as
-    they are now; :meth:`tainted` says what was rebound, or changed in place, since."""
+    """The bindings of the watched namespaces, the entries of the dicts, lists and sets bound there, and the
+    code and defaults of the functions bound there, as they are now; :meth:`tainted` says what was rebound, or
+    changed in place, since."""
 
     def __init__(self) -> None:
         self.spaces = _spaces()
         self.containers = [(f"{label}.{name}", value, kept) for label, _, names in self.spaces
                            for name, value in names.items()
                            if f"{label}.{name}" not in UNWATCHED and (kept := _contents(value)) is not None]
+        self.functions = [(f"{label}.{name}", value, _internals(value)) for label, _, names in self.spaces
+                          for name, value in names.items() if type(value) is FunctionType]
 
     def tainted(self) -> str:
         """'' when every name still has its object (or was None and got one) and every watched container still
@@ -148,4 +158,7 @@ class Namespaces:
             where = _changed_in_place(live, kept)
             if where:
                 return f"{label}{where} was changed in place"
+        for label, fn, kept in self.functions:
+            if any(a is not b for a, b in zip(_internals(fn), kept)):
+                return f"{label}'s code or defaults were replaced in place"
         return ""

@@ -160,3 +160,140 @@ def test_a_name_removed_that_was_none_is_removed(fake_modules):
 
 def test_the_module_exports():
     assert child_state.__all__ == ["Settings", "Namespaces"]
+
+
+# ---------------------------------------------------------------- changes in place (containers, function code)
+
+from symconv.engine.child_state import UNWATCHED, _changed_in_place, _contents, _internals  # noqa: E402
+
+
+def test_contents_snapshots_dicts_lists_and_sets_only():
+    d, seq, st = {"a": 1}, [1, 2], {3}
+    for value, kind in ((d, dict), (seq, list), (st, set)):
+        kept = _contents(value)
+        assert type(kept) is kind and kept == value and kept is not value
+    assert _contents((1, 2)) is None and _contents(frozenset({1})) is None and _contents("ab") is None
+    assert _contents(None) is None and _contents(len) is None
+    assert _contents(collections_ordered()) is None            # a subclass is not snapshotted
+
+
+def collections_ordered():
+    import collections
+    return collections.OrderedDict(a=1)
+
+
+def test_changed_in_place_of_a_dict():
+    one, two = object(), object()
+    kept = {"a": one, "b": None}
+    assert _changed_in_place({"a": one, "b": None}, kept) == ""
+    assert _changed_in_place({"a": one, "b": None, "c": two}, kept) == ""         # added: allowed
+    assert _changed_in_place({"a": two, "b": None}, kept) == "['a']"
+    assert _changed_in_place({"b": None}, kept) == "['a']"                       # removed
+    assert _changed_in_place({"a": one}, kept) == "['b']"                        # a None entry removed
+    assert _changed_in_place({"a": one, "b": 0}, kept) == "['b']"
+
+
+def test_changed_in_place_of_a_list():
+    one, two, three = object(), object(), object()
+    kept = [one, two]
+    assert _changed_in_place([one, two], kept) == ""
+    assert _changed_in_place([one, two, three], kept) == ""                      # grown at its end: allowed
+    assert _changed_in_place([three, two], kept) == "[0]"
+    assert _changed_in_place([one, three], kept) == "[1]"
+    assert _changed_in_place([one, three, two], kept) == "[1]"                   # inserted before the end
+    assert _changed_in_place([one], kept) == "[1]"                               # shortened
+    assert _changed_in_place([], kept) == "[0]"
+    assert _changed_in_place([], []) == ""
+
+
+def test_changed_in_place_of_a_set():
+    assert _changed_in_place({1, 2}, {1, 2}) == ""
+    assert _changed_in_place({1, 2, 3}, {1, 2}) == ""                            # an element added: allowed
+    assert _changed_in_place({2}, {1, 2}) == " element 1"
+    assert _changed_in_place(set(), {"b"}) == " element 'b'"
+
+
+def test_internals_are_code_and_defaults():
+    def f(a, b=1, *, c=2):
+        return a
+    assert _internals(f) == (f.__code__, (1,), {"c": 2})
+    assert _internals(f)[0] is f.__code__ and _internals(f)[1] is f.__defaults__
+    assert _internals(f)[2] is f.__kwdefaults__
+
+
+def test_namespaces_watch_containers_and_functions(fake_modules):
+    own, _ = fake_modules
+    own.table_d, own.table_l, own.table_s, own.frozen = {"k": 1}, [1], {1}, frozenset({1})
+
+    def fn(x=1):
+        return x
+    own.fn = fn
+    ns = Namespaces()
+    labels = {label: (live, kept) for label, live, kept in ns.containers}
+    assert labels["symconv._kill_child_state.table_d"][0] is own.table_d
+    assert labels["symconv._kill_child_state.table_d"][1] == {"k": 1}
+    assert "symconv._kill_child_state.table_l" in labels and "symconv._kill_child_state.table_s" in labels
+    assert "symconv._kill_child_state.frozen" not in labels
+    assert "symconv.objects.indexed.ENTRY" in labels
+    functions = {label: (fn_, kept) for label, fn_, kept in ns.functions}
+    assert functions["symconv._kill_child_state.fn"] == (fn, (fn.__code__, (1,), None))
+    assert "symconv._kill_child_state.f" not in functions                    # len: a builtin, not a function
+    assert ns.tainted() == ""
+    own.table_d["new"] = 2
+    own.table_l.append(2)
+    own.table_s.add(2)
+    assert ns.tainted() == ""
+    own.table_d["k"] = 3
+    assert ns.tainted() == "symconv._kill_child_state.table_d['k'] was changed in place"
+    own.table_d["k"] = 1
+    assert ns.tainted() == ""
+    own.table_l[0] = 5
+    assert ns.tainted() == "symconv._kill_child_state.table_l[0] was changed in place"
+    own.table_l[0] = 1
+    own.table_s.discard(1)
+    assert ns.tainted() == "symconv._kill_child_state.table_s element 1 was changed in place"
+    own.table_s.add(1)
+    assert ns.tainted() == ""
+    fn.__defaults__ = (2,)
+    assert ns.tainted() == "symconv._kill_child_state.fn's code or defaults were replaced in place"
+    fn.__defaults__ = tuple([1])                 # an equal tuple, another object: still replaced
+    assert ns.tainted() == "symconv._kill_child_state.fn's code or defaults were replaced in place"
+
+
+def test_a_function_whose_code_is_replaced_taints(fake_modules):
+    own, _ = fake_modules
+
+    def fn(x=1):
+        return x
+    own.fn = fn
+    ns = Namespaces()
+    real = fn.__code__
+    fn.__code__ = (lambda x=1: 0).__code__
+    assert ns.tainted() == "symconv._kill_child_state.fn's code or defaults were replaced in place"
+    fn.__code__ = real
+    assert ns.tainted() == ""
+    fn.__kwdefaults__ = {"y": 1}
+    assert ns.tainted() == "symconv._kill_child_state.fn's code or defaults were replaced in place"
+
+
+def test_rebinding_is_reported_before_a_change_in_place(fake_modules):
+    own, _ = fake_modules
+    own.table_d = {"k": 1}
+    ns = Namespaces()
+    own.table_d["k"] = 2
+    own.f = max
+    assert ns.tainted() == "symconv._kill_child_state.f was rebound"
+
+
+def test_latex_names_are_the_only_unwatched_container():
+    from symconv.objects.indexed import TEX_NAMES
+    assert UNWATCHED == frozenset({"symconv.objects.indexed.TEX_NAMES"})
+    ns = Namespaces()
+    assert all(live is not TEX_NAMES for _, live, _ in ns.containers)
+    TEX_NAMES["_kill_child_state"] = "x"
+    try:
+        ns2 = Namespaces()
+        TEX_NAMES["_kill_child_state"] = "y"
+        assert ns2.tainted() == ""
+    finally:
+        del TEX_NAMES["_kill_child_state"]

@@ -40,7 +40,7 @@ from typing import Sequence
 
 import sympy as sp
 
-__all__ = ["Hypothesis", "Statement", "SimpleEigenvalue", "establishes", "as_hypothesis", "chain_relation",
+__all__ = ["Hypothesis", "Statement", "SimpleEigenvalue", "establishes", "nonperiodic_definition", "as_hypothesis", "chain_relation",
            "definitional"]
 
 #: relations of derivation steps: equalities, equivalences, implications
@@ -248,6 +248,42 @@ def _connected(src, dst, edges) -> bool:
     return False
 
 
+def nonperiodic_definition(stmt: Statement) -> str:
+    """Why a derivation cannot establish ``stmt``: an object on Z_n (``entry_function(..., cyclic=True)``)
+    that the statement defines (``definitions=``, or a definitional hypothesis) by a definition not shown
+    n-periodic in the indices it is given; else ''.
+
+    Every rule reads the integer indices of an object on Z_n modulo n, while the statement (and its
+    concrete evaluation) reads such a definition literally: a table of finitely many values, say.  A
+    derivation could then move an index by n where the definition gives another value.
+    """
+    from sympy.core.function import AppliedUndef
+
+    from .compare import integer_valued, is_cyclic
+    from .rules import _periodic_definition
+
+    defs = stmt.definition_map
+    for h in stmt.hypotheses:
+        lam = definitional(h.expr)
+        if lam is not None:
+            defs.setdefault(h.expr.lhs.func.__name__, lam)
+    if not defs:
+        return ""
+    exprs = [stmt.lhs, stmt.rhs] + [h.expr for h in stmt.hypotheses if h.expr is not None]
+    exprs += [lam.expr for lam in defs.values()]
+    for e in exprs:
+        for q in sp.sympify(e).atoms(AppliedUndef):
+            nm = q.func.__name__
+            if nm not in defs or not is_cyclic(q.func):
+                continue
+            at = tuple(p for p, a_ in enumerate(q.args) if integer_valued(a_))
+            if at and not _periodic_definition(defs[nm], at):
+                return (f"{nm} is an object on Z_n (the rules read its indices modulo n), but the statement "
+                        f"defines it by {sp.sstr(defs[nm])}, not shown n-periodic in the indices of {sp.sstr(q)}: "
+                        "a derivation cannot establish the statement (define it with cyclic=False, or periodically)")
+    return ""
+
+
 def establishes(statements: Sequence[Statement], derivations: Sequence) -> tuple[bool, str]:
     """Whether the (already checked) derivations establish every statement; with the reason."""
     statements = list(statements)
@@ -277,6 +313,9 @@ def establishes(statements: Sequence[Statement], derivations: Sequence) -> tuple
         if rel == IMPLIES and concl is not None:
             concluded.append(concl)
     for s in statements:
+        why = nonperiodic_definition(s)
+        if why:
+            return False, why
         if s.kind == "identity":
             ok = _connected(s.lhs, s.rhs, edges_eq) or any(
                 _same(c, sp.Eq(s.lhs, s.rhs, evaluate=False)) for c in concluded)

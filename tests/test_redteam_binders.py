@@ -8,7 +8,7 @@ import pytest
 import sympy as sp
 
 import symconv as sc
-from symconv.engine.rules import Fold, IndexArithmetic, ReindexSum, RuleError, Sift, Unfold
+from symconv.engine.rules import Fold, IndexArithmetic, ReindexSum, RuleError, Sift, Unfold, UseHypothesis
 from symconv.engine.statement import Hypothesis, Statement, establishes, nonperiodic_definition
 from symconv.objects.indexed import Iverson, entry_function, i, j, k, l, n, t, u, zsum
 
@@ -90,3 +90,83 @@ def test_sift_under_a_non_periodic_definition_is_not_established():
     assert not establishes([formal], derive())[0]
     r = sc.run_theorem(_theorem("rt_kd_sift", formal, derive))
     assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+
+
+# ---------------------------------------------------------------- 2. SolDim(E, W(p, ...)) binds W and E's symbols
+
+from symconv.engine.action_rules import InvariantFunctionsDim          # noqa: E402
+from symconv.objects.group_actions import Act, NumOrbits, Point, PtEq, SolDim   # noqa: E402
+
+_X = sp.Symbol("X")
+_x, _x1 = Point("x", _X), Point("x'", _X)
+_g = sp.Symbol("g", integer=True)
+_Wb = entry_function("rt_W", "W")
+_Zb = entry_function("rt_Z", "Z")
+
+
+def _invariant(w):
+    return sp.Eq(w(Act(_g, _x)), w(_x), evaluate=False)
+
+
+def test_use_hypothesis_does_not_rewrite_the_bound_unknown_of_soldim():
+    # (Z = W for the free W)  =>  dim{W' : W'(g.x) = Z(x) for all g, x} = |G \ X|: false (W' = Z is forced,
+    # g = e: dimension 0, never |G \ X| >= 1).  Rewriting Z -> W inside SolDim captures the free W as the bound one.
+    hyp = Hypothesis("Z_is_W", sp.Eq(_Zb(_x), _Wb(_x)), "Z = W")
+    formal = Statement.identity(SolDim(sp.Eq(_Wb(Act(_g, _x)), _Zb(_x), evaluate=False), _Wb(_x)), NumOrbits(_X),
+                                hypotheses=(hyp,))
+
+    def derive():
+        return [sc.Derivation(formal.lhs, goal=formal.rhs, hypotheses=(hyp,))
+                .step(SolDim(_invariant(_Wb), _Wb(_x)), UseHypothesis(hyp.expr, "Z = W"))
+                .step(NumOrbits(_X), InvariantFunctionsDim())]
+    d = derive()[0]
+    ok, detail = d.steps[0].rule.check_in_context(d, d.start, d.steps[0].expr)
+    assert not ok and "inside SolDim" in detail
+    assert formal.evaluate().status == "unevaluable"           # a hypothesis that is no definition: no net
+    r = sc.run_theorem(_theorem("rt_soldim_hyp", formal, derive))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+
+
+def test_use_hypothesis_still_rewrites_outside_soldim():
+    hyp = Hypothesis("Z_is_W", sp.Eq(_Zb(_x), _Wb(_x)), "Z = W")
+    sd = SolDim(_invariant(_Wb), _Wb(_x))
+    d = sc.Derivation(sd + _Zb(_x), hypotheses=(hyp,)).step(sd + _Wb(_x), UseHypothesis(hyp.expr, "Z = W"))
+    assert d.steps[0].rule.check_in_context(d, d.start, d.steps[0].expr)[0]
+
+
+def test_unfold_does_not_bring_a_free_symbol_under_soldim():
+    # gx(x) := g . x with g free (fixed): dim{W : W(g.x) = W(x) for all x} is the number of orbits of <g>,
+    # not of G (g = e: |X|).  Unfolding inside SolDim would let SolDim quantify g too.
+    gx = sp.Function("rt_gx")
+    defs = {"rt_gx": sp.Lambda((_x,), Act(_g, _x))}
+    formal = Statement.identity(SolDim(sp.Eq(_Wb(gx(_x)), _Wb(_x), evaluate=False), _Wb(_x)), NumOrbits(_X),
+                                definitions=defs)
+
+    def derive():
+        return [sc.Derivation(formal.lhs, goal=formal.rhs)
+                .step(SolDim(_invariant(_Wb), _Wb(_x)), Unfold("rt_gx", definitions=defs))
+                .step(NumOrbits(_X), InvariantFunctionsDim())]
+    with pytest.raises(RuleError, match="under a SolDim"):
+        Unfold("rt_gx", definitions=defs).apply(formal.lhs)
+    assert formal.evaluate().status == "unevaluable"           # g has no value there: no net
+    r = sc.run_theorem(_theorem("rt_soldim_unfold", formal, derive))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+    # the same definition with g fixed at the call site (an argument) unfolds: nothing is brought in
+    gx2 = sp.Function("rt_gx2")
+    defs2 = {"rt_gx2": sp.Lambda((_g, _x), Act(_g, _x))}
+    assert Unfold("rt_gx2", definitions=defs2).check(
+        SolDim(sp.Eq(_Wb(gx2(_g, _x)), _Wb(_x), evaluate=False), _Wb(_x)), SolDim(_invariant(_Wb), _Wb(_x)))[0]
+
+
+def test_unfold_and_fold_do_not_touch_the_bound_unknown_of_soldim():
+    defs = {"rt_W": sp.Lambda((_x,), sp.Integer(0))}
+    sd = SolDim(_invariant(_Wb), _Wb(_x))
+    with pytest.raises(RuleError, match="unknown of a SolDim"):
+        Unfold("rt_W", definitions=defs).apply(sd)
+    assert not Fold("rt_W", definitions=defs).check(SolDim(sp.Eq(0, 0, evaluate=False), 0), sd)[0]
+    # a free object inside the equation still unfolds (P_X(g)[x', x] = [x' = g . x] has no parameter of its own)
+    PXr = entry_function("rt_PX")
+    pdefs = {"rt_PX": sp.Lambda((_g, _x1, _x), PtEq(_x1, Act(_g, _x)))}
+    before = SolDim(sp.Eq(PXr(_g, _x1, _x) * _Wb(_x), _Wb(_x1), evaluate=False), _Wb(_x))
+    after = SolDim(sp.Eq(PtEq(_x1, Act(_g, _x)) * _Wb(_x), _Wb(_x1), evaluate=False), _Wb(_x))
+    assert Unfold("rt_PX", definitions=pdefs).check(before, after)[0]

@@ -8,7 +8,7 @@ import sympy as sp
 
 from .compare import equal_mod_n
 
-__all__ = ["Rule", "RuleError", "bound_symbols", "rename_bound", "substitute", "replace_applied"]
+__all__ = ["Rule", "RuleError", "bound_symbols", "rename_bound", "substitute", "replace_applied", "soldim_bound"]
 
 
 class RuleError(ValueError):
@@ -112,12 +112,31 @@ def substitute(e: sp.Basic, mapping: dict) -> sp.Basic:
     return rename_bound(e).xreplace({sp.sympify(k_): sp.sympify(v_) for k_, v_ in mapping.items()})
 
 
+#: in the ``bound`` set of :func:`replace_applied` inside a SolDim: every symbol that enters its equation
+#: is quantified there, so a substitution may bring in no symbol at all
+IN_SOLDIM = sp.Dummy("in_SolDim")
+
+
+def soldim_bound(sd) -> set:
+    """What ``SolDim(E, W(p, ...))`` binds: every free symbol of its equation E (quantified, as is any
+    symbol that a rewrite would bring into E: :data:`IN_SOLDIM`) and the unknown W itself (a function,
+    not the object of that name outside)."""
+    eq, unknown = sd.args
+    return (set(sp.sympify(eq).free_symbols) | set(unknown.free_symbols) | {getattr(unknown, "func", unknown)}
+            | {IN_SOLDIM})
+
+
 def replace_applied(e: sp.Basic, match, build, bound: frozenset = frozenset()) -> sp.Basic:
     """Replace every applied function q with match(q) by build(q, bound), bottom-up; ``bound`` is the
-    set of variables bound around q (so build can refuse to capture them)."""
+    set of variables bound around q (so build can refuse to capture them): by sums, products and
+    integrals, and by a SolDim (its equation's free symbols and its unknown function)."""
+    from ..objects.group_actions import SolDim
+
     e = sp.sympify(e)
     if not e.args:
         return e
+    if isinstance(e, SolDim):
+        bound = frozenset(bound | soldim_bound(e))
     if isinstance(e, BINDERS):
         inner = bound | {lim[0] for lim in e.limits}
         body = replace_applied(e.function, match, build, inner)

@@ -24,7 +24,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from .compare import equal_mod_n, integer_poly, integer_valued, is_cyclic, merge_powers, periodic_in, same_index
-from .rule_base import Rule, RuleError, _eq_map, _fail, bound_symbols, replace_applied, substitute
+from .rule_base import IN_SOLDIM, Rule, RuleError, _eq_map, _fail, bound_symbols, replace_applied, substitute
 from .sum_rules import (CancelTerms, CombineSums, FactorIntegrals, FactorSums, Fubini, GeometricSum, ProductOfSums,
                         PullIn, PullOut, ReindexSum, Sift, SubstituteIntegral,
                         SplitSum, SwapSums)
@@ -81,6 +81,9 @@ class Unfold(Rule):
         def build(q, bound):
             if len(q.args) != len(lam.variables):
                 raise RuleError(f"{nm} takes {len(lam.variables)} indices, got {sp.sstr(q)}")
+            if q.func in bound:
+                raise RuleError(f"{sp.sstr(q)} is the unknown of a SolDim around it (bound there), "
+                                f"not the object {nm} the definition is about")
             # an entry on Z_n has its integer indices read modulo n by every rule (equal_mod_n, Sift,
             # ReindexSum, the group rules): unfolding it needs a definition that is n-periodic in them,
             # else a derivation could move an index by n and unfold a different value
@@ -92,6 +95,9 @@ class Unfold(Rule):
             if clash:
                 raise RuleError(f"unfolding {sp.sstr(q)} would put the definition's {sorted(map(str, clash))} "
                                 "under a sum binding them")
+            if extra and IN_SOLDIM in bound:     # SolDim quantifies every symbol of its equation
+                raise RuleError(f"unfolding {sp.sstr(q)} would put the definition's {sorted(map(str, extra))} "
+                                "under a SolDim, which quantifies (binds) every symbol of its equation")
             return substitute(lam.expr, dict(zip(lam.variables, q.args)))
 
         return replace_applied(e, lambda q: isinstance(q, AppliedUndef) and q.func.__name__ == nm, build)
@@ -291,6 +297,12 @@ class UseHypothesis(Rule):
         self.hyp, self.label = hyp, label
 
     def apply(self, expr):
+        from ..objects.group_actions import SolDim
+        for sd in sp.sympify(expr).atoms(SolDim):
+            # SolDim(E, W) binds W and quantifies E's symbols: the hypothesis is about the objects outside
+            if sd.subs(self.hyp.lhs, self.hyp.rhs) != sd:
+                raise RuleError(f"the hypothesis would rewrite inside {sp.sstr(sd)}, which binds its unknown and "
+                                "the symbols of its equation")
         return sp.expand(expr.subs(self.hyp.lhs, self.hyp.rhs))
 
     def check(self, prev, nxt):
@@ -302,7 +314,10 @@ class UseHypothesis(Rule):
         if not any(self.hyp == h or sp.Eq(self.hyp.rhs, self.hyp.lhs, evaluate=False) == h for h in stated):
             return False, (f"the hypothesis {sp.sstr(self.hyp)} is not among the derivation's hypotheses "
                            f"{[h.name for h in derivation.hypotheses]}")
-        got = self.apply(prev)
+        try:
+            got = self.apply(prev)
+        except RuleError as exc:
+            return False, f"UseHypothesis does not apply: {exc}"
         if sp.expand(got - nxt) == 0:
             return True, f"UseHypothesis {self.label}: matched"
         return False, f"using {self.label} gives {sp.sstr(got)}, not {sp.sstr(nxt)}"

@@ -8,9 +8,9 @@ import pytest
 import sympy as sp
 
 import symconv as sc
-from symconv.engine.rules import Fold, IndexArithmetic, ReindexSum, RuleError, Sift, Unfold, UseHypothesis
+from symconv.engine.rules import Fold, IndexArithmetic, ReindexSum, RuleError, Sift, Unfold, UseHypothesis, equal_mod_n
 from symconv.engine.statement import Hypothesis, Statement, establishes, nonperiodic_definition
-from symconv.objects.indexed import Iverson, entry_function, i, j, k, l, n, t, u, zsum
+from symconv.objects.indexed import Iverson, a, entry_function, i, j, k, l, n, t, u, zsum
 
 
 def _theorem(name, formal, derive):
@@ -170,3 +170,58 @@ def test_unfold_and_fold_do_not_touch_the_bound_unknown_of_soldim():
     before = SolDim(sp.Eq(PXr(_g, _x1, _x) * _Wb(_x), _Wb(_x1), evaluate=False), _Wb(_x))
     after = SolDim(sp.Eq(PtEq(_x1, Act(_g, _x)) * _Wb(_x), _Wb(_x1), evaluate=False), _Wb(_x))
     assert Unfold("rt_PX", definitions=pdefs).check(before, after)[0]
+
+
+# ---------------------------------------------------------------- 3. ranges that name a free symbol of the bound name
+
+_xr, _yr, _zr = sp.symbols("x y z", real=True)
+_fr = sp.Function("rt_f", real=True)
+
+
+def test_a_free_symbol_in_a_range_is_not_the_bound_variable():
+    # int_0^x f(x) dx (upper x free) = int_0^y f(y) dy (upper y free): false (f = 1: x against y), and an
+    # integral is not evaluated concretely, so only the comparison stands between it and 'proved'
+    lhs, rhs = sp.Integral(_fr(_xr), (_xr, 0, _xr)), sp.Integral(_fr(_yr), (_yr, 0, _yr))
+    assert lhs.free_symbols == {_xr} and rhs.free_symbols == {_yr}
+    assert not equal_mod_n(lhs, rhs)
+    assert equal_mod_n(lhs, sp.Integral(_fr(_yr), (_yr, 0, _xr)))          # renaming the bound one is fine
+    upto_t = sp.Sum(a(t), (t, 0, t))                                        # sum_{t'=0}^{t} a(t'), t free
+    assert not equal_mod_n(upto_t, sp.Sum(a(u), (u, 0, u)))
+    assert equal_mod_n(upto_t, sp.Sum(a(u), (u, 0, t)))
+    formal = Statement.identity(lhs, rhs)
+
+    def derive():
+        return [sc.Derivation(formal.lhs, goal=formal.rhs).step(formal.rhs, IndexArithmetic())]
+    assert formal.evaluate().status == "unevaluable"
+    r = sc.run_theorem(_theorem("rt_free_upper_limit", formal, derive))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+
+
+def test_dependent_ranges_still_compare_after_renaming():
+    # sum_{u<n} sum_{t<=u}: the inner range names the outer variable, renamed with it
+    assert equal_mod_n(sp.Sum(a(t, u), (t, 0, u), (u, 0, n - 1)), sp.Sum(a(l, j), (l, 0, j), (j, 0, n - 1)))
+    assert not equal_mod_n(sp.Sum(a(t, u), (t, 0, u), (u, 0, n - 1)), sp.Sum(a(l, j), (l, 0, u), (j, 0, n - 1)))
+
+
+def test_a_shadowed_variable_is_not_compared():
+    # int_0^1 int_0^x f(x') dx' dx (the inner x shadows the outer one) = int_0^1 (1 - s) f(s) ds, not
+    # int_0^1 y f(y) dy: reading the summand's x as the outer variable would equate them
+    shadow = sp.Integral(_fr(_xr), (_xr, 0, _xr), (_xr, 0, 1))
+    other = sp.Integral(_fr(_yr), (_zr, 0, _yr), (_yr, 0, 1))
+    assert not equal_mod_n(shadow, other)
+    formal = Statement.identity(shadow, other)
+
+    def derive():
+        return [sc.Derivation(formal.lhs, goal=formal.rhs).step(formal.rhs, IndexArithmetic())]
+    r = sc.run_theorem(_theorem("rt_shadowed_integral", formal, derive))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+    # the sum: n = 2 gives 2 a_0 + a_1 against a_0 + 2 a_1
+    assert not equal_mod_n(sp.Sum(a(t), (t, 0, t), (t, 0, n - 1)), sp.Sum(a(u), (l, 0, u), (u, 0, n - 1)))
+
+
+def test_capture_avoiding_substitution_keeps_a_free_symbol_of_a_range():
+    from symconv.engine.rule_base import substitute
+    out = substitute(sp.Sum(a(t), (t, 0, t)), {t: 5})                   # sum_{t'=0}^{5} a(t')
+    assert equal_mod_n(out, sp.Sum(a(u), (u, 0, 5)))
+    out2 = substitute(sp.Sum(a(t, u), (t, 0, u), (u, 0, t)), {t: 5, u: 7})
+    assert equal_mod_n(out2, sp.Sum(a(l, j), (l, 0, j), (j, 0, 5)))

@@ -93,10 +93,19 @@ def rename_bound(e: sp.Basic) -> sp.Basic:
     if not e.args:
         return e
     if isinstance(e, BINDERS):
-        ren = {lim[0]: _fresh(lim[0], type(e)) for lim in e.limits}
+        lims = list(e.limits)
+        fresh = [_fresh(lim[0], type(e)) for lim in lims]
+        ren = {}
+        for lim, d in zip(reversed(lims), reversed(fresh)):     # innermost binding last: it wins in the body
+            ren[lim[0]] = d
         body = rename_bound(e.function).xreplace(ren)
-        limits = [(ren[lim[0]],) + tuple(rename_bound(sp.sympify(q)).xreplace(ren) for q in lim[1:])
-                  for lim in e.limits]
+        limits = []
+        for q, lim in enumerate(lims):
+            # a range is in the scope of the outer limits only (its own variable there is a free symbol)
+            outer = {}
+            for w, d in zip(lims[q + 1:], fresh[q + 1:]):
+                outer.setdefault(w[0], d)
+            limits.append((fresh[q],) + tuple(rename_bound(sp.sympify(r)).xreplace(outer) for r in lim[1:]))
         return type(e)(body, *limits)
     return _rebuild(e, [rename_bound(q) for q in e.args])
 

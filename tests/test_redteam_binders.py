@@ -225,3 +225,50 @@ def test_capture_avoiding_substitution_keeps_a_free_symbol_of_a_range():
     assert equal_mod_n(out, sp.Sum(a(u), (u, 0, 5)))
     out2 = substitute(sp.Sum(a(t, u), (t, 0, u), (u, 0, t)), {t: 5, u: 7})
     assert equal_mod_n(out2, sp.Sum(a(l, j), (l, 0, j), (j, 0, 5)))
+
+
+# ---------------------------------------------------------------- 4. other binders: Subs, Limit, Lambda, Derivative
+
+_h = sp.Function("rt_h")
+
+
+def test_unfold_does_not_capture_under_subs():
+    # h(y) := x y, x the statement's free x (definitions are lexically scoped).  Subs(h(y), x, 0) is h(y) = x y
+    # (h(y) has no x to replace); unfolding under the Subs would make it Subs(x y, x, 0) = 0.  Subs is not
+    # evaluated concretely: the false x y = 0 came out proved.
+    defs = {"rt_h": sp.Lambda((_yr,), _xr * _yr)}
+    formal = Statement.identity(sp.Subs(_h(_yr), _xr, 0), sp.Subs(_xr * _yr, _xr, 0), definitions=defs)
+
+    def derive():
+        return [sc.Derivation(formal.lhs, goal=formal.rhs).step(formal.rhs, Unfold("rt_h", definitions=defs))]
+    with pytest.raises(RuleError, match="would put the definition's"):
+        Unfold("rt_h", definitions=defs).apply(formal.lhs)
+    assert formal.evaluate().status == "unevaluable"
+    r = sc.run_theorem(_theorem("rt_subs_unfold", formal, derive))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+    for binder in (sp.Limit(_h(_yr), _xr, 0), sp.Derivative(_h(_yr), _xr)):
+        with pytest.raises(RuleError, match="would put the definition's"):
+            Unfold("rt_h", definitions=defs).apply(binder)
+    # outside the binder, and under a binder of another variable, it unfolds
+    assert Unfold("rt_h", definitions=defs).check(sp.Subs(_h(_yr), _zr, 0), sp.Subs(_xr * _yr, _zr, 0))[0]
+
+
+def test_use_hypothesis_does_not_capture_under_subs():
+    # (h(y) = x y) => Subs(h(y), x, 0) = Subs(x y, x, 0): the left side is x y, the right 0
+    hyp = Hypothesis("h_is_xy", sp.Eq(_h(_yr), _xr * _yr), "h(y) = x y")
+    formal = Statement.identity(sp.Subs(_h(_yr), _xr, 0), sp.Subs(_xr * _yr, _xr, 0), hypotheses=(hyp,))
+
+    def derive():
+        return [sc.Derivation(formal.lhs, goal=formal.rhs, hypotheses=(hyp,))
+                .step(formal.rhs, UseHypothesis(hyp.expr, "h"))]
+    d = derive()[0]
+    ok, detail = d.steps[0].rule.check_in_context(d, d.start, d.steps[0].expr)
+    assert not ok and "under Subs" in detail
+    r = sc.run_theorem(_theorem("rt_subs_hyp", formal, derive))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+    # an integral or a limit binding x: refused (for the integral SymPy refuses too; no exception escapes)
+    for binder in (sp.Integral(_h(_yr), (_xr, 0, 1)), sp.Limit(_h(_yr), _xr, 0)):
+        with pytest.raises(RuleError):
+            UseHypothesis(hyp.expr, "h").apply(binder)
+    # a hypothesis about the summed index itself (|g_i| = k for every i, used under sum_i) still applies
+    assert UseHypothesis(sp.Eq(a(t), k)).apply(sp.Sum(2 * a(t), (t, 1, n))) == sp.Sum(2 * k, (t, 1, n))

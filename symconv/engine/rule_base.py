@@ -8,7 +8,8 @@ import sympy as sp
 
 from .compare import equal_mod_n
 
-__all__ = ["Rule", "RuleError", "bound_symbols", "rename_bound", "substitute", "replace_applied", "soldim_bound"]
+__all__ = ["Rule", "RuleError", "bound_symbols", "rename_bound", "substitute", "replace_applied", "soldim_bound",
+           "binder_vars"]
 
 
 class RuleError(ValueError):
@@ -135,10 +136,34 @@ def soldim_bound(sd) -> set:
             | {IN_SOLDIM})
 
 
+def _other_binder_vars(e: sp.Basic) -> set:
+    """The variables that a Subs, a Lambda, a Limit or a Derivative binds (none for anything else): an
+    object brought inside must not name them (Subs(h(y), x, 0), with h(y) := x y for the free x, is x y)."""
+    if isinstance(e, (sp.Subs, sp.Lambda)):
+        return set(e.bound_symbols)
+    if isinstance(e, sp.Limit):
+        return {e.args[1]}
+    if isinstance(e, sp.Derivative):
+        return set(e.variables)
+    return set()
+
+
+def binder_vars(e: sp.Basic) -> set:
+    """The variables e binds itself: a sum's, product's or integral's limit variables, a SolDim's (every
+    symbol of its equation), a Subs's, Lambda's, Limit's or Derivative's variables; else none."""
+    if isinstance(e, BINDERS):
+        return {lim[0] for lim in e.limits}
+    from ..objects.group_actions import SolDim
+    if isinstance(e, SolDim):
+        return {q for q in soldim_bound(e) if isinstance(q, sp.Basic)}
+    return _other_binder_vars(e)
+
+
 def replace_applied(e: sp.Basic, match, build, bound: frozenset = frozenset()) -> sp.Basic:
     """Replace every applied function q with match(q) by build(q, bound), bottom-up; ``bound`` is the
     set of variables bound around q (so build can refuse to capture them): by sums, products and
-    integrals, and by a SolDim (its equation's free symbols and its unknown function)."""
+    integrals, by a SolDim (its equation's free symbols and its unknown function), by a Subs, a Lambda,
+    a Limit or a Derivative (their variables)."""
     from ..objects.group_actions import SolDim
 
     e = sp.sympify(e)
@@ -146,6 +171,8 @@ def replace_applied(e: sp.Basic, match, build, bound: frozenset = frozenset()) -
         return e
     if isinstance(e, SolDim):
         bound = frozenset(bound | soldim_bound(e))
+    else:
+        bound = frozenset(bound | _other_binder_vars(e))
     if isinstance(e, BINDERS):
         inner = bound | {lim[0] for lim in e.limits}
         body = replace_applied(e.function, match, build, inner)

@@ -24,7 +24,8 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from .compare import equal_mod_n, integer_poly, integer_valued, is_cyclic, merge_powers, periodic_in, same_index
-from .rule_base import IN_SOLDIM, Rule, RuleError, _eq_map, _fail, bound_symbols, replace_applied, substitute
+from .rule_base import (IN_SOLDIM, Rule, RuleError, _eq_map, _fail, binder_vars, bound_symbols, replace_applied,
+                        substitute)
 from .sum_rules import (CancelTerms, CombineSums, FactorIntegrals, FactorSums, Fubini, GeometricSum, ProductOfSums,
                         PullIn, PullOut, ReindexSum, Sift, SubstituteIntegral,
                         SplitSum, SwapSums)
@@ -298,12 +299,23 @@ class UseHypothesis(Rule):
 
     def apply(self, expr):
         from ..objects.group_actions import SolDim
-        for sd in sp.sympify(expr).atoms(SolDim):
-            # SolDim(E, W) binds W and quantifies E's symbols: the hypothesis is about the objects outside
-            if sd.subs(self.hyp.lhs, self.hyp.rhs) != sd:
-                raise RuleError(f"the hypothesis would rewrite inside {sp.sstr(sd)}, which binds its unknown and "
-                                "the symbols of its equation")
-        return sp.expand(expr.subs(self.hyp.lhs, self.hyp.rhs))
+        old, new = self.hyp.lhs, self.hyp.rhs
+        brought = new.free_symbols - old.free_symbols       # symbols the rewrite brings in (the hypothesis's own)
+        try:
+            for node in sp.preorder_traversal(sp.sympify(expr)):
+                if isinstance(node, SolDim):
+                    # SolDim(E, W) binds W and quantifies E's symbols: the hypothesis is about the objects outside
+                    if node.subs(old, new) != node:
+                        raise RuleError(f"the hypothesis would rewrite inside {sp.sstr(node)}, which binds its "
+                                        "unknown and the symbols of its equation")
+                elif brought & binder_vars(node) and node.subs(old, new) != node:
+                    raise RuleError(f"the hypothesis would bring {sorted(map(str, brought & binder_vars(node)))} "
+                                    f"under {sp.sstr(node)}, which binds them")
+            return sp.expand(expr.subs(old, new))
+        except ValueError as exc:                           # SymPy: "cannot create dummy dependencies"
+            if isinstance(exc, RuleError):
+                raise
+            raise RuleError(f"the hypothesis cannot be substituted: {exc}") from exc
 
     def check(self, prev, nxt):
         return False, (f"UseHypothesis {sp.sstr(self.hyp)} outside a derivation that states it: "

@@ -10,7 +10,7 @@ import sympy as sp
 import symconv as sc
 from symconv.engine.rules import Fold, IndexArithmetic, ReindexSum, RuleError, Sift, Unfold, UseHypothesis, equal_mod_n
 from symconv.engine.statement import Hypothesis, Statement, establishes, nonperiodic_definition
-from symconv.objects.indexed import Iverson, a, entry_function, i, j, k, l, n, t, u, zsum
+from symconv.objects.indexed import Iverson, a, b, entry_function, i, j, k, l, n, t, u, zsum
 
 
 def _theorem(name, formal, derive):
@@ -272,3 +272,36 @@ def test_use_hypothesis_does_not_capture_under_subs():
             UseHypothesis(hyp.expr, "h").apply(binder)
     # a hypothesis about the summed index itself (|g_i| = k for every i, used under sum_i) still applies
     assert UseHypothesis(sp.Eq(a(t), k)).apply(sp.Sum(2 * a(t), (t, 1, n))) == sp.Sum(2 * k, (t, 1, n))
+
+
+# ---------------------------------------------------------------- 5. sum rules substituting under an inner binder
+
+def test_sift_does_not_substitute_into_an_inner_binder_of_its_variable():
+    # sum_l [l = j] Subs(a(l) b(j), l, 0) = a(0) b(j); xreplace l -> j inside the Subs (which binds its own l)
+    # would give Subs(a(j) b(j), j, 0) = a(0) b(0).  Subs is not evaluated concretely: this came out proved.
+    lhs = zsum(Iverson(l, j) * sp.Subs(a(l) * b(j), l, 0), l)
+    formal = Statement.identity(lhs, sp.Subs(a(j) * b(j), j, 0))
+
+    def derive():
+        return [sc.Derivation(formal.lhs, goal=formal.rhs).step(formal.rhs, Sift(l))]
+    with pytest.raises(RuleError, match="bound again"):
+        Sift(l).apply(lhs)
+    assert formal.evaluate().status == "unevaluable"
+    r = sc.run_theorem(_theorem("rt_sift_inner_subs", formal, derive))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+    # the solution may not be captured by an inner Subs either (sum over Z: sum_l [l = j] Subs(a(l) b(j), j, 0)
+    # = a(j) b(0), not Subs(a(j) b(j), j, 0) = a(0) b(0))
+    from symconv.objects.indexed import lsum
+    with pytest.raises(RuleError, match="capture"):
+        Sift(l).apply(lsum(sp.KroneckerDelta(l, j) * sp.Subs(a(l) * b(j), j, 0), l))
+    # nor by ReindexSum
+    with pytest.raises(RuleError, match="bound again"):
+        ReindexSum(l, u + 1, u).apply(zsum(a(l) * sp.Subs(a(l) * b(j), l, 0), l))
+    # a sum over another variable inside is fine
+    assert equal_mod_n(Sift(l).apply(zsum(Iverson(l, j) * zsum(a(l) * b(t), t), l)), zsum(a(j) * b(t), t))
+
+
+def test_sift_over_z_does_not_substitute_into_an_inner_binder_either():
+    from symconv.objects.indexed import lsum
+    with pytest.raises(RuleError, match="bound again"):
+        Sift(l).apply(lsum(sp.KroneckerDelta(l, j) * sp.Limit(a(l) * b(j), l, sp.oo), l))

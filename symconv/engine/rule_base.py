@@ -52,15 +52,21 @@ def _eq_map(expr: sp.Basic, fn: Callable[[sp.Expr], sp.Expr]) -> sp.Basic:
 
 
 def bound_symbols(e: sp.Basic) -> set:
-    """Variables bound by the sums inside e."""
-    return {lim[0] for sm in e.atoms(sp.Sum) for lim in sm.limits}
+    """Variables bound inside e: by its sums, products and integrals, and by any other binder
+    (:func:`binder_vars`: Subs, Lambda, Limit, Derivative, the symbols a SolDim quantifies)."""
+    return {q for node in sp.preorder_traversal(sp.sympify(e)) for q in binder_vars(node)
+            if isinstance(q, sp.Symbol) and q is not IN_SOLDIM}
 
 
-def _no_capture(value: sp.Expr, body: sp.Expr) -> None:
-    """Substituting ``value`` into ``body`` must not put its variables under a sum binding them."""
-    clash = sp.sympify(value).free_symbols & bound_symbols(body)
+def _no_capture(value: sp.Expr, body: sp.Expr, var: sp.Symbol | None = None) -> None:
+    """Substituting ``value`` for ``var`` into ``body`` (by xreplace) must not put its variables under a
+    binder binding them, nor reach an inner binder of ``var`` itself (whose var is another variable)."""
+    bound = bound_symbols(body)
+    clash = sp.sympify(value).free_symbols & bound
     if clash:
         raise RuleError(f"substitution would capture {sorted(map(str, clash))} under an inner sum")
+    if var is not None and var in bound:
+        raise RuleError(f"{var} is bound again inside {sp.sstr(body)}: rename the inner one first")
 
 
 #: expressions that bind the variables of their limits

@@ -95,7 +95,7 @@ class Sift(Rule):
                     if not integer_poly(sol):
                         raise RuleError(f"the delta fixes {v} = {sol}, which is not shown to be an integer")
                     rest = sp.Mul(*(factors[:q] + factors[q + 1:]))
-                    _no_capture(sol, rest)
+                    _no_capture(sol, rest, v)
                     return rest.xreplace({v: sol})
             raise RuleError(f"no Kronecker delta [{v} = ...] with unit coefficient in the summand")
         if (lo, hi) != (0, n - 1):
@@ -110,7 +110,7 @@ class Sift(Rule):
                 rest = sp.Mul(*(factors[:q] + factors[q + 1:]))
                 if not periodic_in(rest, v):
                     raise RuleError(f"summand is not shown n-periodic in {v}")
-                _no_capture(sol, rest)
+                _no_capture(sol, rest, v)
                 return rest.xreplace({v: sol})
         raise RuleError(f"no bracket [{v} = ...] with unit coefficient in the summand")
 
@@ -143,7 +143,7 @@ class ReindexSum(Rule):
             raise RuleError(f"the sum must run over Z or over Z_n with a summand n-periodic in {v}")
         if self.new in body.free_symbols or any(o[0] == self.new for o in others):
             raise RuleError(f"{self.new} already occurs in the sum")
-        _no_capture(self.image, body)
+        _no_capture(self.image, body, v)
         return sp.Sum(body.xreplace({v: self.image}), (self.new, lo, hi))
 
     def apply(self, expr):
@@ -403,7 +403,7 @@ class SubstituteIntegral(Rule):
             raise RuleError("SubstituteIntegral needs an integral over the whole real line")
         if self.new in body.free_symbols or any(o[0] == self.new for o in others):
             raise RuleError(f"{self.new} already occurs in the integral")
-        _no_capture(self.image, body)
+        _no_capture(self.image, body, v)
         return sp.Integral(body.xreplace({v: self.image}), (self.new, lo, hi))
 
     def apply(self, expr):

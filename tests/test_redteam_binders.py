@@ -305,3 +305,20 @@ def test_sift_over_z_does_not_substitute_into_an_inner_binder_either():
     from symconv.objects.indexed import lsum
     with pytest.raises(RuleError, match="bound again"):
         Sift(l).apply(lsum(sp.KroneckerDelta(l, j) * sp.Limit(a(l) * b(j), l, sp.oo), l))
+
+
+def test_unfold_does_not_let_a_binder_inside_a_definition_capture_the_argument():
+    # h(y) := Subs(f(x, y), x, 0) = f(0, y).  h(x) is f(0, x); substituting y -> x under the definition's Subs
+    # would give Subs(f(x, x), x, 0) = f(0, 0).  Not evaluated concretely: it came out proved.
+    f2, h2 = sp.Function("rt_f2"), sp.Function("rt_h2")
+    defs = {"rt_h2": sp.Lambda((_yr,), sp.Subs(f2(_xr, _yr), _xr, 0))}
+    formal = Statement.identity(h2(_xr), sp.Subs(f2(_xr, _xr), _xr, 0), definitions=defs)
+
+    def derive():
+        return [sc.Derivation(formal.lhs, goal=formal.rhs).step(formal.rhs, Unfold("rt_h2", definitions=defs))]
+    with pytest.raises(RuleError, match="under a Subs"):
+        Unfold("rt_h2", definitions=defs).apply(h2(_xr))
+    r = sc.run_theorem(_theorem("rt_definition_subs", formal, derive))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+    # with an argument the Subs does not bind, it unfolds
+    assert Unfold("rt_h2", definitions=defs).check(h2(_zr), sp.Subs(f2(_xr, _zr), _xr, 0))[0]

@@ -125,7 +125,16 @@ def substitute(e: sp.Basic, mapping: dict) -> sp.Basic:
     >>> substitute(zsum(a(i - t) * b(t), t), {i: t})    # the free i becomes t, not the bound t
     Sum(a(-_t + t)*b(_t), (_t, 0, n - 1))
     """
-    return rename_bound(e).xreplace({sp.sympify(k_): sp.sympify(v_) for k_, v_ in mapping.items()})
+    mapping = {sp.sympify(k_): sp.sympify(v_) for k_, v_ in mapping.items()}
+    renamed = rename_bound(e)
+    # the variables of a Subs, a Lambda, a Limit or a Derivative are not renamed: a substitution may not
+    # reach them, nor bring a symbol under them (Subs(f(x, y), x, 0) with y -> x is not Subs(f(x, x), x, 0))
+    kept = set().union(*(_other_binder_vars(q) for q in sp.preorder_traversal(renamed)))
+    touched = (set(mapping) | {s_ for v_ in mapping.values() for s_ in v_.free_symbols}) & kept
+    if touched:
+        raise RuleError(f"substitution would reach or capture {sorted(map(str, touched))} under a Subs, Lambda, "
+                        "Limit or Derivative binding them")
+    return renamed.xreplace(mapping)
 
 
 #: in the ``bound`` set of :func:`replace_applied` inside a SolDim: every symbol that enters its equation

@@ -157,8 +157,11 @@ def _same_definition(lam1, lam2) -> bool:
             and len(lam1.variables) == len(lam2.variables)):
         return False
     args = [sp.Dummy(f"q{q}", integer=True) for q in range(len(lam1.variables))]
-    return equal_mod_n(substitute(lam1.expr, dict(zip(lam1.variables, args))),
-                       substitute(lam2.expr, dict(zip(lam2.variables, args))))
+    try:
+        return equal_mod_n(substitute(lam1.expr, dict(zip(lam1.variables, args))),
+                           substitute(lam2.expr, dict(zip(lam2.variables, args))))
+    except RuleError:
+        return False
 
 
 def _periodic_definition(lam, at=None) -> bool:
@@ -176,7 +179,11 @@ def _periodic_definition(lam, at=None) -> bool:
     key = (lam, tuple(at))
     if key not in _PERIODIC:
         fresh = {lam.variables[p]: sp.Dummy(f"q{p}", integer=True) for p in at}
-        body = substitute(lam.expr, fresh)
+        try:
+            body = substitute(lam.expr, fresh)
+        except RuleError:                   # a parameter bound again inside (by a Subs, say): not shown
+            _PERIODIC[key] = False
+            return False
         _PERIODIC[key] = all(periodic_in(body, q) or _labels_only(body, q) for q in fresh.values())
     return _PERIODIC[key]
 

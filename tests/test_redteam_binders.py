@@ -322,3 +322,29 @@ def test_unfold_does_not_let_a_binder_inside_a_definition_capture_the_argument()
     assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
     # with an argument the Subs does not bind, it unfolds
     assert Unfold("rt_h2", definitions=defs).check(h2(_zr), sp.Subs(f2(_xr, _zr), _xr, 0))[0]
+
+
+# ---------------------------------------------------------------- 6. lemma rewrites under a binder
+
+def test_lemma_rewrite_does_not_bring_its_symbols_under_a_binder():
+    # m = 2L - 2c (conjugate root pairs, c the statement's count).  sum_{c'=0}^{3} m = 4m = 8L - 8c; rewriting
+    # m -> 2L - 2c under the sum binding c gives sum_{c'} (2L - 2c') = 8L - 12, a false m = 2L - 3 (m is even)
+    from symconv.engine.lemmas import HALF_DEGREE as L_, REAL_ROOTS as m_, ROOT_PAIRS as c_
+    from symconv.engine.rules import EvaluateSum, LemmaRewrite
+    real = Hypothesis("a real, size 2L+1, last tap non-zero", text="$a$ real, of size $2L+1$, last tap non-zero")
+    formal = Statement.identity(sp.Sum(m_, (c_, 0, 3)), 8 * L_ - 12, hypotheses=(real,))
+
+    def derive():
+        return [sc.Derivation(formal.lhs, goal=formal.rhs, hypotheses=(real,))
+                .step(sp.Sum(2 * L_ - 2 * c_, (c_, 0, 3)),
+                      LemmaRewrite("conjugate_roots_pair_up", {m_: 2 * L_ - 2 * c_}, "pairs", hypothesis=real))
+                .step(8 * L_ - 12, EvaluateSum())]
+    d = derive()[0]
+    ok, detail = d.steps[0].rule.check_in_context(d, d.start, d.steps[0].expr)
+    assert not ok and "which binds them" in detail
+    r = sc.run_theorem(_theorem("rt_lemma_under_sum", formal, derive))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+    # outside the binder it still applies (the catalogue's use: c + m/2 = L)
+    d2 = sc.Derivation(c_ + m_ / 2, hypotheses=(real,))
+    rule = LemmaRewrite("conjugate_roots_pair_up", {m_: 2 * L_ - 2 * c_}, "pairs", hypothesis=real)
+    assert rule.check_in_context(d2, c_ + m_ / 2, c_ + (2 * L_ - 2 * c_) / 2)[0]

@@ -541,6 +541,14 @@ class LemmaRewrite(Rule):
                 raise RuleError(f"{sp.sstr(old)} -> {sp.sstr(new)} is not an instance of {self.lemma}")
             if not expr.has(old):
                 raise RuleError(f"{sp.sstr(old)} does not occur in {sp.sstr(expr)}")
+            # the lemma's instance holds for every value of its symbols; a symbol the rewrite brings in
+            # (m -> 2L - 2c) is the statement's, and must not land under a binder of that name
+            brought = sp.sympify(new).free_symbols - sp.sympify(old).free_symbols
+            for node in sp.preorder_traversal(sp.sympify(expr)):
+                caught = brought & binder_vars(node)
+                if caught and node.has(old):
+                    raise RuleError(f"rewriting {sp.sstr(old)} -> {sp.sstr(new)} would bring "
+                                    f"{sorted(map(str, caught))} under {sp.sstr(node)}, which binds them")
         return expr.xreplace(self.mapping)
 
     def check(self, prev, nxt):

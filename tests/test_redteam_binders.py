@@ -348,3 +348,27 @@ def test_lemma_rewrite_does_not_bring_its_symbols_under_a_binder():
     d2 = sc.Derivation(c_ + m_ / 2, hypotheses=(real,))
     rule = LemmaRewrite("conjugate_roots_pair_up", {m_: 2 * L_ - 2 * c_}, "pairs", hypothesis=real)
     assert rule.check_in_context(d2, c_ + m_ / 2, c_ + (2 * L_ - 2 * c_) / 2)[0]
+
+
+def test_a_definition_naming_the_unknown_of_soldim_is_refused():
+    # Z(x) := W(x): is the definition's W the outer object or the SolDim's unknown?  Read lexically,
+    # SolDim(W(g.x) = Z(x), W(x)) is the dimension of {W' : W'(g.x) = W(x)}, at most one point (0), not |G \ X|;
+    # concrete evaluation reads it as the unknown (so it agrees).  The rules refuse rather than pick one.
+    from symconv.engine.action_rules import EquivalentConstraints
+    Zk = entry_function("rt_Zk", "Z")
+    defs = {"rt_Zk": sp.Lambda((_x,), _Wb(_x))}
+    e1 = sp.Eq(_Wb(Act(_g, _x)), Zk(_x), evaluate=False)
+    formal = Statement.identity(SolDim(e1, _Wb(_x)), NumOrbits(_X), definitions=defs)
+
+    def derive():
+        inner = sc.Derivation(e1, goal=_invariant(_Wb)).step(_invariant(_Wb), Unfold("rt_Zk", definitions=defs))
+        return [sc.Derivation(formal.lhs, goal=formal.rhs)
+                .step(SolDim(_invariant(_Wb), _Wb(_x)), EquivalentConstraints(inner))
+                .step(NumOrbits(_X), InvariantFunctionsDim())]
+    d = derive()[0]
+    ok, detail = d.steps[0].rule.check(d.start, d.steps[0].expr)
+    assert not ok and "names the unknown" in detail
+    with pytest.raises(RuleError, match="the unknown of a SolDim"):
+        Unfold("rt_Zk", definitions=defs).apply(formal.lhs)
+    r = sc.run_theorem(_theorem("rt_soldim_definition_names_w", formal, derive))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed

@@ -538,6 +538,13 @@ class EquivalentConstraints(Rule):
                 if name in getattr(st.rule, "names", ()):
                     return False, (f"EquivalentConstraints: derivation '{d.title}' unfolds {name}: "
                                    f"not for every {name}")
+                defs = getattr(st.rule, "definitions", None) or {}
+                for nm in getattr(st.rule, "names", ()):
+                    lam = defs.get(nm)
+                    if lam is not None and any(q.func == u1.func for q in lam.expr.atoms(AppliedUndef)):
+                        # inside SolDim, W is the unknown; the definition's W would be read as the outer one
+                        return False, (f"EquivalentConstraints: derivation '{d.title}' unfolds {nm}, whose "
+                                       f"definition {sp.sstr(lam)} names the unknown {name}")
             chk = d.check()
             if not chk.ok:
                 return False, f"EquivalentConstraints: derivation '{d.title}' fails: {chk.failure}"

@@ -85,6 +85,10 @@ class Unfold(Rule):
             if q.func in bound:
                 raise RuleError(f"{sp.sstr(q)} is the unknown of a SolDim around it (bound there), "
                                 f"not the object {nm} the definition is about")
+            named = {f_.func for f_ in lam.expr.atoms(AppliedUndef)} & bound
+            if named:                  # the definition's W is an object outside; the SolDim's W is bound
+                raise RuleError(f"the definition of {nm} names {sorted(f_.__name__ for f_ in named)}, the unknown "
+                                "of a SolDim around it: refused (which W it means is ambiguous)")
             # an entry on Z_n has its integer indices read modulo n by every rule (equal_mod_n, Sift,
             # ReindexSum, the group rules): unfolding it needs a definition that is n-periodic in them,
             # else a derivation could move an index by n and unfold a different value

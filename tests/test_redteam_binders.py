@@ -372,3 +372,38 @@ def test_a_definition_naming_the_unknown_of_soldim_is_refused():
         Unfold("rt_Zk", definitions=defs).apply(formal.lhs)
     r = sc.run_theorem(_theorem("rt_soldim_definition_names_w", formal, derive))
     assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+
+
+# ---------------------------------------------------------------- 7. non-commuting factors (matrices)
+
+_A, _B, _C = sp.symbols("A B C", commutative=False)
+
+
+def test_matrices_are_not_compared_as_commuting():
+    # equal_mod_n matched the factors of a product in any order: A B = B A came out proved (a statement about
+    # non-commuting symbols is not evaluated concretely)
+    assert not equal_mod_n(_A * _B, _B * _A)
+    assert equal_mod_n(2 * _A * _B, _A * _B * 2)                       # scalars commute
+    assert equal_mod_n(i * _A * _B, _A * i * _B)
+    formal = Statement.identity(_A * _B, _B * _A)
+
+    def derive():
+        return [sc.Derivation(formal.lhs, goal=formal.rhs).step(formal.rhs, IndexArithmetic())]
+    assert formal.evaluate().status == "unevaluable"
+    r = sc.run_theorem(_theorem("rt_matrices_commute", formal, derive))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+
+
+def test_powers_of_a_matrix_are_not_merged_across_another():
+    from symconv.engine.compare import merge_powers
+    assert merge_powers(_A * _B * _A) == _A * _B * _A
+    assert not IndexArithmetic().check(_A * _B * _A, _A ** 2 * _B)[0]
+
+
+def test_sum_rules_keep_matrices_in_place():
+    from symconv.engine.rules import ProductOfSums, PullIn, PullOut
+    M = sp.Function("rt_M", commutative=False)
+    s = zsum(_A * M(t) * _C, t)                                          # sum_t A M_t C = A (sum_t M_t) C
+    assert not PullOut(t).check(s, _A * _C * zsum(M(t), t))[0]
+    assert not PullIn(t).check(_A * zsum(M(t), t) * _C, zsum(_A * _C * M(t), t))[0]
+    assert not ProductOfSums().check(zsum(M(t), t) * _C * zsum(M(u), u), zsum(zsum(_C * M(t) * M(u), u), t))[0]

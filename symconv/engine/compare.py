@@ -259,9 +259,18 @@ def equal_mod_n(a: sp.Basic, b: sp.Basic) -> bool:
         return _sums_equal(a, b)
     if isinstance(a, sp.Integral) and isinstance(b, sp.Integral):
         return _integrals_equal(a, b)
-    if (a.is_Add and b.is_Add) or (a.is_Mul and b.is_Mul):
+    if a.is_Add and b.is_Add:
         if _match_unordered(a.args, b.args):
             return True
+    if a.is_Mul and b.is_Mul:
+        if a.is_commutative and b.is_commutative:
+            if _match_unordered(a.args, b.args):
+                return True
+        else:                      # matrices: the commuting factors in any order, the others in theirs
+            (ca, na), (cb, nb) = a.args_cnc(), b.args_cnc()
+            if (len(na) == len(nb) and _match_unordered(tuple(ca), tuple(cb))
+                    and all(equal_mod_n(p, q) for p, q in zip(na, nb))):
+                return True
     if a.is_Mul or b.is_Mul:  # merge powers of the same symbol, then compare
         na, nb = merge_powers(a), merge_powers(b)
         if (na, nb) != (a, b):
@@ -270,8 +279,9 @@ def equal_mod_n(a: sp.Basic, b: sp.Basic) -> bool:
 
 
 def merge_powers(e: sp.Expr) -> sp.Expr:
-    """Combine the powers of each symbol in a product into one power (x^a x^b = x^(a+b))."""
-    if not e.is_Mul:
+    """Combine the powers of each symbol in a product into one power (x^a x^b = x^(a+b)); a product of
+    non-commuting factors is left as it is (A B A is not A^2 B)."""
+    if not e.is_Mul or not e.is_commutative:
         return e
     exps: dict[sp.Symbol, list] = {}
     rest = []

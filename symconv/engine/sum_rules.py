@@ -180,7 +180,7 @@ class PullOut(Rule):
                     outside.append(sp.Pow(fac.base, free, evaluate=False))
                 if dep != 0:
                     inside.append(sp.Pow(fac.base, dep, evaluate=False))
-            elif v in fac.free_symbols:
+            elif v in fac.free_symbols or not fac.is_commutative:   # a matrix keeps its place in the product
                 inside.append(fac)
             else:
                 outside.append(fac)
@@ -233,6 +233,8 @@ class ProductOfSums(Rule):
         sums = [f_ for f_ in e.args if isinstance(f_, sp.Sum)]
         if len(sums) < 2:
             return e
+        if not e.is_commutative:
+            raise RuleError("ProductOfSums moves factors past sums: not for non-commuting factors")
         body = sp.Mul(*(f_ for f_ in e.args if not isinstance(f_, sp.Sum)))
         limits: list = []
         for sm in sums:
@@ -330,6 +332,8 @@ class PullIn(Rule):
         if len(sums) != 1:
             return e
         sm = sums[0]
+        if not e.is_commutative:
+            raise RuleError("PullIn moves factors past a sum: not for non-commuting factors")
         others = [f for f in e.args if f is not sm]
         rest = sp.Mul(*others)
         if self.var in rest.free_symbols:

@@ -407,3 +407,79 @@ def test_sum_rules_keep_matrices_in_place():
     assert not PullOut(t).check(s, _A * _C * zsum(M(t), t))[0]
     assert not PullIn(t).check(_A * zsum(M(t), t) * _C, zsum(_A * _C * M(t), t))[0]
     assert not ProductOfSums().check(zsum(M(t), t) * _C * zsum(M(u), u), zsum(zsum(_C * M(t) * M(u), u), t))[0]
+
+
+# ---------------------------------------------------------------- 8. one name, one definition (steps and statement)
+
+_d3 = entry_function("rt_d3", cyclic=False)
+_f3 = sp.Function("rt_f3", real=True)
+_ONE = {"rt_d3": sp.Lambda((k,), sp.Integer(1))}
+_ZERO = {"rt_d3": sp.Lambda((k,), sp.Integer(0))}
+
+
+def _unevaluable_pair():
+    # int_0^1 d_i f(x) dx and int_0^1 f(x) dx: an integral is not evaluated concretely
+    return sp.Integral(_d3(i) * _f3(_xr), (_xr, 0, 1)), sp.Integral(_f3(_xr), (_xr, 0, 1))
+
+
+def test_a_step_may_not_unfold_another_definition_than_the_statements():
+    lhs, rhs = _unevaluable_pair()
+    formal = Statement.identity(lhs, rhs, definitions=_ZERO)            # d = 0: the left side is 0
+
+    def derive():
+        return [sc.Derivation(formal.lhs, goal=formal.rhs).step(formal.rhs, Unfold("rt_d3", definitions=_ONE))]
+    assert derive()[0].check().ok                                      # the step itself is fine (d = 1 there)
+    assert "the statement defines it" in establishes([formal], derive())[1]
+    r = sc.run_theorem(_theorem("rt_other_definition", formal, derive))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+
+
+def test_a_step_may_not_define_an_object_the_statement_leaves_arbitrary():
+    lhs, rhs = _unevaluable_pair()
+    formal = Statement.identity(lhs, rhs)                              # for every sequence d: false (d = 0)
+
+    def derive():
+        return [sc.Derivation(formal.lhs, goal=formal.rhs).step(formal.rhs, Unfold("rt_d3", definitions=_ONE))]
+    assert "leaves arbitrary" in establishes([formal], derive())[1]
+    r = sc.run_theorem(_theorem("rt_defines_free_object", formal, derive))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+
+
+def test_fold_and_unfold_must_use_one_definition():
+    # 0 = int_0^1 f: fold 0 into h_i * int f with h := 0, unfold h with h := 1 (concrete evaluation of the
+    # steps reads one merged definition, and cannot evaluate the integral anyway)
+    hh = entry_function("rt_hh", cyclic=False)
+    zero, one = {"rt_hh": sp.Lambda((k,), sp.Integer(0))}, {"rt_hh": sp.Lambda((k,), sp.Integer(1))}
+    integral = sp.Integral(_f3(_xr), (_xr, 0, 1))
+    formal = Statement.identity(sp.Integer(0), integral)
+
+    def derive():
+        return [sc.Derivation(sp.Integer(0), goal=integral)
+                .step(hh(i) * integral, Fold("rt_hh", definitions=zero))
+                .step(integral, Unfold("rt_hh", definitions=one))]
+    assert derive()[0].check().ok
+    assert "one name, two definitions" in establishes([formal], derive())[1]
+    r = sc.run_theorem(_theorem("rt_two_definitions", formal, derive))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+
+
+def test_inner_derivations_of_equivalent_constraints_use_the_statements_definitions():
+    # the statement: Pq(g, x) := x, so SolDim(W(Pq(g, x)) = W(x), W(x)) = |X|, not |G \ X|; the inner
+    # derivation unfolds Pq as g . x instead
+    from symconv.engine.action_rules import EquivalentConstraints
+    Pq = sp.Function("rt_Pq")
+    stated = {"rt_Pq": sp.Lambda((_g, _x), _x)}
+    other = {"rt_Pq": sp.Lambda((_g, _x), Act(_g, _x))}
+    e1 = sp.Eq(_Wb(Pq(_g, _x)), _Wb(_x), evaluate=False)
+    formal = Statement.identity(SolDim(e1, _Wb(_x)), NumOrbits(_X), definitions=stated)
+
+    def derive():
+        inner = sc.Derivation(e1, goal=_invariant(_Wb)).step(_invariant(_Wb), Unfold("rt_Pq", definitions=other))
+        return [sc.Derivation(formal.lhs, goal=formal.rhs)
+                .step(SolDim(_invariant(_Wb), _Wb(_x)), EquivalentConstraints(inner))
+                .step(NumOrbits(_X), InvariantFunctionsDim())]
+    assert derive()[0].check(concrete=False).ok                     # the rules alone accept the chain
+    ok, why = establishes([formal], derive())
+    assert not ok and "EquivalentConstraints" in why and "the statement defines it" in why
+    r = sc.run_theorem(_theorem("rt_inner_definition", formal, derive))
+    assert r.verdict in (sc.Verdict.UNDECIDED, sc.Verdict.REFUTED) and not r.passed

@@ -553,7 +553,11 @@ class EquivalentConstraints(Rule):
                 if not lc.ok:
                     return False, f"EquivalentConstraints: lemma {lem} failed its check: {lc.evidence}"
         try:
-            stmt = Statement.equivalence(e1, e2)
+            # the inner derivations' own definitions are the equivalence's notation (the outer statement's
+            # establishes() checks them against the theorem's)
+            from ..objects.indexed import ENTRY
+            stmt = Statement.equivalence(e1, e2, definitions={nm: lam for nm, lam in self.definitions.items()
+                                                              if nm not in ENTRY})
         except (TypeError, ValueError) as exc:
             return False, f"EquivalentConstraints: {exc}"
         ok, why = establishes([stmt], list(self.derivations))

@@ -40,7 +40,8 @@ from typing import Sequence
 
 import sympy as sp
 
-__all__ = ["Hypothesis", "Statement", "SimpleEigenvalue", "establishes", "nonperiodic_definition", "as_hypothesis", "chain_relation",
+__all__ = ["Hypothesis", "Statement", "SimpleEigenvalue", "establishes", "nonperiodic_definition",
+           "inconsistent_definitions", "as_hypothesis", "chain_relation",
            "definitional"]
 
 #: relations of derivation steps: equalities, equivalences, implications
@@ -284,6 +285,58 @@ def nonperiodic_definition(stmt: Statement) -> str:
     return ""
 
 
+def _definition_uses(derivation, where: str = ""):
+    """(name, Lambda, where) for every definition a derivation's steps may unfold or fold (their rules'
+    ``definitions=``, the conventions' ENTRY left out), the inner derivations of a step included."""
+    from ..objects.indexed import ENTRY
+    for idx, st in enumerate(derivation.steps, 1):
+        for nm, lam in (getattr(st.rule, "definitions", None) or {}).items():
+            if nm not in ENTRY:
+                yield nm, lam, f"{where}step {idx} ({st.rule.name})"
+        for inner in getattr(st.rule, "derivations", None) or ():
+            yield from _definition_uses(inner, f"{where}step {idx}, inner derivation: ")
+
+
+def inconsistent_definitions(statements: Sequence[Statement], derivations: Sequence) -> str:
+    """Why the derivations' definitions do not fit the statements ('' when they do): a name defined
+    twice differently (steps, or a step and the statement), or an object the statement leaves
+    arbitrary (it names it without defining it) that a derivation defines.
+
+    Each Unfold / Fold carries its own ``definitions=``; a derivation that folds with one definition and
+    unfolds with another, or unfolds the statement's object with another definition than the
+    statement's, would prove an identity between two different things.
+    """
+    from sympy.core.function import AppliedUndef
+
+    from .rules import _same_definition
+
+    stated: dict = {}
+    named: set = set()
+    for s in statements:
+        stated.update(s.definition_map)
+        for h in s.hypotheses:
+            lam = definitional(h.expr)
+            if lam is not None:
+                stated.setdefault(h.expr.lhs.func.__name__, lam)
+        for e in [s.lhs, s.rhs] + [h.expr for h in s.hypotheses if h.expr is not None]:
+            named |= {q.func.__name__ for q in sp.sympify(e).atoms(AppliedUndef)}
+    seen: dict = {}
+    for d in derivations:
+        for nm, lam, where in _definition_uses(d, f"derivation '{d.title or sp.sstr(d.start)}', "):
+            if nm in seen and not _same_definition(seen[nm][0], lam):
+                return (f"{where} defines {nm} as {sp.sstr(lam)}, but {seen[nm][1]} as {sp.sstr(seen[nm][0])}: "
+                        "one name, two definitions")
+            seen.setdefault(nm, (lam, where))
+            if nm in stated:
+                if not _same_definition(stated[nm], lam):
+                    return (f"{where} defines {nm} as {sp.sstr(lam)}, but the statement defines it as "
+                            f"{sp.sstr(stated[nm])}")
+            elif nm in named:
+                return (f"{where} defines {nm} as {sp.sstr(lam)}, an object the statement leaves arbitrary "
+                        "(it names it without defining it): state the definition with the statement")
+    return ""
+
+
 def establishes(statements: Sequence[Statement], derivations: Sequence) -> tuple[bool, str]:
     """Whether the (already checked) derivations establish every statement; with the reason."""
     statements = list(statements)
@@ -312,6 +365,9 @@ def establishes(statements: Sequence[Statement], derivations: Sequence) -> tuple
         concl = getattr(d.steps[-1].rule, "concludes", None)
         if rel == IMPLIES and concl is not None:
             concluded.append(concl)
+    why = inconsistent_definitions(statements, derivations)
+    if why:
+        return False, why
     for s in statements:
         why = nonperiodic_definition(s)
         if why:

@@ -121,7 +121,7 @@ def test_use_hypothesis_does_not_rewrite_the_bound_unknown_of_soldim():
                 .step(NumOrbits(_X), InvariantFunctionsDim())]
     d = derive()[0]
     ok, detail = d.steps[0].rule.check_in_context(d, d.start, d.steps[0].expr)
-    assert not ok and "inside SolDim" in detail
+    assert not ok and "SolDim(" in detail
     assert formal.evaluate().status == "unevaluable"           # a hypothesis that is no definition: no net
     r = sc.run_theorem(_theorem("rt_soldim_hyp", formal, derive))
     assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
@@ -483,3 +483,29 @@ def test_inner_derivations_of_equivalent_constraints_use_the_statements_definiti
     assert not ok and "EquivalentConstraints" in why and "the statement defines it" in why
     r = sc.run_theorem(_theorem("rt_inner_definition", formal, derive))
     assert r.verdict in (sc.Verdict.UNDECIDED, sc.Verdict.REFUTED) and not r.passed
+
+
+# ---------------------------------------------------------------- 9. a hypothesis about the statement's t, used under sum_t
+
+def test_use_hypothesis_about_the_statements_index_does_not_reach_a_bound_one():
+    # (|g_t| = k for this t)  =>  sum_{s=1}^{L} |g_s| + |g_t| = L k + k: false (the other g_s are arbitrary).
+    # SymPy's subs rewrites size(g(t)) under the sum binding t too.
+    from symconv.objects.indexed import sequence_function, size
+    g = sequence_function("rt_g")
+    L_ = sp.Symbol("L", integer=True, positive=True)
+    hyp = Hypothesis("|g_t| = k", sp.Eq(size(g(t)), k), "$|g_t| = k$ (this t)")
+    formal = Statement.identity(sp.Sum(size(g(t)), (t, 1, L_)) + size(g(t)), sp.Sum(k, (t, 1, L_)) + k,
+                                hypotheses=(hyp,))
+
+    def derive():
+        return [sc.Derivation(formal.lhs, goal=formal.rhs, hypotheses=(hyp,))
+                .step(formal.rhs, UseHypothesis(hyp.expr, "h"))]
+    d = derive()[0]
+    ok, detail = d.steps[0].rule.check_in_context(d, d.start, d.steps[0].expr)
+    assert not ok and "the statement's ['t']" in detail
+    r = sc.run_theorem(_theorem("rt_hyp_bound_index", formal, derive))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+    # with t free only in the hypothesis (|g_i| = k for every i, as proofs/kernel_support.py uses it) it applies
+    formal2 = Statement.identity(sp.Sum(size(g(t)), (t, 1, L_)), sp.Sum(k, (t, 1, L_)), hypotheses=(hyp,))
+    d2 = sc.Derivation(formal2.lhs, goal=formal2.rhs, hypotheses=(hyp,)).step(formal2.rhs, UseHypothesis(hyp.expr))
+    assert d2.check().ok

@@ -337,6 +337,22 @@ class UseHypothesis(Rule):
         if not any(self.hyp == h or sp.Eq(self.hyp.rhs, self.hyp.lhs, evaluate=False) == h for h in stated):
             return False, (f"the hypothesis {sp.sstr(self.hyp)} is not among the derivation's hypotheses "
                            f"{[h.name for h in derivation.hypotheses]}")
+        # a symbol of the hypothesis that is free in the chain's ends (the statement's sides) is that one
+        # value: the hypothesis says nothing about a variable of that name bound under a sum (|g_t| = k for
+        # this t is not |g_s| = k for every s).  A symbol free only in the hypothesis reads "for every".
+        outer = self.hyp.free_symbols & (sp.sympify(derivation.start).free_symbols
+                                         | sp.sympify(derivation.goal if derivation.goal is not None
+                                                      else derivation.start).free_symbols)
+        for node in sp.preorder_traversal(sp.sympify(prev)):
+            caught = outer & binder_vars(node)
+            if caught:
+                try:
+                    changed = node.subs(self.hyp.lhs, self.hyp.rhs) != node
+                except ValueError:
+                    changed = True
+                if changed:
+                    return False, (f"UseHypothesis: the hypothesis is about the statement's {sorted(map(str, caught))}, "
+                                   f"not about the variable of that name bound in {sp.sstr(node)}")
         try:
             got = self.apply(prev)
         except RuleError as exc:

@@ -509,3 +509,27 @@ def test_use_hypothesis_about_the_statements_index_does_not_reach_a_bound_one():
     formal2 = Statement.identity(sp.Sum(size(g(t)), (t, 1, L_)), sp.Sum(k, (t, 1, L_)), hypotheses=(hyp,))
     d2 = sc.Derivation(formal2.lhs, goal=formal2.rhs, hypotheses=(hyp,)).step(formal2.rhs, UseHypothesis(hyp.expr))
     assert d2.check().ok
+
+
+def test_a_lemmas_side_condition_about_the_statements_index_does_not_cover_a_bound_one():
+    # (end taps of g_t non-zero, this t)  =>  sum_s deg P_{g_s} + deg P_{g_t} = sum_s (|g_s| - 1) + |g_t| - 1:
+    # false (a g_s with a zero last tap has deg P < |g_s| - 1); the rewrite reached the g_s under the sum
+    from symconv.engine.lemmas import NonzeroEndTaps
+    from symconv.engine.rules import LemmaRewrite
+    from symconv.objects.indexed import Pk, X, deg, size
+    g = sp.Function("rt_gk")
+    L_ = sp.Symbol("L", integer=True, positive=True)
+    hyp = Hypothesis("end taps of g_t non-zero", NonzeroEndTaps(g(t)), "the end taps of $g_t$ (this t) are non-zero")
+    lhs = sp.Sum(deg(Pk(g(t), X)), (t, 1, L_)) + deg(Pk(g(t), X))
+    rhs = sp.Sum(size(g(t)) - 1, (t, 1, L_)) + size(g(t)) - 1
+    formal = Statement.identity(lhs, rhs, hypotheses=(hyp,))
+
+    def derive():
+        return [sc.Derivation(lhs, goal=rhs, hypotheses=(hyp,))
+                .step(rhs, LemmaRewrite("kernel_length_is_degree_plus_one", {deg(Pk(g(t), X)): size(g(t)) - 1},
+                                        "length", hypothesis=hyp))]
+    d = derive()[0]
+    ok, detail = d.steps[0].rule.check_in_context(d, d.start, d.steps[0].expr)
+    assert not ok and "the statement's ['t']" in detail
+    r = sc.run_theorem(_theorem("rt_lemma_side_condition_bound", formal, derive))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed

@@ -340,19 +340,14 @@ class UseHypothesis(Rule):
         # a symbol of the hypothesis that is free in the chain's ends (the statement's sides) is that one
         # value: the hypothesis says nothing about a variable of that name bound under a sum (|g_t| = k for
         # this t is not |g_s| = k for every s).  A symbol free only in the hypothesis reads "for every".
-        outer = self.hyp.free_symbols & (sp.sympify(derivation.start).free_symbols
-                                         | sp.sympify(derivation.goal if derivation.goal is not None
-                                                      else derivation.start).free_symbols)
-        for node in sp.preorder_traversal(sp.sympify(prev)):
-            caught = outer & binder_vars(node)
-            if caught:
-                try:
-                    changed = node.subs(self.hyp.lhs, self.hyp.rhs) != node
-                except ValueError:
-                    changed = True
-                if changed:
-                    return False, (f"UseHypothesis: the hypothesis is about the statement's {sorted(map(str, caught))}, "
-                                   f"not about the variable of that name bound in {sp.sstr(node)}")
+        def changed(node) -> bool:
+            try:
+                return node.subs(self.hyp.lhs, self.hyp.rhs) != node
+            except ValueError:
+                return True
+        why = _outer_symbol_bound(derivation, prev, self.hyp.free_symbols, changed)
+        if why:
+            return False, f"UseHypothesis: the hypothesis {why}"
         try:
             got = self.apply(prev)
         except RuleError as exc:
@@ -363,6 +358,27 @@ class UseHypothesis(Rule):
 
     def justification(self) -> str:
         return f"hypothesis {self.label}" if self.label else "hypothesis"
+
+
+def _outer_symbol_bound(derivation, prev, symbols, touches) -> str:
+    """Why a fact about ``symbols`` (a hypothesis, a lemma's side condition) may not be used in ``prev``:
+    one of them is free in the chain's ends (the statement's sides), so it is that one value, and it is
+    bound by a binder in prev that the use ``touches``; '' when there is none (and outside a derivation,
+    where no hypothesis is stated anyway)."""
+    if derivation is None:
+        return ""
+    ends = sp.sympify(derivation.start).free_symbols
+    if derivation.goal is not None:
+        ends |= sp.sympify(derivation.goal).free_symbols
+    outer = set(symbols) & ends
+    if not outer:
+        return ""
+    for node in sp.preorder_traversal(sp.sympify(prev)):
+        caught = outer & binder_vars(node)
+        if caught and touches(node):
+            return (f"is about the statement's {sorted(map(str, caught))}, not about the variable of that name "
+                    f"bound in {sp.sstr(node)}")
+    return ""
 
 
 class DiagonalConstancy(Rule):
@@ -523,6 +539,11 @@ class ApplyLemma(Rule):
         ok, detail = self._instance_check(prev, nxt)
         if not ok:
             return ok, detail
+        if self.hypotheses:
+            named = set().union(*(sp.sympify(h.expr).free_symbols for h in self.hypotheses if h.expr is not None))
+            why = _outer_symbol_bound(derivation, prev, named, lambda node: True)
+            if why:
+                return False, f"lemma {self.lemma}: its side condition {why}"
         from .lemmas import side_conditions_met
         sc_ok, sc_detail = side_conditions_met(self.lemma, [(prev, nxt)], self.hypotheses, derivation)
         return (True, f"{detail}; {sc_detail}") if sc_ok else (False, sc_detail)
@@ -576,6 +597,11 @@ class LemmaRewrite(Rule):
         return self.check_in_context(None, prev, nxt)
 
     def check_in_context(self, derivation, prev, nxt):
+        if self.hypotheses:        # side conditions about the statement's objects: not about a bound namesake
+            for old in self.mapping:
+                why = _outer_symbol_bound(derivation, prev, sp.sympify(old).free_symbols, lambda node: node.has(old))
+                if why:
+                    return False, f"lemma {self.lemma}: its side condition {why}"
         try:
             got = self.apply(prev)
         except RuleError as exc:

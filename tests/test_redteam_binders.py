@@ -533,3 +533,38 @@ def test_a_lemmas_side_condition_about_the_statements_index_does_not_cover_a_bou
     assert not ok and "the statement's ['t']" in detail
     r = sc.run_theorem(_theorem("rt_lemma_side_condition_bound", formal, derive))
     assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+
+
+# ---------------------------------------------------------------- 10. Fubini under a hypothesis about other functions
+
+def test_fubini_needs_a_hypothesis_that_covers_the_integrand():
+    # int_0^1 int_0^1 (x^2 - y^2)/(x^2 + y^2)^2 dy dx = pi/4, the other order -pi/4: not absolutely integrable.
+    # A hypothesis that says "g is integrable" (about another function) let Fubini swap them: proved.
+    from symconv.engine.rules import FactorIntegrals, Fubini
+    fr = (_xr ** 2 - _yr ** 2) / (_xr ** 2 + _yr ** 2) ** 2
+    hyp = Hypothesis("g integrable", text="$g$ is absolutely integrable")
+    lhs, rhs = sp.Integral(fr, (_yr, 0, 1), (_xr, 0, 1)), sp.Integral(fr, (_xr, 0, 1), (_yr, 0, 1))
+    formal = Statement.identity(lhs, rhs, hypotheses=(hyp,))
+
+    def derive():
+        return [sc.Derivation(lhs, goal=rhs, hypotheses=(hyp,)).step(rhs, Fubini(hypothesis=hyp))]
+    d = derive()[0]
+    ok, detail = d.steps[0].rule.check_in_context(d, lhs, rhs)
+    assert not ok and "not shown to cover" in detail
+    r = sc.run_theorem(_theorem("rt_fubini_other_function", formal, derive))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+    # f(tau) g(t - tau) under "f, g in L^1": covered (one named function per variable, independent forms) ...
+    f_, g_ = sp.Function("f"), sp.Function("g")
+    l1 = Hypothesis("f, g absolutely integrable on R", text=r"$f, g \in L^1(\mathbb{R})$")
+    R_ = (-sp.oo, sp.oo)
+    good = sp.Integral(f_(_yr) * g_(_xr - _yr), (_yr, *R_), (_xr, *R_))
+    d2 = sc.Derivation(good, hypotheses=(l1,))
+    assert Fubini(hypothesis=l1).check_in_context(d2, good, sp.Integral(good.function, (_xr, *R_), (_yr, *R_)))[0]
+    # ... but f(tau) f(tau) (the same form twice: int over t diverges) and f(tau) alone over R^2 are not
+    for bad in (f_(_yr) * g_(_yr), f_(_yr)):
+        it = sp.Integral(bad, (_yr, *R_), (_xr, *R_))
+        assert not Fubini(hypothesis=l1).check_in_context(d2, it, sp.Integral(bad, (_xr, *R_), (_yr, *R_)))[0]
+    # FactorIntegrals: each factor must be covered too
+    prod = sp.Integral(f_(_yr), (_yr, *R_)) * sp.Integral(_fr(_xr), (_xr, *R_))
+    merged = sp.Integral(f_(_yr) * _fr(_xr), (_xr, *R_), (_yr, *R_))
+    assert not FactorIntegrals(hypothesis=l1).check_in_context(sc.Derivation(merged, hypotheses=(l1,)), merged, prod)[0]

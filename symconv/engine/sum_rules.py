@@ -445,11 +445,55 @@ class _NeedsIntegrability(Rule):
         if self.hypothesis not in tuple(derivation.hypotheses):
             return False, (f"{self.name}: the hypothesis {self.hypothesis.name!r} is not among the derivation's "
                            f"hypotheses {[h.name for h in derivation.hypotheses]}")
+        why = self._integrands_covered(prev, nxt)
+        if why:
+            return False, f"{self.name}: {why}"
         ok, detail = self._check_step(prev, nxt)
         return ok, detail + (f" (under {self.hypothesis.name})" if ok else "")
 
     def _check_step(self, prev, nxt):  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def _integrals(self, prev, nxt) -> list:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _integrands_covered(self, prev, nxt) -> str:
+        """Why the hypothesis is not shown to cover the integrands the step relies on ('' when it is).
+
+        The hypothesis says, in words, that some functions are in L^1; the engine cannot read the words,
+        only the names.  An integrand is covered when it is a product of factors free of the integration
+        variables (finite), unimodular exponentials exp(i theta), theta real, and exactly one function
+        named in the hypothesis per integration variable, each of one argument linear in them, the forms
+        independent: then |integrand| integrates to a product of L^1 norms (a linear change of variables).
+        Anything else (an explicit integrand, a repeated factor, an unnamed function) is not shown."""
+        import re
+
+        from sympy.core.function import AppliedUndef
+        words = set(re.findall(r"[A-Za-z_][A-Za-z0-9_']*", self.hypothesis.name + " " + self.hypothesis.text))
+        for it in self._integrals(prev, nxt):
+            vars_ = [lim[0] for lim in it.limits]
+            rows = []
+            for fac in sp.Mul.make_args(it.function):
+                if not (fac.free_symbols & set(vars_)):
+                    if fac.is_finite is not True:
+                        return f"the factor {sp.sstr(fac)} is not shown finite"
+                    continue
+                if isinstance(fac, sp.exp) and (fac.args[0] / sp.I).is_extended_real is True:
+                    continue
+                if (isinstance(fac, AppliedUndef) and len(fac.args) == 1 and fac.func.__name__ in words):
+                    arg = sp.expand(fac.args[0])
+                    row = [arg.coeff(v_) for v_ in vars_]
+                    rest = sp.expand(arg - sum(c_ * v_ for c_, v_ in zip(row, vars_)))
+                    if all(c_.is_number and c_.is_extended_real for c_ in row) and not (rest.free_symbols & set(vars_)):
+                        rows.append(row)
+                        continue
+                return (f"the hypothesis {self.hypothesis.name!r} is not shown to cover the factor {sp.sstr(fac)} "
+                        f"of {sp.sstr(it.function)}: only functions it names, of independent linear arguments, "
+                        "times unimodular exponentials")
+            if len(rows) != len(vars_) or sp.Matrix(rows).det() == 0:
+                return (f"the integrand {sp.sstr(it.function)} is not one named L^1 function of an independent "
+                        f"linear form per variable {vars_}: its integrability is not shown")
+        return ""
 
     def _hyp_text(self) -> str:
         if self.hypothesis is None:
@@ -467,6 +511,9 @@ class Fubini(_NeedsIntegrability):
 
     def _check_step(self, prev, nxt):
         return Rule.check(self, prev, nxt)
+
+    def _integrals(self, prev, nxt) -> list:
+        return [q for q in sp.sympify(prev).atoms(sp.Integral) if len(q.limits) > 1]
 
     def _swap(self, it):
         lims = list(it.limits)
@@ -489,6 +536,9 @@ class FactorIntegrals(_NeedsIntegrability):
 
     def __init__(self, hypothesis=None):
         self._set_hypothesis(hypothesis)
+
+    def _integrals(self, prev, nxt) -> list:
+        return [q for q in sp.Mul.make_args(nxt) if isinstance(q, sp.Integral)]
 
     def _check_step(self, prev, nxt):
         ints = [q for q in sp.Mul.make_args(nxt) if isinstance(q, sp.Integral)]

@@ -54,7 +54,8 @@ def test_the_periodicity_attack_is_not_proved():
 def test_periodic_script_definitions_still_unfold():
     e = entry_function("rt_eper")
     defs = {"rt_eper": sp.Lambda((k,), Iverson(k, 3) + zsum(Iverson(k, t) * _D(t), t))}
-    assert _rule_says(Unfold("rt_eper", definitions=defs), e(i + n), Iverson(i + n, 3) + zsum(Iverson(i + n, l) * _D(l), l))
+    assert _rule_says(Unfold("rt_eper", definitions=defs), e(i + n),
+                      Iverson(i + n, 3) + zsum(Iverson(i + n, l) * _D(l), l))
     seq = entry_function("rt_seq", cyclic=False)                # a sequence on Z: indices compared exactly
     sdefs = {"rt_seq": sp.Lambda((k,), sp.KroneckerDelta(k, 100))}
     assert _rule_says(Unfold("rt_seq", definitions=sdefs), seq(i + n), sp.KroneckerDelta(i + n, 100))
@@ -485,7 +486,7 @@ def test_inner_derivations_of_equivalent_constraints_use_the_statements_definiti
     assert r.verdict in (sc.Verdict.UNDECIDED, sc.Verdict.REFUTED) and not r.passed
 
 
-# ---------------------------------------------------------------- 9. a hypothesis about the statement's t, used under sum_t
+# ---------------------------------------------------------------- 9. a hypothesis about the statement's t, under sum_t
 
 def test_use_hypothesis_about_the_statements_index_does_not_reach_a_bound_one():
     # (|g_t| = k for this t)  =>  sum_{s=1}^{L} |g_s| + |g_t| = L k + k: false (the other g_s are arbitrary).

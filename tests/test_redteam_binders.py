@@ -569,3 +569,21 @@ def test_fubini_needs_a_hypothesis_that_covers_the_integrand():
     prod = sp.Integral(f_(_yr), (_yr, *R_)) * sp.Integral(_fr(_xr), (_xr, *R_))
     merged = sp.Integral(f_(_yr) * _fr(_xr), (_xr, *R_), (_yr, *R_))
     assert not FactorIntegrals(hypothesis=l1).check_in_context(sc.Derivation(merged, hypotheses=(l1,)), merged, prod)[0]
+
+
+def test_a_step_may_not_define_an_object_a_convention_leaves_arbitrary():
+    # (a (*) b)_i int f = (sum_t b_t) int f "for every a": unfold the convention conv, then give its a a
+    # definition (a = 1) the statement never made
+    from symconv.objects.indexed import conv
+    integral = sp.Integral(_f3(_xr), (_xr, 0, 1))
+    formal = Statement.identity(conv(i) * integral, zsum(b(t), t) * integral)
+    one = {"a": sp.Lambda((k,), sp.Integer(1))}
+
+    def derive():
+        return [sc.Derivation(formal.lhs, goal=formal.rhs)
+                .step(zsum(a(i - t) * b(t), t) * integral, Unfold("conv"))
+                .step(formal.rhs, Unfold("a", definitions=one))]
+    assert derive()[0].check().ok
+    assert "defines a as" in establishes([formal], derive())[1]
+    r = sc.run_theorem(_theorem("rt_convention_data_defined", formal, derive))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed

@@ -320,6 +320,19 @@ def inconsistent_definitions(statements: Sequence[Statement], derivations: Seque
                 stated.setdefault(h.expr.lhs.func.__name__, lam)
         for e in [s.lhs, s.rhs] + [h.expr for h in s.hypotheses if h.expr is not None]:
             named |= {q.func.__name__ for q in sp.sympify(e).atoms(AppliedUndef)}
+    # and the objects the statement reaches through a definition (its own, or a convention's: the a and b
+    # of ENTRY's conv are as arbitrary as the statement's own data)
+    from ..objects.indexed import ENTRY
+    bodies = dict(ENTRY, **stated)
+    todo = list(named)
+    while todo:
+        lam = bodies.get(todo.pop())
+        if lam is None:
+            continue
+        for q in sp.sympify(lam.expr).atoms(AppliedUndef):
+            if q.func.__name__ not in named:
+                named.add(q.func.__name__)
+                todo.append(q.func.__name__)
     seen: dict = {}
     for d in derivations:
         for nm, lam, where in _definition_uses(d, f"derivation '{d.title or sp.sstr(d.start)}', "):

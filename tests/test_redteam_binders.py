@@ -587,3 +587,25 @@ def test_a_step_may_not_define_an_object_a_convention_leaves_arbitrary():
     assert "defines a as" in establishes([formal], derive())[1]
     r = sc.run_theorem(_theorem("rt_convention_data_defined", formal, derive))
     assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+
+
+# ---------------------------------------------------------------- 11. PolyIdentity and a cancelled denominator
+
+def test_poly_identity_does_not_cancel_a_denominator_that_may_vanish():
+    # (i^2 - 1)/(i - 1) = i + 1 for every integer i: at i = 1 the left side is 0/0.  Concrete evaluation finds
+    # that point unevaluable (never a refutation), so the rule alone decided it: proved.
+    from symconv.engine.rules import PolyIdentity
+    formal = Statement.identity((i ** 2 - 1) / (i - 1), i + 1)
+
+    def derive():
+        return [sc.Derivation(formal.lhs, goal=formal.rhs).step(formal.rhs, PolyIdentity())]
+    ok, detail = PolyIdentity().check(formal.lhs, formal.rhs)
+    assert not ok and "may vanish" in detail
+    r = sc.run_theorem(_theorem("rt_removable_pole", formal, derive))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+    # omega = 1 at n = 1: (omega^2 - 1)/(omega - 1) is not omega + 1 there either
+    from symconv.objects.indexed import omega
+    assert not PolyIdentity().check((omega ** 2 - 1) / (omega - 1), omega + 1)[0]
+    # a denominator shown non-zero (n >= 1, a number) may go
+    assert PolyIdentity().check((n * i + n) / n, i + 1)[0]
+    assert PolyIdentity().check((2 * i + 2) / 2, i + 1)[0]

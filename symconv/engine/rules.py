@@ -491,11 +491,40 @@ class PolyIdentity(Rule):
         else:
             ok = diff == 0
         if ok:
+            pairs = [(prev.lhs, nxt.lhs), (prev.rhs, nxt.rhs)] if isinstance(prev, sp.Eq) else [(prev, nxt)]
+            for p_, q_ in pairs:
+                why = _lost_poles(p_, q_)
+                if why:
+                    return False, f"PolyIdentity: {why}"
             return True, "PolyIdentity: equal as rational functions"
         return False, f"{sp.sstr(prev)} and {sp.sstr(nxt)} differ as rational functions"
 
     def justification(self) -> str:
         return "algebra"
+
+
+def _poles(e) -> set:
+    """The factors of e's denominator that may vanish (a factor shown non-zero, such as n or 2, is left out)."""
+    den = sp.fraction(sp.together(sp.sympify(e)))[1]
+    _, factors = sp.factor_list(den)
+    return {f_ for f_, _ in factors if f_.is_zero is not False}
+
+
+def _lost_poles(prev, nxt) -> str:
+    """Why prev = nxt is not an identity of values although it is one of rational functions: a factor
+    that may vanish divides one denominator and not the other ((i^2 - 1)/(i - 1) = i + 1 fails at i = 1,
+    where the left side is 0/0); '' when both have the same such factors."""
+    try:
+        a, b = _poles(prev), _poles(nxt)
+    except (sp.PolynomialError, sp.GeneratorsNeeded, ValueError, TypeError) as exc:   # refuse rather than guess
+        return f"the denominators could not be compared ({type(exc).__name__})"
+    def norm(fs):
+        return {sp.expand(f_ if f_.could_extract_minus_sign() is False else -f_) for f_ in fs}
+    lost = norm(a) ^ norm(b)
+    if lost:
+        return (f"the denominators differ by {sorted(map(sp.sstr, lost))}, which may vanish: the two sides are "
+                "equal as rational functions, not as values where it does")
+    return ""
 
 
 class ApplyLemma(Rule):

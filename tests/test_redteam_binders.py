@@ -609,3 +609,18 @@ def test_poly_identity_does_not_cancel_a_denominator_that_may_vanish():
     # a denominator shown non-zero (n >= 1, a number) may go
     assert PolyIdentity().check((n * i + n) / n, i + 1)[0]
     assert PolyIdentity().check((2 * i + 2) / 2, i + 1)[0]
+
+
+def test_evaluate_sum_and_lemma_rewrite_do_not_cancel_a_denominator_that_may_vanish_either():
+    # sum_{k<n} k = n(n-1)(n-5) / (2(n-5)): 0/0 at n = 5 (concrete evaluation skips that point)
+    from symconv.engine.rules import EvaluateSum
+    tri = sp.Sum(k, (k, 0, n - 1))
+    ok, detail = EvaluateSum().check(tri, n * (n - 1) * (n - 5) / (2 * (n - 5)))
+    assert not ok and "may vanish" in detail
+    assert EvaluateSum().check(tri, n * (n - 1) / 2)[0]
+    formal = Statement.identity(tri, n * (n - 1) * (n - 5) / (2 * (n - 5)))
+
+    def derive():
+        return [sc.Derivation(formal.lhs, goal=formal.rhs).step(formal.rhs, EvaluateSum())]
+    r = sc.run_theorem(_theorem("rt_sum_removable_pole", formal, derive))
+    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed

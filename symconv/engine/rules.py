@@ -504,10 +504,15 @@ class PolyIdentity(Rule):
 
 
 def _poles(e) -> set:
-    """The factors of e's denominator that may vanish (a factor shown non-zero, such as n or 2, is left out)."""
-    den = sp.fraction(sp.together(sp.sympify(e)))[1]
-    _, factors = sp.factor_list(den)
-    return {f_ for f_, _ in factors if f_.is_zero is not False}
+    """The factors of e's denominators that may vanish (a factor shown non-zero, such as n or 2, is left out):
+    the irreducible factors of the base of every negative power in e, as written (SymPy's together would
+    cancel a common factor first)."""
+    out = set()
+    for p_ in sp.preorder_traversal(sp.sympify(e)):
+        if isinstance(p_, sp.Pow) and p_.exp.is_negative:
+            _, factors = sp.factor_list(p_.base)
+            out |= {f_ for f_, _ in factors if f_.is_zero is not False}
+    return out
 
 
 def _lost_poles(prev, nxt) -> str:
@@ -635,8 +640,12 @@ class LemmaRewrite(Rule):
             got = self.apply(prev)
         except RuleError as exc:
             return False, f"lemma {self.lemma} does not apply: {exc}"
-        if not (sp.cancel(got - nxt) == 0 or equal_mod_n(got, nxt)):
-            return False, f"lemma {self.lemma} gives {sp.sstr(got)}, not {sp.sstr(nxt)}"
+        if not equal_mod_n(got, nxt):
+            if sp.cancel(got - nxt) != 0:
+                return False, f"lemma {self.lemma} gives {sp.sstr(got)}, not {sp.sstr(nxt)}"
+            why = _lost_poles(got, nxt)
+            if why:
+                return False, f"lemma {self.lemma}: {why}"
         from .lemmas import side_conditions_met
         sc_ok, sc_detail = side_conditions_met(self.lemma, list(self.mapping.items()), self.hypotheses, derivation)
         if not sc_ok:
@@ -662,9 +671,15 @@ class EvaluateSum(Rule):
         if isinstance(got, sp.Eq) or isinstance(nxt, sp.Eq):
             if (isinstance(got, sp.Eq) and isinstance(nxt, sp.Eq) and sp.cancel(got.lhs - nxt.lhs) == 0
                     and sp.cancel(got.rhs - nxt.rhs) == 0):
+                why = _lost_poles(got.lhs, nxt.lhs) or _lost_poles(got.rhs, nxt.rhs)
+                if why:
+                    return False, f"EvaluateSum: {why}"
                 return True, "EvaluateSum: closed forms matched"
             return False, f"closed form {sp.sstr(got)} is not {sp.sstr(nxt)}"
         if sp.cancel(got - nxt) == 0:
+            why = _lost_poles(got, nxt)
+            if why:
+                return False, f"EvaluateSum: {why}"
             return True, "EvaluateSum: closed form matched"
         return False, f"closed form {sp.sstr(got)} is not {sp.sstr(nxt)}"
 

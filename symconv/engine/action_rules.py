@@ -538,6 +538,13 @@ class EquivalentConstraints(Rule):
                 if name in getattr(st.rule, "names", ()):
                     return False, (f"EquivalentConstraints: derivation '{d.title}' unfolds {name}: "
                                    f"not for every {name}")
+                defs = getattr(st.rule, "definitions", None) or {}
+                for nm in getattr(st.rule, "names", ()):
+                    lam = defs.get(nm)
+                    if lam is not None and any(q.func == u1.func for q in lam.expr.atoms(AppliedUndef)):
+                        # inside SolDim, W is the unknown; the definition's W would be read as the outer one
+                        return False, (f"EquivalentConstraints: derivation '{d.title}' unfolds {nm}, whose "
+                                       f"definition {sp.sstr(lam)} names the unknown {name}")
             chk = d.check()
             if not chk.ok:
                 return False, f"EquivalentConstraints: derivation '{d.title}' fails: {chk.failure}"
@@ -546,7 +553,11 @@ class EquivalentConstraints(Rule):
                 if not lc.ok:
                     return False, f"EquivalentConstraints: lemma {lem} failed its check: {lc.evidence}"
         try:
-            stmt = Statement.equivalence(e1, e2)
+            # the inner derivations' own definitions are the equivalence's notation (the outer statement's
+            # establishes() checks them against the theorem's)
+            from ..objects.indexed import ENTRY
+            stmt = Statement.equivalence(e1, e2, definitions={nm: lam for nm, lam in self.definitions.items()
+                                                              if nm not in ENTRY})
         except (TypeError, ValueError) as exc:
             return False, f"EquivalentConstraints: {exc}"
         ok, why = establishes([stmt], list(self.derivations))

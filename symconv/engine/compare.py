@@ -96,23 +96,45 @@ def _sums_equal(a: sp.Sum, b: sp.Sum) -> bool:
     from itertools import permutations
 
     la, lb = list(a.limits), list(b.limits)
-    if len(la) != len(lb) or any(len(lim) != 3 for lim in la + lb):
+    if len(la) != len(lb) or any(len(lim) != 3 for lim in la + lb) or _repeated(la) or _repeated(lb):
         return False
     dummies = [sp.Dummy(f"s{q}", integer=True) for q in range(len(la))]
     ra = {lim[0]: d for lim, d in zip(la, dummies)}
     fa = a.function.xreplace(ra)
-    rng_a = [(sp.sympify(lim[1]).xreplace(ra), sp.sympify(lim[2]).xreplace(ra)) for lim in la]
+    rng_a = _ranges(la, dummies)
     identity = tuple(range(len(lb)))
     orders = permutations(identity) if reorder_ok(a) and reorder_ok(b) else [identity]
     for perm in orders:
         rb = {lb[perm[q]][0]: dummies[q] for q in range(len(la))}
-        rng_b = [(sp.sympify(lb[perm[q]][1]).xreplace(rb), sp.sympify(lb[perm[q]][2]).xreplace(rb))
-                 for q in range(len(la))]
+        # reordered only with independent ranges, so a range names no summation variable: the scoped
+        # renaming of the permuted limits leaves every range as it is
+        rng_b = _ranges([lb[perm[q]] for q in range(len(la))], dummies)
         if any(not (_same_bound(p[0], q_[0]) and _same_bound(p[1], q_[1])) for p, q_ in zip(rng_a, rng_b)):
             continue
         if equal_mod_n(fa, b.function.xreplace(rb)):
             return True
     return False
+
+
+def _repeated(limits) -> bool:
+    """Whether an iterated sum or integral binds one variable twice (the inner binding shadows the outer
+    one in the summand): not compared."""
+    vars_ = [lim[0] for lim in limits]
+    return len(set(vars_)) != len(vars_)
+
+
+def _ranges(limits, dummies) -> list:
+    """The ranges of an iterated sum or integral (SymPy's limits, innermost first), each with the
+    variables *in scope there* renamed to ``dummies``: a range may name the variables of the limits
+    after its own (the outer ones), never its own or an inner one, which there is a free symbol of the
+    same name (in Sum(f(t), (t, 0, t)) the upper t is free)."""
+    out = []
+    for q, lim in enumerate(limits):
+        outer = {}
+        for w, d in zip(limits[q + 1:], dummies[q + 1:]):
+            outer.setdefault(w[0], d)           # the nearest binding of a repeated variable is in scope
+        out.append((sp.sympify(lim[1]).xreplace(outer), sp.sympify(lim[2]).xreplace(outer)))
+    return out
 
 
 def _same_bound(p: sp.Expr, q: sp.Expr) -> bool:
@@ -171,13 +193,14 @@ def reorder_ok(sm: sp.Sum) -> bool:
 def _integrals_equal(a: sp.Integral, b: sp.Integral) -> bool:
     """Iterated integrals with the same ranges in the same order (reordering needs Fubini)."""
     la, lb = list(a.limits), list(b.limits)
-    if len(la) != len(lb) or any(len(lim) != 3 for lim in la + lb):
+    if len(la) != len(lb) or any(len(lim) != 3 for lim in la + lb) or _repeated(la) or _repeated(lb):
         return False
     dummies = [sp.Dummy(f"r{q}", real=True) for q in range(len(la))]
     ra = {lim[0]: d for lim, d in zip(la, dummies)}
     rb = {lim[0]: d for lim, d in zip(lb, dummies)}
-    for p, q in zip(la, lb):     # ranges compared after the renaming (an outer variable, not a free one)
-        if not all(_same_bound(sp.sympify(p[e]).xreplace(ra), sp.sympify(q[e]).xreplace(rb)) for e in (1, 2)):
+    # ranges compared after the renaming of the variables in scope there (an outer variable, not a free one)
+    for p, q in zip(_ranges(la, dummies), _ranges(lb, dummies)):
+        if not all(_same_bound(p[e], q[e]) for e in (0, 1)):
             return False
     return equal_mod_n(a.function.xreplace(ra), b.function.xreplace(rb))
 
@@ -236,9 +259,18 @@ def equal_mod_n(a: sp.Basic, b: sp.Basic) -> bool:
         return _sums_equal(a, b)
     if isinstance(a, sp.Integral) and isinstance(b, sp.Integral):
         return _integrals_equal(a, b)
-    if (a.is_Add and b.is_Add) or (a.is_Mul and b.is_Mul):
+    if a.is_Add and b.is_Add:
         if _match_unordered(a.args, b.args):
             return True
+    if a.is_Mul and b.is_Mul:
+        if a.is_commutative and b.is_commutative:
+            if _match_unordered(a.args, b.args):
+                return True
+        else:                      # matrices: the commuting factors in any order, the others in theirs
+            (ca, na), (cb, nb) = a.args_cnc(), b.args_cnc()
+            if (len(na) == len(nb) and _match_unordered(tuple(ca), tuple(cb))
+                    and all(equal_mod_n(p, q) for p, q in zip(na, nb))):
+                return True
     if a.is_Mul or b.is_Mul:  # merge powers of the same symbol, then compare
         na, nb = merge_powers(a), merge_powers(b)
         if (na, nb) != (a, b):
@@ -247,8 +279,9 @@ def equal_mod_n(a: sp.Basic, b: sp.Basic) -> bool:
 
 
 def merge_powers(e: sp.Expr) -> sp.Expr:
-    """Combine the powers of each symbol in a product into one power (x^a x^b = x^(a+b))."""
-    if not e.is_Mul:
+    """Combine the powers of each symbol in a product into one power (x^a x^b = x^(a+b)); a product of
+    non-commuting factors is left as it is (A B A is not A^2 B)."""
+    if not e.is_Mul or not e.is_commutative:
         return e
     exps: dict[sp.Symbol, list] = {}
     rest = []

@@ -248,7 +248,9 @@ class GroupReindex(_GroupRule):
 
 
 def bound_in(e) -> set:
-    return {lim[0] for sm in sp.sympify(e).atoms(sp.Sum) for lim in sm.limits}
+    """The variables bound inside e (by a sum, or any other binder: rule_base.bound_symbols)."""
+    from .rule_base import bound_symbols
+    return bound_symbols(e)
 
 
 class GroupSift(_GroupRule):

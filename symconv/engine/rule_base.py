@@ -8,7 +8,8 @@ import sympy as sp
 
 from .compare import equal_mod_n
 
-__all__ = ["Rule", "RuleError", "bound_symbols", "rename_bound", "substitute", "replace_applied"]
+__all__ = ["Rule", "RuleError", "bound_symbols", "rename_bound", "substitute", "replace_applied", "soldim_bound",
+           "binder_vars"]
 
 
 class RuleError(ValueError):
@@ -51,15 +52,21 @@ def _eq_map(expr: sp.Basic, fn: Callable[[sp.Expr], sp.Expr]) -> sp.Basic:
 
 
 def bound_symbols(e: sp.Basic) -> set:
-    """Variables bound by the sums inside e."""
-    return {lim[0] for sm in e.atoms(sp.Sum) for lim in sm.limits}
+    """Variables bound inside e: by its sums, products and integrals, and by any other binder
+    (:func:`binder_vars`: Subs, Lambda, Limit, Derivative, the symbols a SolDim quantifies)."""
+    return {q for node in sp.preorder_traversal(sp.sympify(e)) for q in binder_vars(node)
+            if isinstance(q, sp.Symbol) and q is not IN_SOLDIM}
 
 
-def _no_capture(value: sp.Expr, body: sp.Expr) -> None:
-    """Substituting ``value`` into ``body`` must not put its variables under a sum binding them."""
-    clash = sp.sympify(value).free_symbols & bound_symbols(body)
+def _no_capture(value: sp.Expr, body: sp.Expr, var: sp.Symbol | None = None) -> None:
+    """Substituting ``value`` for ``var`` into ``body`` (by xreplace) must not put its variables under a
+    binder binding them, nor reach an inner binder of ``var`` itself (whose var is another variable)."""
+    bound = bound_symbols(body)
+    clash = sp.sympify(value).free_symbols & bound
     if clash:
         raise RuleError(f"substitution would capture {sorted(map(str, clash))} under an inner sum")
+    if var is not None and var in bound:
+        raise RuleError(f"{var} is bound again inside {sp.sstr(body)}: rename the inner one first")
 
 
 #: expressions that bind the variables of their limits
@@ -93,10 +100,19 @@ def rename_bound(e: sp.Basic) -> sp.Basic:
     if not e.args:
         return e
     if isinstance(e, BINDERS):
-        ren = {lim[0]: _fresh(lim[0], type(e)) for lim in e.limits}
+        lims = list(e.limits)
+        fresh = [_fresh(lim[0], type(e)) for lim in lims]
+        ren = {}
+        for lim, d in zip(reversed(lims), reversed(fresh)):     # innermost binding last: it wins in the body
+            ren[lim[0]] = d
         body = rename_bound(e.function).xreplace(ren)
-        limits = [(ren[lim[0]],) + tuple(rename_bound(sp.sympify(q)).xreplace(ren) for q in lim[1:])
-                  for lim in e.limits]
+        limits = []
+        for q, lim in enumerate(lims):
+            # a range is in the scope of the outer limits only (its own variable there is a free symbol)
+            outer = {}
+            for w, d in zip(lims[q + 1:], fresh[q + 1:]):
+                outer.setdefault(w[0], d)
+            limits.append((fresh[q],) + tuple(rename_bound(sp.sympify(r)).xreplace(outer) for r in lim[1:]))
         return type(e)(body, *limits)
     return _rebuild(e, [rename_bound(q) for q in e.args])
 
@@ -109,15 +125,69 @@ def substitute(e: sp.Basic, mapping: dict) -> sp.Basic:
     >>> substitute(zsum(a(i - t) * b(t), t), {i: t})    # the free i becomes t, not the bound t
     Sum(a(-_t + t)*b(_t), (_t, 0, n - 1))
     """
-    return rename_bound(e).xreplace({sp.sympify(k_): sp.sympify(v_) for k_, v_ in mapping.items()})
+    mapping = {sp.sympify(k_): sp.sympify(v_) for k_, v_ in mapping.items()}
+    renamed = rename_bound(e)
+    # the variables of a Subs, a Lambda, a Limit or a Derivative are not renamed: a substitution may not
+    # reach them, nor bring a symbol under them (Subs(f(x, y), x, 0) with y -> x is not Subs(f(x, x), x, 0))
+    kept = set().union(*(_other_binder_vars(q) for q in sp.preorder_traversal(renamed)))
+    touched = (set(mapping) | {s_ for v_ in mapping.values() for s_ in v_.free_symbols}) & kept
+    if touched:
+        raise RuleError(f"substitution would reach or capture {sorted(map(str, touched))} under a Subs, Lambda, "
+                        "Limit or Derivative binding them")
+    return renamed.xreplace(mapping)
+
+
+#: in the ``bound`` set of :func:`replace_applied` inside a SolDim: every symbol that enters its equation
+#: is quantified there, so a substitution may bring in no symbol at all
+IN_SOLDIM = sp.Dummy("in_SolDim")
+
+
+def soldim_bound(sd) -> set:
+    """What ``SolDim(E, W(p, ...))`` binds: every free symbol of its equation E (quantified, as is any
+    symbol that a rewrite would bring into E: :data:`IN_SOLDIM`) and the unknown W itself (a function,
+    not the object of that name outside)."""
+    eq, unknown = sd.args
+    return (set(sp.sympify(eq).free_symbols) | set(unknown.free_symbols) | {getattr(unknown, "func", unknown)}
+            | {IN_SOLDIM})
+
+
+def _other_binder_vars(e: sp.Basic) -> set:
+    """The variables that a Subs, a Lambda, a Limit or a Derivative binds (none for anything else): an
+    object brought inside must not name them (Subs(h(y), x, 0), with h(y) := x y for the free x, is x y)."""
+    if isinstance(e, (sp.Subs, sp.Lambda)):
+        return set(e.bound_symbols)
+    if isinstance(e, sp.Limit):
+        return {e.args[1]}
+    if isinstance(e, sp.Derivative):
+        return set(e.variables)
+    return set()
+
+
+def binder_vars(e: sp.Basic) -> set:
+    """The variables e binds itself: a sum's, product's or integral's limit variables, a SolDim's (every
+    symbol of its equation), a Subs's, Lambda's, Limit's or Derivative's variables; else none."""
+    if isinstance(e, BINDERS):
+        return {lim[0] for lim in e.limits}
+    from ..objects.group_actions import SolDim
+    if isinstance(e, SolDim):
+        return {q for q in soldim_bound(e) if isinstance(q, sp.Basic)}
+    return _other_binder_vars(e)
 
 
 def replace_applied(e: sp.Basic, match, build, bound: frozenset = frozenset()) -> sp.Basic:
     """Replace every applied function q with match(q) by build(q, bound), bottom-up; ``bound`` is the
-    set of variables bound around q (so build can refuse to capture them)."""
+    set of variables bound around q (so build can refuse to capture them): by sums, products and
+    integrals, by a SolDim (its equation's free symbols and its unknown function), by a Subs, a Lambda,
+    a Limit or a Derivative (their variables)."""
+    from ..objects.group_actions import SolDim
+
     e = sp.sympify(e)
     if not e.args:
         return e
+    if isinstance(e, SolDim):
+        bound = frozenset(bound | soldim_bound(e))
+    else:
+        bound = frozenset(bound | _other_binder_vars(e))
     if isinstance(e, BINDERS):
         inner = bound | {lim[0] for lim in e.limits}
         body = replace_applied(e.function, match, build, inner)

@@ -23,8 +23,9 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from .compare import equal_mod_n, integer_poly, is_cyclic, merge_powers, same_index
-from .rule_base import Rule, RuleError, _eq_map, _fail, bound_symbols, replace_applied, substitute
+from .compare import equal_mod_n, integer_poly, integer_valued, is_cyclic, merge_powers, periodic_in, same_index
+from .rule_base import (IN_SOLDIM, Rule, RuleError, _eq_map, _fail, binder_vars, bound_symbols, replace_applied,
+                        substitute)
 from .sum_rules import (CancelTerms, CombineSums, FactorIntegrals, FactorSums, Fubini, GeometricSum, ProductOfSums,
                         PullIn, PullOut, ReindexSum, Sift, SubstituteIntegral,
                         SplitSum, SwapSums)
@@ -76,14 +77,32 @@ class Unfold(Rule):
         if len(found) > 1:
             raise RuleError(f"several different objects are named {nm!r}")
         extra = lam.expr.free_symbols - set(lam.variables)   # the definition's own parameters
+        cyclic = any(is_cyclic(fn) for fn in found)
 
         def build(q, bound):
             if len(q.args) != len(lam.variables):
                 raise RuleError(f"{nm} takes {len(lam.variables)} indices, got {sp.sstr(q)}")
+            if q.func in bound:
+                raise RuleError(f"{sp.sstr(q)} is the unknown of a SolDim around it (bound there), "
+                                f"not the object {nm} the definition is about")
+            named = {f_.func for f_ in lam.expr.atoms(AppliedUndef)} & bound
+            if named:                  # the definition's W is an object outside; the SolDim's W is bound
+                raise RuleError(f"the definition of {nm} names {sorted(f_.__name__ for f_ in named)}, the unknown "
+                                "of a SolDim around it: refused (which W it means is ambiguous)")
+            # an entry on Z_n has its integer indices read modulo n by every rule (equal_mod_n, Sift,
+            # ReindexSum, the group rules): unfolding it needs a definition that is n-periodic in them,
+            # else a derivation could move an index by n and unfold a different value
+            at = tuple(p for p, a_ in enumerate(q.args) if integer_valued(a_))
+            if cyclic and at and not _periodic_definition(lam, at):
+                raise RuleError(f"{nm!r} is an object on Z_n (indices read modulo n), but its definition "
+                                f"{sp.sstr(lam)} is not shown n-periodic in the indices of {sp.sstr(q)}")
             clash = extra & bound
             if clash:
                 raise RuleError(f"unfolding {sp.sstr(q)} would put the definition's {sorted(map(str, clash))} "
                                 "under a sum binding them")
+            if extra and IN_SOLDIM in bound:     # SolDim quantifies every symbol of its equation
+                raise RuleError(f"unfolding {sp.sstr(q)} would put the definition's {sorted(map(str, extra))} "
+                                "under a SolDim, which quantifies (binds) every symbol of its equation")
             return substitute(lam.expr, dict(zip(lam.variables, q.args)))
 
         return replace_applied(e, lambda q: isinstance(q, AppliedUndef) and q.func.__name__ == nm, build)
@@ -142,8 +161,59 @@ def _same_definition(lam1, lam2) -> bool:
             and len(lam1.variables) == len(lam2.variables)):
         return False
     args = [sp.Dummy(f"q{q}", integer=True) for q in range(len(lam1.variables))]
-    return equal_mod_n(substitute(lam1.expr, dict(zip(lam1.variables, args))),
-                       substitute(lam2.expr, dict(zip(lam2.variables, args))))
+    try:
+        return equal_mod_n(substitute(lam1.expr, dict(zip(lam1.variables, args))),
+                           substitute(lam2.expr, dict(zip(lam2.variables, args))))
+    except RuleError:
+        return False
+
+
+def _periodic_definition(lam, at=None) -> bool:
+    """Whether a definition is shown n-periodic in its indices at the positions ``at`` (all by default):
+    every index there is read only modulo n (as an index of an entry on Z_n, in a bracket, an exponent
+    of omega, or as a group label: an argument of GMul, GInv or of the action Act).
+
+    >>> from symconv.objects.indexed import ENTRY, i
+    >>> all(_periodic_definition(lam) for lam in ENTRY.values())
+    True
+    >>> _periodic_definition(sp.Lambda((i,), sp.KroneckerDelta(i, 100)))
+    False
+    """
+    at = range(len(lam.variables)) if at is None else at
+    key = (lam, tuple(at))
+    if key not in _PERIODIC:
+        fresh = {lam.variables[p]: sp.Dummy(f"q{p}", integer=True) for p in at}
+        try:
+            body = substitute(lam.expr, fresh)
+        except RuleError:                   # a parameter bound again inside (by a Subs, say): not shown
+            _PERIODIC[key] = False
+            return False
+        _PERIODIC[key] = all(periodic_in(body, q) or _labels_only(body, q) for q in fresh.values())
+    return _PERIODIC[key]
+
+
+_PERIODIC: dict = {}
+
+
+def _labels_only(body, var) -> bool:
+    """Whether var occurs in body only in label positions (group_rules.label_only), the group element
+    of an action g . p counted as one (Act depends on g only through its residue modulo n)."""
+    from ..objects.group_actions import Act, PtEq
+    from .group_rules import _label_arg_ok, _label_parent
+
+    if var not in body.free_symbols:
+        return True
+    if isinstance(body, Act):
+        return _label_arg_ok(body.args[0], var) and _labels_only(body.args[1], var)
+    if isinstance(body, PtEq) or body.is_Add or body.is_Mul:
+        return all(_labels_only(q, var) for q in body.args)
+    if _label_parent(body):
+        return all(_label_arg_ok(q, var) for q in body.args)
+    if isinstance(body, sp.Sum):
+        if any(var in sp.sympify(q).free_symbols for lim in body.limits for q in lim[1:]):
+            return False
+        return _labels_only(body.function, var)
+    return False
 
 
 def _entry_functions() -> dict:
@@ -239,7 +309,24 @@ class UseHypothesis(Rule):
         self.hyp, self.label = hyp, label
 
     def apply(self, expr):
-        return sp.expand(expr.subs(self.hyp.lhs, self.hyp.rhs))
+        from ..objects.group_actions import SolDim
+        old, new = self.hyp.lhs, self.hyp.rhs
+        brought = new.free_symbols - old.free_symbols       # symbols the rewrite brings in (the hypothesis's own)
+        try:
+            for node in sp.preorder_traversal(sp.sympify(expr)):
+                if isinstance(node, SolDim):
+                    # SolDim(E, W) binds W and quantifies E's symbols: the hypothesis is about the objects outside
+                    if node.subs(old, new) != node:
+                        raise RuleError(f"the hypothesis would rewrite inside {sp.sstr(node)}, which binds its "
+                                        "unknown and the symbols of its equation")
+                elif brought & binder_vars(node) and node.subs(old, new) != node:
+                    raise RuleError(f"the hypothesis would bring {sorted(map(str, brought & binder_vars(node)))} "
+                                    f"under {sp.sstr(node)}, which binds them")
+            return sp.expand(expr.subs(old, new))
+        except ValueError as exc:                           # SymPy: "cannot create dummy dependencies"
+            if isinstance(exc, RuleError):
+                raise
+            raise RuleError(f"the hypothesis cannot be substituted: {exc}") from exc
 
     def check(self, prev, nxt):
         return False, (f"UseHypothesis {sp.sstr(self.hyp)} outside a derivation that states it: "
@@ -250,13 +337,48 @@ class UseHypothesis(Rule):
         if not any(self.hyp == h or sp.Eq(self.hyp.rhs, self.hyp.lhs, evaluate=False) == h for h in stated):
             return False, (f"the hypothesis {sp.sstr(self.hyp)} is not among the derivation's hypotheses "
                            f"{[h.name for h in derivation.hypotheses]}")
-        got = self.apply(prev)
+        # a symbol of the hypothesis that is free in the chain's ends (the statement's sides) is that one
+        # value: the hypothesis says nothing about a variable of that name bound under a sum (|g_t| = k for
+        # this t is not |g_s| = k for every s).  A symbol free only in the hypothesis reads "for every".
+        def changed(node) -> bool:
+            try:
+                return node.subs(self.hyp.lhs, self.hyp.rhs) != node
+            except ValueError:
+                return True
+        why = _outer_symbol_bound(derivation, prev, self.hyp.free_symbols, changed)
+        if why:
+            return False, f"UseHypothesis: the hypothesis {why}"
+        try:
+            got = self.apply(prev)
+        except RuleError as exc:
+            return False, f"UseHypothesis does not apply: {exc}"
         if sp.expand(got - nxt) == 0:
             return True, f"UseHypothesis {self.label}: matched"
         return False, f"using {self.label} gives {sp.sstr(got)}, not {sp.sstr(nxt)}"
 
     def justification(self) -> str:
         return f"hypothesis {self.label}" if self.label else "hypothesis"
+
+
+def _outer_symbol_bound(derivation, prev, symbols, touches) -> str:
+    """Why a fact about ``symbols`` (a hypothesis, a lemma's side condition) may not be used in ``prev``:
+    one of them is free in the chain's ends (the statement's sides), so it is that one value, and it is
+    bound by a binder in prev that the use ``touches``; '' when there is none (and outside a derivation,
+    where no hypothesis is stated anyway)."""
+    if derivation is None:
+        return ""
+    ends = sp.sympify(derivation.start).free_symbols
+    if derivation.goal is not None:
+        ends |= sp.sympify(derivation.goal).free_symbols
+    outer = set(symbols) & ends
+    if not outer:
+        return ""
+    for node in sp.preorder_traversal(sp.sympify(prev)):
+        caught = outer & binder_vars(node)
+        if caught and touches(node):
+            return (f"is about the statement's {sorted(map(str, caught))}, not about the variable of that name "
+                    f"bound in {sp.sstr(node)}")
+    return ""
 
 
 class DiagonalConstancy(Rule):
@@ -369,11 +491,45 @@ class PolyIdentity(Rule):
         else:
             ok = diff == 0
         if ok:
+            pairs = [(prev.lhs, nxt.lhs), (prev.rhs, nxt.rhs)] if isinstance(prev, sp.Eq) else [(prev, nxt)]
+            for p_, q_ in pairs:
+                why = _lost_poles(p_, q_)
+                if why:
+                    return False, f"PolyIdentity: {why}"
             return True, "PolyIdentity: equal as rational functions"
         return False, f"{sp.sstr(prev)} and {sp.sstr(nxt)} differ as rational functions"
 
     def justification(self) -> str:
         return "algebra"
+
+
+def _poles(e) -> set:
+    """The factors of e's denominators that may vanish (a factor shown non-zero, such as n or 2, is left out):
+    the irreducible factors of the base of every negative power in e, as written (SymPy's together would
+    cancel a common factor first)."""
+    out = set()
+    for p_ in sp.preorder_traversal(sp.sympify(e)):
+        if isinstance(p_, sp.Pow) and p_.exp.is_negative:
+            _, factors = sp.factor_list(p_.base)
+            out |= {f_ for f_, _ in factors if f_.is_zero is not False}
+    return out
+
+
+def _lost_poles(prev, nxt) -> str:
+    """Why prev = nxt is not an identity of values although it is one of rational functions: a factor
+    that may vanish divides one denominator and not the other ((i^2 - 1)/(i - 1) = i + 1 fails at i = 1,
+    where the left side is 0/0); '' when both have the same such factors."""
+    try:
+        a, b = _poles(prev), _poles(nxt)
+    except (sp.PolynomialError, sp.GeneratorsNeeded, ValueError, TypeError) as exc:   # refuse rather than guess
+        return f"the denominators could not be compared ({type(exc).__name__})"
+    def norm(fs):
+        return {sp.expand(f_ if f_.could_extract_minus_sign() is False else -f_) for f_ in fs}
+    lost = norm(a) ^ norm(b)
+    if lost:
+        return (f"the denominators differ by {sorted(map(sp.sstr, lost))}, which may vanish: the two sides are "
+                "equal as rational functions, not as values where it does")
+    return ""
 
 
 class ApplyLemma(Rule):
@@ -417,6 +573,11 @@ class ApplyLemma(Rule):
         ok, detail = self._instance_check(prev, nxt)
         if not ok:
             return ok, detail
+        if self.hypotheses:
+            named = set().union(*(sp.sympify(h.expr).free_symbols for h in self.hypotheses if h.expr is not None))
+            why = _outer_symbol_bound(derivation, prev, named, lambda node: True)
+            if why:
+                return False, f"lemma {self.lemma}: its side condition {why}"
         from .lemmas import side_conditions_met
         sc_ok, sc_detail = side_conditions_met(self.lemma, [(prev, nxt)], self.hypotheses, derivation)
         return (True, f"{detail}; {sc_detail}") if sc_ok else (False, sc_detail)
@@ -455,6 +616,14 @@ class LemmaRewrite(Rule):
                 raise RuleError(f"{sp.sstr(old)} -> {sp.sstr(new)} is not an instance of {self.lemma}")
             if not expr.has(old):
                 raise RuleError(f"{sp.sstr(old)} does not occur in {sp.sstr(expr)}")
+            # the lemma's instance holds for every value of its symbols; a symbol the rewrite brings in
+            # (m -> 2L - 2c) is the statement's, and must not land under a binder of that name
+            brought = sp.sympify(new).free_symbols - sp.sympify(old).free_symbols
+            for node in sp.preorder_traversal(sp.sympify(expr)):
+                caught = brought & binder_vars(node)
+                if caught and node.has(old):
+                    raise RuleError(f"rewriting {sp.sstr(old)} -> {sp.sstr(new)} would bring "
+                                    f"{sorted(map(str, caught))} under {sp.sstr(node)}, which binds them")
         return expr.xreplace(self.mapping)
 
     def check(self, prev, nxt):
@@ -462,12 +631,21 @@ class LemmaRewrite(Rule):
         return self.check_in_context(None, prev, nxt)
 
     def check_in_context(self, derivation, prev, nxt):
+        if self.hypotheses:        # side conditions about the statement's objects: not about a bound namesake
+            for old in self.mapping:
+                why = _outer_symbol_bound(derivation, prev, sp.sympify(old).free_symbols, lambda node: node.has(old))
+                if why:
+                    return False, f"lemma {self.lemma}: its side condition {why}"
         try:
             got = self.apply(prev)
         except RuleError as exc:
             return False, f"lemma {self.lemma} does not apply: {exc}"
-        if not (sp.cancel(got - nxt) == 0 or equal_mod_n(got, nxt)):
-            return False, f"lemma {self.lemma} gives {sp.sstr(got)}, not {sp.sstr(nxt)}"
+        if not equal_mod_n(got, nxt):
+            if sp.cancel(got - nxt) != 0:
+                return False, f"lemma {self.lemma} gives {sp.sstr(got)}, not {sp.sstr(nxt)}"
+            why = _lost_poles(got, nxt)
+            if why:
+                return False, f"lemma {self.lemma}: {why}"
         from .lemmas import side_conditions_met
         sc_ok, sc_detail = side_conditions_met(self.lemma, list(self.mapping.items()), self.hypotheses, derivation)
         if not sc_ok:
@@ -493,9 +671,15 @@ class EvaluateSum(Rule):
         if isinstance(got, sp.Eq) or isinstance(nxt, sp.Eq):
             if (isinstance(got, sp.Eq) and isinstance(nxt, sp.Eq) and sp.cancel(got.lhs - nxt.lhs) == 0
                     and sp.cancel(got.rhs - nxt.rhs) == 0):
+                why = _lost_poles(got.lhs, nxt.lhs) or _lost_poles(got.rhs, nxt.rhs)
+                if why:
+                    return False, f"EvaluateSum: {why}"
                 return True, "EvaluateSum: closed forms matched"
             return False, f"closed form {sp.sstr(got)} is not {sp.sstr(nxt)}"
         if sp.cancel(got - nxt) == 0:
+            why = _lost_poles(got, nxt)
+            if why:
+                return False, f"EvaluateSum: {why}"
             return True, "EvaluateSum: closed form matched"
         return False, f"closed form {sp.sstr(got)} is not {sp.sstr(nxt)}"
 

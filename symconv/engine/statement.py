@@ -40,7 +40,8 @@ from typing import Sequence
 
 import sympy as sp
 
-__all__ = ["Hypothesis", "Statement", "SimpleEigenvalue", "establishes", "as_hypothesis", "chain_relation",
+__all__ = ["Hypothesis", "Statement", "SimpleEigenvalue", "establishes", "nonperiodic_definition",
+           "inconsistent_definitions", "as_hypothesis", "chain_relation",
            "definitional"]
 
 #: relations of derivation steps: equalities, equivalences, implications
@@ -248,6 +249,107 @@ def _connected(src, dst, edges) -> bool:
     return False
 
 
+def nonperiodic_definition(stmt: Statement) -> str:
+    """Why a derivation cannot establish ``stmt``: an object on Z_n (``entry_function(..., cyclic=True)``)
+    that the statement defines (``definitions=``, or a definitional hypothesis) by a definition not shown
+    n-periodic in the indices it is given; else ''.
+
+    Every rule reads the integer indices of an object on Z_n modulo n, while the statement (and its
+    concrete evaluation) reads such a definition literally: a table of finitely many values, say.  A
+    derivation could then move an index by n where the definition gives another value.
+    """
+    from sympy.core.function import AppliedUndef
+
+    from .compare import integer_valued, is_cyclic
+    from .rules import _periodic_definition
+
+    defs = stmt.definition_map
+    for h in stmt.hypotheses:
+        lam = definitional(h.expr)
+        if lam is not None:
+            defs.setdefault(h.expr.lhs.func.__name__, lam)
+    if not defs:
+        return ""
+    exprs = [stmt.lhs, stmt.rhs] + [h.expr for h in stmt.hypotheses if h.expr is not None]
+    exprs += [lam.expr for lam in defs.values()]
+    for e in exprs:
+        for q in sp.sympify(e).atoms(AppliedUndef):
+            nm = q.func.__name__
+            if nm not in defs or not is_cyclic(q.func):
+                continue
+            at = tuple(p for p, a_ in enumerate(q.args) if integer_valued(a_))
+            if at and not _periodic_definition(defs[nm], at):
+                return (f"{nm} is an object on Z_n (the rules read its indices modulo n), but the statement "
+                        f"defines it by {sp.sstr(defs[nm])}, not shown n-periodic in the indices of {sp.sstr(q)}: "
+                        "a derivation cannot establish the statement (define it with cyclic=False, or periodically)")
+    return ""
+
+
+def _definition_uses(derivation, where: str = ""):
+    """(name, Lambda, where) for every definition a derivation's steps may unfold or fold (their rules'
+    ``definitions=``, the conventions' ENTRY left out), the inner derivations of a step included."""
+    from ..objects.indexed import ENTRY
+    for idx, st in enumerate(derivation.steps, 1):
+        for nm, lam in (getattr(st.rule, "definitions", None) or {}).items():
+            if nm not in ENTRY:
+                yield nm, lam, f"{where}step {idx} ({st.rule.name})"
+        for inner in getattr(st.rule, "derivations", None) or ():
+            yield from _definition_uses(inner, f"{where}step {idx}, inner derivation: ")
+
+
+def inconsistent_definitions(statements: Sequence[Statement], derivations: Sequence) -> str:
+    """Why the derivations' definitions do not fit the statements ('' when they do): a name defined
+    twice differently (steps, or a step and the statement), or an object the statement leaves
+    arbitrary (it names it without defining it) that a derivation defines.
+
+    Each Unfold / Fold carries its own ``definitions=``; a derivation that folds with one definition and
+    unfolds with another, or unfolds the statement's object with another definition than the
+    statement's, would prove an identity between two different things.
+    """
+    from sympy.core.function import AppliedUndef
+
+    from .rules import _same_definition
+
+    stated: dict = {}
+    named: set = set()
+    for s in statements:
+        stated.update(s.definition_map)
+        for h in s.hypotheses:
+            lam = definitional(h.expr)
+            if lam is not None:
+                stated.setdefault(h.expr.lhs.func.__name__, lam)
+        for e in [s.lhs, s.rhs] + [h.expr for h in s.hypotheses if h.expr is not None]:
+            named |= {q.func.__name__ for q in sp.sympify(e).atoms(AppliedUndef)}
+    # and the objects the statement reaches through a definition (its own, or a convention's: the a and b
+    # of ENTRY's conv are as arbitrary as the statement's own data)
+    from ..objects.indexed import ENTRY
+    bodies = dict(ENTRY, **stated)
+    todo = list(named)
+    while todo:
+        lam = bodies.get(todo.pop())
+        if lam is None:
+            continue
+        for q in sp.sympify(lam.expr).atoms(AppliedUndef):
+            if q.func.__name__ not in named:
+                named.add(q.func.__name__)
+                todo.append(q.func.__name__)
+    seen: dict = {}
+    for d in derivations:
+        for nm, lam, where in _definition_uses(d, f"derivation '{d.title or sp.sstr(d.start)}', "):
+            if nm in seen and not _same_definition(seen[nm][0], lam):
+                return (f"{where} defines {nm} as {sp.sstr(lam)}, but {seen[nm][1]} as {sp.sstr(seen[nm][0])}: "
+                        "one name, two definitions")
+            seen.setdefault(nm, (lam, where))
+            if nm in stated:
+                if not _same_definition(stated[nm], lam):
+                    return (f"{where} defines {nm} as {sp.sstr(lam)}, but the statement defines it as "
+                            f"{sp.sstr(stated[nm])}")
+            elif nm in named:
+                return (f"{where} defines {nm} as {sp.sstr(lam)}, an object the statement leaves arbitrary "
+                        "(it names it without defining it): state the definition with the statement")
+    return ""
+
+
 def establishes(statements: Sequence[Statement], derivations: Sequence) -> tuple[bool, str]:
     """Whether the (already checked) derivations establish every statement; with the reason."""
     statements = list(statements)
@@ -276,7 +378,13 @@ def establishes(statements: Sequence[Statement], derivations: Sequence) -> tuple
         concl = getattr(d.steps[-1].rule, "concludes", None)
         if rel == IMPLIES and concl is not None:
             concluded.append(concl)
+    why = inconsistent_definitions(statements, derivations)
+    if why:
+        return False, why
     for s in statements:
+        why = nonperiodic_definition(s)
+        if why:
+            return False, why
         if s.kind == "identity":
             ok = _connected(s.lhs, s.rhs, edges_eq) or any(
                 _same(c, sp.Eq(s.lhs, s.rhs, evaluate=False)) for c in concluded)

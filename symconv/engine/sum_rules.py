@@ -95,7 +95,7 @@ class Sift(Rule):
                     if not integer_poly(sol):
                         raise RuleError(f"the delta fixes {v} = {sol}, which is not shown to be an integer")
                     rest = sp.Mul(*(factors[:q] + factors[q + 1:]))
-                    _no_capture(sol, rest)
+                    _no_capture(sol, rest, v)
                     return rest.xreplace({v: sol})
             raise RuleError(f"no Kronecker delta [{v} = ...] with unit coefficient in the summand")
         if (lo, hi) != (0, n - 1):
@@ -110,7 +110,7 @@ class Sift(Rule):
                 rest = sp.Mul(*(factors[:q] + factors[q + 1:]))
                 if not periodic_in(rest, v):
                     raise RuleError(f"summand is not shown n-periodic in {v}")
-                _no_capture(sol, rest)
+                _no_capture(sol, rest, v)
                 return rest.xreplace({v: sol})
         raise RuleError(f"no bracket [{v} = ...] with unit coefficient in the summand")
 
@@ -143,7 +143,7 @@ class ReindexSum(Rule):
             raise RuleError(f"the sum must run over Z or over Z_n with a summand n-periodic in {v}")
         if self.new in body.free_symbols or any(o[0] == self.new for o in others):
             raise RuleError(f"{self.new} already occurs in the sum")
-        _no_capture(self.image, body)
+        _no_capture(self.image, body, v)
         return sp.Sum(body.xreplace({v: self.image}), (self.new, lo, hi))
 
     def apply(self, expr):
@@ -180,7 +180,7 @@ class PullOut(Rule):
                     outside.append(sp.Pow(fac.base, free, evaluate=False))
                 if dep != 0:
                     inside.append(sp.Pow(fac.base, dep, evaluate=False))
-            elif v in fac.free_symbols:
+            elif v in fac.free_symbols or not fac.is_commutative:   # a matrix keeps its place in the product
                 inside.append(fac)
             else:
                 outside.append(fac)
@@ -233,6 +233,8 @@ class ProductOfSums(Rule):
         sums = [f_ for f_ in e.args if isinstance(f_, sp.Sum)]
         if len(sums) < 2:
             return e
+        if not e.is_commutative:
+            raise RuleError("ProductOfSums moves factors past sums: not for non-commuting factors")
         body = sp.Mul(*(f_ for f_ in e.args if not isinstance(f_, sp.Sum)))
         limits: list = []
         for sm in sums:
@@ -330,6 +332,8 @@ class PullIn(Rule):
         if len(sums) != 1:
             return e
         sm = sums[0]
+        if not e.is_commutative:
+            raise RuleError("PullIn moves factors past a sum: not for non-commuting factors")
         others = [f for f in e.args if f is not sm]
         rest = sp.Mul(*others)
         if self.var in rest.free_symbols:
@@ -403,7 +407,7 @@ class SubstituteIntegral(Rule):
             raise RuleError("SubstituteIntegral needs an integral over the whole real line")
         if self.new in body.free_symbols or any(o[0] == self.new for o in others):
             raise RuleError(f"{self.new} already occurs in the integral")
-        _no_capture(self.image, body)
+        _no_capture(self.image, body, v)
         return sp.Integral(body.xreplace({v: self.image}), (self.new, lo, hi))
 
     def apply(self, expr):
@@ -441,11 +445,55 @@ class _NeedsIntegrability(Rule):
         if self.hypothesis not in tuple(derivation.hypotheses):
             return False, (f"{self.name}: the hypothesis {self.hypothesis.name!r} is not among the derivation's "
                            f"hypotheses {[h.name for h in derivation.hypotheses]}")
+        why = self._integrands_covered(prev, nxt)
+        if why:
+            return False, f"{self.name}: {why}"
         ok, detail = self._check_step(prev, nxt)
         return ok, detail + (f" (under {self.hypothesis.name})" if ok else "")
 
     def _check_step(self, prev, nxt):  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def _integrals(self, prev, nxt) -> list:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _integrands_covered(self, prev, nxt) -> str:
+        """Why the hypothesis is not shown to cover the integrands the step relies on ('' when it is).
+
+        The hypothesis says, in words, that some functions are in L^1; the engine cannot read the words,
+        only the names.  An integrand is covered when it is a product of factors free of the integration
+        variables (finite), unimodular exponentials exp(i theta), theta real, and exactly one function
+        named in the hypothesis per integration variable, each of one argument linear in them, the forms
+        independent: then |integrand| integrates to a product of L^1 norms (a linear change of variables).
+        Anything else (an explicit integrand, a repeated factor, an unnamed function) is not shown."""
+        import re
+
+        from sympy.core.function import AppliedUndef
+        words = set(re.findall(r"[A-Za-z_][A-Za-z0-9_']*", self.hypothesis.name + " " + self.hypothesis.text))
+        for it in self._integrals(prev, nxt):
+            vars_ = [lim[0] for lim in it.limits]
+            rows = []
+            for fac in sp.Mul.make_args(it.function):
+                if not (fac.free_symbols & set(vars_)):
+                    if fac.is_finite is not True:
+                        return f"the factor {sp.sstr(fac)} is not shown finite"
+                    continue
+                if isinstance(fac, sp.exp) and (fac.args[0] / sp.I).is_extended_real is True:
+                    continue
+                if (isinstance(fac, AppliedUndef) and len(fac.args) == 1 and fac.func.__name__ in words):
+                    arg = sp.expand(fac.args[0])
+                    row = [arg.coeff(v_) for v_ in vars_]
+                    rest = sp.expand(arg - sum(c_ * v_ for c_, v_ in zip(row, vars_)))
+                    if all(c_.is_number and c_.is_extended_real for c_ in row) and not (rest.free_symbols & set(vars_)):
+                        rows.append(row)
+                        continue
+                return (f"the hypothesis {self.hypothesis.name!r} is not shown to cover the factor {sp.sstr(fac)} "
+                        f"of {sp.sstr(it.function)}: only functions it names, of independent linear arguments, "
+                        "times unimodular exponentials")
+            if len(rows) != len(vars_) or sp.Matrix(rows).det() == 0:
+                return (f"the integrand {sp.sstr(it.function)} is not one named L^1 function of an independent "
+                        f"linear form per variable {vars_}: its integrability is not shown")
+        return ""
 
     def _hyp_text(self) -> str:
         if self.hypothesis is None:
@@ -463,6 +511,9 @@ class Fubini(_NeedsIntegrability):
 
     def _check_step(self, prev, nxt):
         return Rule.check(self, prev, nxt)
+
+    def _integrals(self, prev, nxt) -> list:
+        return [q for q in sp.sympify(prev).atoms(sp.Integral) if len(q.limits) > 1]
 
     def _swap(self, it):
         lims = list(it.limits)
@@ -485,6 +536,9 @@ class FactorIntegrals(_NeedsIntegrability):
 
     def __init__(self, hypothesis=None):
         self._set_hypothesis(hypothesis)
+
+    def _integrals(self, prev, nxt) -> list:
+        return [q for q in sp.Mul.make_args(nxt) if isinstance(q, sp.Integral)]
 
     def _check_step(self, prev, nxt):
         ints = [q for q in sp.Mul.make_args(nxt) if isinstance(q, sp.Integral)]

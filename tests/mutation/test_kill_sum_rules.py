@@ -99,7 +99,7 @@ PRODUCT = sp.Integral(f_(y), (y, *R)) * sp.Integral(g_(z), (z, *R))
 
 @pytest.mark.parametrize("hyp", [
     Hypothesis("f, g integrable"),                                     # the word, in the name only
-    Hypothesis("Integrable"),                                          # any case
+    Hypothesis("f, g Integrable"),                                     # any case
     Hypothesis("h1", text="f, g are absolutely INTEGRABLE"),
     Hypothesis("h2", text=r"$f, g \in L^1$"),
     Hypothesis("h3", text=r"$f, g \in L^{1}(\mathbb{R})$"),
@@ -114,6 +114,14 @@ def test_integrability_hypotheses_are_recognised_by_their_words(hyp):
         ok, detail = in_derivation(SQ, stated, r_, (hyp,))
         assert ok, detail
         assert detail.endswith(f"(under {r_.hypothesis.name})")
+
+
+def test_an_integrability_hypothesis_must_name_the_integrands_functions():
+    """'Integrable' of nothing named (or of f alone) does not cover f(y) g(z): the step fails."""
+    for hyp in (Hypothesis("Integrable"), Hypothesis("f integrable")):
+        for rule, stated in ((Fubini, SQ_SWAPPED), (FactorIntegrals, PRODUCT)):
+            ok, detail = in_derivation(SQ, stated, rule(hypothesis=hyp), (hyp,))
+            assert not ok and "is not shown to cover the factor" in detail
 
 
 @pytest.mark.parametrize("hyp", [Hypothesis("f is real"), Hypothesis("f, g", text="bounded, in L^2"), "f is smooth"])

@@ -38,6 +38,7 @@ between two bodies, so that each body runs in the state a child of its own would
 
 from __future__ import annotations
 
+import builtins
 import sys
 from types import FunctionType
 
@@ -98,6 +99,7 @@ def _spaces() -> list[tuple[str, object, dict]]:
 #: containers a body may write over: LaTeX names only (``entry_function`` records the TeX of the notation built
 #: last under a name, and scripts build theirs while they check); no check reads them
 UNWATCHED = frozenset({"symconv.objects.indexed.TEX_NAMES"})
+_BUILTINS = vars(builtins)
 
 
 def _contents(value):
@@ -140,9 +142,15 @@ class Namespaces:
 
     def __init__(self) -> None:
         self.spaces = _spaces()
-        self.containers = [(f"{label}.{name}", value, kept) for label, _, names in self.spaces
-                           for name, value in names.items()
-                           if f"{label}.{name}" not in UNWATCHED and (kept := _contents(value)) is not None]
+        self.containers, seen = [], set()
+        for label, _, names in self.spaces:
+            for name, value in names.items():
+                if id(value) in seen or f"{label}.{name}" in UNWATCHED or (kept := _contents(value)) is None:
+                    continue                    # (one container bound under several names is watched once)
+                seen.add(id(value))
+                if value is _BUILTINS:
+                    kept.pop("_", None)         # the last value an interactive session or doctest displayed
+                self.containers.append((f"{label}.{name}", value, kept))
         self.functions = [(f"{label}.{name}", value, _internals(value)) for label, _, names in self.spaces
                           for name, value in names.items() if type(value) is FunctionType]
 

@@ -297,3 +297,34 @@ def test_latex_names_are_the_only_unwatched_container():
         assert ns2.tainted() == ""
     finally:
         del TEX_NAMES["_kill_child_state"]
+
+
+def test_builtins_are_watched_once_and_the_displayed_value_is_not(fake_modules):
+    import builtins
+    ns = Namespaces()
+    watched = [(label, kept) for label, live, kept in ns.containers if live is vars(builtins)]
+    assert len(watched) == 1 and "_" not in watched[0][1] and "abs" in watched[0][1]
+    assert watched[0][0].endswith(".__builtins__")
+    shared = {"k": 1}
+    own, _ = fake_modules
+    own.first, own.second = shared, shared                     # one table under two names
+    ns = Namespaces()
+    labels = [label for label, live, _ in ns.containers if live is shared]
+    assert labels == ["symconv._kill_child_state.first"]
+    had = "_" in vars(builtins)
+    old = vars(builtins).get("_")
+    try:
+        builtins._ = object()                                  # what a doctest or a prompt displayed last
+        assert ns.tainted() == ""
+        real = builtins.abs
+        builtins.abs = lambda v: 0
+        try:
+            assert ns.tainted().endswith(".__builtins__['abs'] was changed in place")
+        finally:
+            builtins.abs = real
+        assert ns.tainted() == ""
+    finally:
+        if had:
+            builtins._ = old
+        else:
+            vars(builtins).pop("_", None)

@@ -301,6 +301,9 @@ def test_latex_names_are_the_only_unwatched_container():
 
 def test_builtins_are_watched_once_and_the_displayed_value_is_not(fake_modules):
     import builtins
+    had = "_" in vars(builtins)
+    old = vars(builtins).get("_")
+    builtins._ = "displayed before the child started"
     ns = Namespaces()
     watched = [(label, kept) for label, live, kept in ns.containers if live is vars(builtins)]
     assert len(watched) == 1 and "_" not in watched[0][1] and "abs" in watched[0][1]
@@ -311,8 +314,6 @@ def test_builtins_are_watched_once_and_the_displayed_value_is_not(fake_modules):
     ns = Namespaces()
     labels = [label for label, live, _ in ns.containers if live is shared]
     assert labels == ["symconv._kill_child_state.first"]
-    had = "_" in vars(builtins)
-    old = vars(builtins).get("_")
     try:
         builtins._ = object()                                  # what a doctest or a prompt displayed last
         assert ns.tainted() == ""

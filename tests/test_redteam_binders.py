@@ -26,6 +26,18 @@ def _one_comparison_step_is_undecided(name, formal):
     return r.verdict is sc.Verdict.UNDECIDED and not r.passed
 
 
+def _one_hypothesis_step_is_refused(name, formal, hyp, because):
+    """The statement claimed in one UseHypothesis step: the step fails saying ``because``, the theorem is undecided."""
+    def derive():
+        return [sc.Derivation(formal.lhs, goal=formal.rhs, hypotheses=(hyp,))
+                .step(formal.rhs, UseHypothesis(hyp.expr, "h"))]
+    d = derive()[0]
+    ok, detail = d.steps[0].rule.check_in_context(d, d.start, d.steps[0].expr)
+    assert not ok and because in detail, detail
+    r = sc.run_theorem(_theorem(name, formal, derive))
+    return r.verdict is sc.Verdict.UNDECIDED and not r.passed
+
+
 def _rule_says(rule, prev, nxt):
     return rule.check(prev, nxt)[0]
 
@@ -198,7 +210,6 @@ def test_a_free_symbol_in_a_range_is_not_the_bound_variable():
     assert not equal_mod_n(upto_t, sp.Sum(a(u), (u, 0, u)))
     assert equal_mod_n(upto_t, sp.Sum(a(u), (u, 0, t)))
     formal = Statement.identity(lhs, rhs)
-
     assert formal.evaluate().status == "unevaluable"
     assert _one_comparison_step_is_undecided("rt_free_upper_limit", formal)
 
@@ -216,7 +227,6 @@ def test_a_shadowed_variable_is_not_compared():
     other = sp.Integral(_fr(_yr), (_zr, 0, _yr), (_yr, 0, 1))
     assert not equal_mod_n(shadow, other)
     formal = Statement.identity(shadow, other)
-
     assert _one_comparison_step_is_undecided("rt_shadowed_integral", formal)
     # the sum: n = 2 gives 2 a_0 + a_1 against a_0 + 2 a_1
     assert not equal_mod_n(sp.Sum(a(t), (t, 0, t), (t, 0, n - 1)), sp.Sum(a(u), (l, 0, u), (u, 0, n - 1)))
@@ -260,15 +270,7 @@ def test_use_hypothesis_does_not_capture_under_subs():
     # (h(y) = x y) => Subs(h(y), x, 0) = Subs(x y, x, 0): the left side is x y, the right 0
     hyp = Hypothesis("h_is_xy", sp.Eq(_h(_yr), _xr * _yr), "h(y) = x y")
     formal = Statement.identity(sp.Subs(_h(_yr), _xr, 0), sp.Subs(_xr * _yr, _xr, 0), hypotheses=(hyp,))
-
-    def derive():
-        return [sc.Derivation(formal.lhs, goal=formal.rhs, hypotheses=(hyp,))
-                .step(formal.rhs, UseHypothesis(hyp.expr, "h"))]
-    d = derive()[0]
-    ok, detail = d.steps[0].rule.check_in_context(d, d.start, d.steps[0].expr)
-    assert not ok and "under Subs" in detail
-    r = sc.run_theorem(_theorem("rt_subs_hyp", formal, derive))
-    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+    assert _one_hypothesis_step_is_refused("rt_subs_hyp", formal, hyp, "under Subs")
     # an integral or a limit binding x: refused (for the integral SymPy refuses too; no exception escapes)
     for binder in (sp.Integral(_h(_yr), (_xr, 0, 1)), sp.Limit(_h(_yr), _xr, 0)):
         with pytest.raises(RuleError):
@@ -389,7 +391,6 @@ def test_matrices_are_not_compared_as_commuting():
     assert equal_mod_n(2 * _A * _B, _A * _B * 2)                       # scalars commute
     assert equal_mod_n(i * _A * _B, _A * i * _B)
     formal = Statement.identity(_A * _B, _B * _A)
-
     assert formal.evaluate().status == "unevaluable"
     assert _one_comparison_step_is_undecided("rt_matrices_commute", formal)
 
@@ -496,15 +497,7 @@ def test_use_hypothesis_about_the_statements_index_does_not_reach_a_bound_one():
     hyp = Hypothesis("|g_t| = k", sp.Eq(size(g(t)), k), "$|g_t| = k$ (this t)")
     formal = Statement.identity(sp.Sum(size(g(t)), (t, 1, L_)) + size(g(t)), sp.Sum(k, (t, 1, L_)) + k,
                                 hypotheses=(hyp,))
-
-    def derive():
-        return [sc.Derivation(formal.lhs, goal=formal.rhs, hypotheses=(hyp,))
-                .step(formal.rhs, UseHypothesis(hyp.expr, "h"))]
-    d = derive()[0]
-    ok, detail = d.steps[0].rule.check_in_context(d, d.start, d.steps[0].expr)
-    assert not ok and "the statement's ['t']" in detail
-    r = sc.run_theorem(_theorem("rt_hyp_bound_index", formal, derive))
-    assert r.verdict is sc.Verdict.UNDECIDED and not r.passed
+    assert _one_hypothesis_step_is_refused("rt_hyp_bound_index", formal, hyp, "the statement's ['t']")
     # with t free only in the hypothesis (|g_i| = k for every i, as proofs/kernel_support.py uses it) it applies
     formal2 = Statement.identity(sp.Sum(size(g(t)), (t, 1, L_)), sp.Sum(k, (t, 1, L_)), hypotheses=(hyp,))
     d2 = sc.Derivation(formal2.lhs, goal=formal2.rhs, hypotheses=(hyp,)).step(formal2.rhs, UseHypothesis(hyp.expr))

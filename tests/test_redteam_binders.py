@@ -355,21 +355,27 @@ def test_lemma_rewrite_does_not_bring_its_symbols_under_a_binder():
     assert rule.check_in_context(d2, c_ + m_ / 2, c_ + (2 * L_ - 2 * c_) / 2)[0]
 
 
+def _orbit_count_by_unfolding(formal, constraint, name, defs):
+    """SolDim(constraint, W) = |G \\ X| in two steps: the constraint is W's invariance after unfolding ``name``
+    with ``defs`` (an inner derivation), then the count of invariant functions."""
+    from symconv.engine.action_rules import EquivalentConstraints
+    inner = sc.Derivation(constraint, goal=_invariant(_Wb)).step(_invariant(_Wb), Unfold(name, definitions=defs))
+    return [sc.Derivation(formal.lhs, goal=formal.rhs)
+            .step(SolDim(_invariant(_Wb), _Wb(_x)), EquivalentConstraints(inner))
+            .step(NumOrbits(_X), InvariantFunctionsDim())]
+
+
 def test_a_definition_naming_the_unknown_of_soldim_is_refused():
     # Z(x) := W(x): is the definition's W the outer object or the SolDim's unknown?  Read lexically,
     # SolDim(W(g.x) = Z(x), W(x)) is the dimension of {W' : W'(g.x) = W(x)}, at most one point (0), not |G \ X|;
     # concrete evaluation reads it as the unknown (so it agrees).  The rules refuse rather than pick one.
-    from symconv.engine.action_rules import EquivalentConstraints
     Zk = entry_function("rt_Zk", "Z")
     defs = {"rt_Zk": sp.Lambda((_x,), _Wb(_x))}
     e1 = sp.Eq(_Wb(Act(_g, _x)), Zk(_x), evaluate=False)
     formal = Statement.identity(SolDim(e1, _Wb(_x)), NumOrbits(_X), definitions=defs)
 
     def derive():
-        inner = sc.Derivation(e1, goal=_invariant(_Wb)).step(_invariant(_Wb), Unfold("rt_Zk", definitions=defs))
-        return [sc.Derivation(formal.lhs, goal=formal.rhs)
-                .step(SolDim(_invariant(_Wb), _Wb(_x)), EquivalentConstraints(inner))
-                .step(NumOrbits(_X), InvariantFunctionsDim())]
+        return _orbit_count_by_unfolding(formal, e1, "rt_Zk", defs)
     d = derive()[0]
     ok, detail = d.steps[0].rule.check(d.start, d.steps[0].expr)
     assert not ok and "names the unknown" in detail
@@ -467,7 +473,6 @@ def test_fold_and_unfold_must_use_one_definition():
 def test_inner_derivations_of_equivalent_constraints_use_the_statements_definitions():
     # the statement: Pq(g, x) := x, so SolDim(W(Pq(g, x)) = W(x), W(x)) = |X|, not |G \ X|; the inner
     # derivation unfolds Pq as g . x instead
-    from symconv.engine.action_rules import EquivalentConstraints
     Pq = sp.Function("rt_Pq")
     stated = {"rt_Pq": sp.Lambda((_g, _x), _x)}
     other = {"rt_Pq": sp.Lambda((_g, _x), Act(_g, _x))}
@@ -475,10 +480,7 @@ def test_inner_derivations_of_equivalent_constraints_use_the_statements_definiti
     formal = Statement.identity(SolDim(e1, _Wb(_x)), NumOrbits(_X), definitions=stated)
 
     def derive():
-        inner = sc.Derivation(e1, goal=_invariant(_Wb)).step(_invariant(_Wb), Unfold("rt_Pq", definitions=other))
-        return [sc.Derivation(formal.lhs, goal=formal.rhs)
-                .step(SolDim(_invariant(_Wb), _Wb(_x)), EquivalentConstraints(inner))
-                .step(NumOrbits(_X), InvariantFunctionsDim())]
+        return _orbit_count_by_unfolding(formal, e1, "rt_Pq", other)
     assert derive()[0].check(concrete=False).ok                     # the rules alone accept the chain
     ok, why = establishes([formal], derive())
     assert not ok and "EquivalentConstraints" in why and "the statement defines it" in why

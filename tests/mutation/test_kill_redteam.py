@@ -242,3 +242,55 @@ def test_nonperiodic_definition_exact_message_and_what_it_reads():
     h = Hypothesis("h", sp.Ne(D(i), 0), "d_i != 0")
     assert nonperiodic_definition(Statement.identity(E(i), E(i + 1), definitions=defs, hypotheses=(h,))) == \
         why.format("i")
+
+
+# ---------------------------------------------------------------- periodic definitions (the cache cleared first)
+
+def test_periodic_definition_exact_and_cached():
+    from symconv.engine import rules as rules_mod
+    from symconv.engine.rules import _periodic_definition
+    from symconv.objects.group_actions import Point
+    rules_mod._PERIODIC.clear()      # filled by earlier tests (and by the parent process under mutmut)
+    F = sp.Function("krt_F")
+    x = sp.Symbol("x")
+    y = sp.Symbol("y", integer=True)
+    px = Point("x", _X)
+    cases = [
+        (sp.Lambda((k,), sp.KroneckerDelta(k, 100)), None, False),
+        (sp.Lambda((k,), _f(k + 1)), None, True),
+        (sp.Lambda((_g, px), Act(_g, px)), (0,), True),                      # a group label only
+        (sp.Lambda((x,), sp.Subs(F(x), x, 0)), None, False),                 # the parameter bound again inside
+        (sp.Lambda((k, y), sp.KroneckerDelta(y, 100) * _f(k)), (0,), True),  # only the positions asked for
+        (sp.Lambda((k, y), sp.KroneckerDelta(y, 100) * _f(k)), None, False),
+    ]
+    for lam, at, expected in cases:
+        assert _periodic_definition(lam, at) is expected, (lam, at)
+        assert _periodic_definition(lam, at) is expected, (lam, at)        # from the cache
+    rules_mod._PERIODIC.clear()
+
+
+# ---------------------------------------------------------------- establishes: every early answer
+
+def test_establishes_exact_answers():
+    from symconv.engine.rules import IndexArithmetic
+    from symconv.engine.statement import Statement, establishes
+    from symconv.objects.indexed import i
+    s = Statement.identity(_f(i), _f(i + n))
+    d = sc.Derivation(_f(i), goal=_f(i + n)).step(_f(i + n), IndexArithmetic())
+    yes = (True, "every formal statement is established by the derivations")
+    assert establishes([], [d]) == (False, "the theorem has no formal statement")
+    assert establishes([s], []) == (False, "the derivation function returned no derivation")
+    assert establishes([s], [d]) == yes
+    assert establishes([s], [sc.Derivation(_f(i)).step(_f(i + n), IndexArithmetic())]) == (
+        False, "derivation 'krt_f(i)' has no goal")
+    assert establishes([s], [sc.Derivation(_f(i), title="T").step(_f(i + n), IndexArithmetic())]) == (
+        False, "derivation 'T' has no goal")
+    assert establishes([s], [sc.Derivation(_f(i), goal=_f(i + n))]) == (False, "derivation 'krt_f(i)' has no step")
+    h = Hypothesis("hh", sp.Eq(_f(0), 1), "f_0 = 1")
+    assert establishes([s], [sc.Derivation(_f(i), goal=_f(i + n), hypotheses=(h,)).step(_f(i + n), IndexArithmetic())]) \
+        == (False, "derivation 'krt_f(i)' uses the hypothesis 'hh', which the statement does not make")
+    sh = Statement.identity(_f(i), _f(i + n), hypotheses=(h,))
+    assert establishes([sh], [sc.Derivation(_f(i), goal=_f(i + n), hypotheses=(h,))
+                              .step(_f(i + n), IndexArithmetic())]) == yes
+    s3 = Statement.identity(_f(i), _f(i + 1))
+    assert establishes([s3], [d]) == (False, f"no chain of derivations establishes the statement {s3.sstr()}")

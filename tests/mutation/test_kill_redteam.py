@@ -294,3 +294,47 @@ def test_establishes_exact_answers():
                               .step(_f(i + n), IndexArithmetic())]) == yes
     s3 = Statement.identity(_f(i), _f(i + 1))
     assert establishes([s3], [d]) == (False, f"no chain of derivations establishes the statement {s3.sstr()}")
+
+
+# ---------------------------------------------------------------- one name, one definition
+
+def test_inconsistent_definitions_exact():
+    from symconv.engine.rules import Unfold
+    from symconv.engine.statement import Statement, inconsistent_definitions
+    from symconv.objects.indexed import i
+    p, q, r = (entry_function(f"krt_{c_}", cyclic=False) for c_ in "pqr")
+    d1, d2 = {"krt_p": sp.Lambda((k,), k + 1)}, {"krt_p": sp.Lambda((k,), k + 2)}
+
+    def D(defs, title=None):
+        return sc.Derivation(p(i), goal=i + 1, title=title).step(i + 1, Unfold("krt_p", definitions=defs))
+    s = Statement.identity(q(i), q(i) + 1)
+    assert inconsistent_definitions([s], [D(d1, "T"), D(d2)]) == (
+        "derivation 'krt_p(i)', step 1 (Unfold) defines krt_p as Lambda(k, k + 2), but derivation 'T', step 1 "
+        "(Unfold) as Lambda(k, k + 1): one name, two definitions")
+    assert inconsistent_definitions([s], [D(d1), D(d1)]) == ""
+    h = Hypothesis("def", sp.Eq(p(k), k + 2), "p_k = k + 2")               # a definitional hypothesis
+    sh = Statement.identity(p(i), i + 2, hypotheses=(h,))
+    assert inconsistent_definitions([sh], [D(d1)]) == (
+        "derivation 'krt_p(i)', step 1 (Unfold) defines krt_p as Lambda(k, k + 1), but the statement defines it as "
+        "Lambda(k, k + 2)")
+    assert inconsistent_definitions([sh], [D(d2)]) == ""
+    arbitrary = ("derivation 'krt_p(i)', step 1 (Unfold) defines krt_p as Lambda(k, k + 1), an object the statement "
+                 "leaves arbitrary (it names it without defining it): state the definition with the statement")
+    hn = Hypothesis("nz", sp.Ne(p(0), 0), "p_0 != 0")                       # p named in a hypothesis only
+    assert inconsistent_definitions([Statement.identity(q(i), q(i) + 1, hypotheses=(hn,))], [D(d1)]) == arbitrary
+    # p reached through the statement's definitions, two levels down (q := 2 r, r := 3 p)
+    sq = Statement.identity(q(i), 2 * i, definitions={"krt_q": sp.Lambda((k,), 2 * r(k)),
+                                                      "krt_r": sp.Lambda((k,), 3 * p(k))})
+    assert inconsistent_definitions([sq], [D(d1)]) == arbitrary
+
+
+def test_substitution_refusals_say_why():
+    from symconv.engine.rule_base import _no_capture, substitute
+    with pytest.raises(RuleError) as exc:
+        _no_capture(sp.Integer(1), zsum(_f(t), t), t)
+    assert str(exc.value) == "t is bound again inside Sum(krt_f(t), (t, 0, n - 1)): rename the inner one first"
+    x = sp.Symbol("x")
+    with pytest.raises(RuleError) as exc:
+        substitute(sp.Subs(sp.Function("krt_F")(x), x, 0), {x: 1})
+    assert str(exc.value) == ("substitution would reach or capture ['x'] under a Subs, Lambda, Limit or Derivative "
+                              "binding them")

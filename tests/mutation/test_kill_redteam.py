@@ -338,3 +338,46 @@ def test_substitution_refusals_say_why():
         substitute(sp.Subs(sp.Function("krt_F")(x), x, 0), {x: 1})
     assert str(exc.value) == ("substitution would reach or capture ['x'] under a Subs, Lambda, Limit or Derivative "
                               "binding them")
+
+
+def test_unfold_refusals_say_why():
+    from symconv.engine.rules import Unfold
+    from symconv.objects.indexed import i
+    sd = SolDim(sp.Eq(_W(Act(_g, _x)), _Z(_x), evaluate=False), _W(_x))
+    with pytest.raises(RuleError) as exc:
+        Unfold("krt_W", definitions={"krt_W": sp.Lambda((_x,), sp.Integer(0))}).apply(sd)
+    assert str(exc.value) == ("krt_W(Act(g, x)) is the unknown of a SolDim around it (bound there), not the object "
+                              "krt_W the definition is about")
+    D = entry_function("krt_dper")
+    with pytest.raises(RuleError) as exc:
+        Unfold("krt_dper", definitions={"krt_dper": sp.Lambda((k,), sp.KroneckerDelta(k, 100))}).apply(D(i))
+    assert str(exc.value) == ("'krt_dper' is an object on Z_n (indices read modulo n), but its definition "
+                              "Lambda(k, KroneckerDelta(100, k)) is not shown n-periodic in the indices of krt_dper(i)")
+    with pytest.raises(RuleError) as exc:
+        Unfold("krt_Z", definitions={"krt_Z": sp.Lambda((_x,), sp.Symbol("c"))}).apply(sd)
+    assert str(exc.value) == ("unfolding krt_Z(x) would put the definition's ['c'] under a SolDim, which quantifies "
+                              "(binds) every symbol of its equation")
+
+
+def test_substitute_integral_refuses_to_capture_or_reach_an_inner_binder():
+    from symconv.engine.rules import SubstituteIntegral
+    x, y, v = sp.symbols("x y v", real=True)
+    f2, h2 = sp.Function("krt_f2"), sp.Function("krt_h2")
+    whole = (x, -sp.oo, sp.oo)
+    with pytest.raises(RuleError) as exc:
+        SubstituteIntegral(x, v + y, v).apply(sp.Integral(f2(x) * sp.Sum(h2(y), (y, 0, 3)), whole))
+    assert str(exc.value) == "substitution would capture ['y'] under an inner sum"
+    with pytest.raises(RuleError) as exc:
+        SubstituteIntegral(x, v + 1, v).apply(sp.Integral(f2(x) * sp.Subs(h2(x), x, 0), whole))
+    assert str(exc.value) == "x is bound again inside krt_f2(x)*Subs(krt_h2(x), x, 0): rename the inner one first"
+    assert SubstituteIntegral(x, v + 1, v).apply(sp.Integral(f2(x), whole)) == sp.Integral(f2(v + 1), (v, -sp.oo, sp.oo))
+
+
+def test_product_of_sums_refuses_matrices_with_its_message():
+    from symconv.engine.rules import ProductOfSums
+    from symconv.objects.indexed import u
+    M = sp.Function("krt_M", commutative=False)
+    C_ = sp.Symbol("C", commutative=False)
+    with pytest.raises(RuleError) as exc:
+        ProductOfSums().apply(zsum(M(t), t) * C_ * zsum(M(u), u))
+    assert str(exc.value) == "ProductOfSums moves factors past sums: not for non-commuting factors"

@@ -381,3 +381,17 @@ def test_product_of_sums_refuses_matrices_with_its_message():
     with pytest.raises(RuleError) as exc:
         ProductOfSums().apply(zsum(M(t), t) * C_ * zsum(M(u), u))
     assert str(exc.value) == "ProductOfSums moves factors past sums: not for non-commuting factors"
+
+
+def test_integration_variables_are_compared_as_real():
+    from symconv.engine.compare import equal_mod_n
+    x = sp.Symbol("x")                       # no assumption: over a real range it is real
+    f2 = sp.Function("krt_f2")
+    assert equal_mod_n(sp.Integral(sp.conjugate(x) * f2(x), (x, 0, 1)), sp.Integral(x * f2(x), (x, 0, 1))) is True
+
+
+def test_use_hypothesis_names_only_the_captured_symbols():
+    z = sp.Symbol("z")
+    with pytest.raises(RuleError) as exc:
+        UseHypothesis(sp.Eq(_hf(_yr), _xr * z * _yr), "h").apply(sp.Subs(_hf(_yr), _xr, 0))
+    assert str(exc.value) == "the hypothesis would bring ['x_r'] under Subs(krt_h(y_r), x_r, 0), which binds them"

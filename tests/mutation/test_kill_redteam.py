@@ -71,7 +71,8 @@ _i = sp.Symbol("i", integer=True, positive=True)
 _d = sp.Symbol("d", integer=True, positive=True)
 _L = sp.Symbol("L", integer=True, positive=True)
 _gp = poly_function("g", "g_{#}")
-_END_G = Hypothesis("end taps of every g_i non-zero", NonzeroEndTaps(_gp(_i)), "the end taps of every $g_i$ are non-zero")
+_END_G = Hypothesis("end taps of every g_i non-zero", NonzeroEndTaps(_gp(_i)),
+                    "the end taps of every $g_i$ are non-zero")
 _STACK = sp.Product(Pk(_gp(_i), X ** _d), (_i, 1, _L))
 _WHOLE = sp.Sum(deg(Pk(_gp(_i), X ** _d)), (_i, 1, _L))
 
@@ -287,8 +288,9 @@ def test_establishes_exact_answers():
         False, "derivation 'T' has no goal")
     assert establishes([s], [sc.Derivation(_f(i), goal=_f(i + n))]) == (False, "derivation 'krt_f(i)' has no step")
     h = Hypothesis("hh", sp.Eq(_f(0), 1), "f_0 = 1")
-    assert establishes([s], [sc.Derivation(_f(i), goal=_f(i + n), hypotheses=(h,)).step(_f(i + n), IndexArithmetic())]) \
-        == (False, "derivation 'krt_f(i)' uses the hypothesis 'hh', which the statement does not make")
+    unstated = sc.Derivation(_f(i), goal=_f(i + n), hypotheses=(h,)).step(_f(i + n), IndexArithmetic())
+    assert establishes([s], [unstated]) == (
+        False, "derivation 'krt_f(i)' uses the hypothesis 'hh', which the statement does not make")
     sh = Statement.identity(_f(i), _f(i + n), hypotheses=(h,))
     assert establishes([sh], [sc.Derivation(_f(i), goal=_f(i + n), hypotheses=(h,))
                               .step(_f(i + n), IndexArithmetic())]) == yes
@@ -370,7 +372,8 @@ def test_substitute_integral_refuses_to_capture_or_reach_an_inner_binder():
     with pytest.raises(RuleError) as exc:
         SubstituteIntegral(x, v + 1, v).apply(sp.Integral(f2(x) * sp.Subs(h2(x), x, 0), whole))
     assert str(exc.value) == "x is bound again inside krt_f2(x)*Subs(krt_h2(x), x, 0): rename the inner one first"
-    assert SubstituteIntegral(x, v + 1, v).apply(sp.Integral(f2(x), whole)) == sp.Integral(f2(v + 1), (v, -sp.oo, sp.oo))
+    assert SubstituteIntegral(x, v + 1, v).apply(sp.Integral(f2(x), whole)) == sp.Integral(f2(v + 1),
+                                                                                       (v, -sp.oo, sp.oo))
 
 
 def test_product_of_sums_refuses_matrices_with_its_message():

@@ -261,7 +261,7 @@ def nonperiodic_definition(stmt: Statement) -> str:
     from sympy.core.function import AppliedUndef
 
     from .compare import integer_valued, is_cyclic
-    from .rules import _periodic_definition
+    from .definitions import _periodic_definition
 
     defs = stmt.definition_map
     for h in stmt.hypotheses:
@@ -308,7 +308,7 @@ def inconsistent_definitions(statements: Sequence[Statement], derivations: Seque
     """
     from sympy.core.function import AppliedUndef
 
-    from .rules import _same_definition
+    from .definitions import _same_definition
 
     stated: dict = {}
     named: set = set()

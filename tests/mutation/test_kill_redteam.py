@@ -398,3 +398,33 @@ def test_use_hypothesis_names_only_the_captured_symbols():
     with pytest.raises(RuleError) as exc:
         UseHypothesis(sp.Eq(_hf(_yr), _xr * z * _yr), "h").apply(sp.Subs(_hf(_yr), _xr, 0))
     assert str(exc.value) == "the hypothesis would bring ['x_r'] under Subs(krt_h(y_r), x_r, 0), which binds them"
+
+
+def test_an_implication_chain_establishes_no_equivalence_and_no_identity():
+    """establishes: a chain with a step that only implies joins nothing (unless its last rule concludes the
+    statement); '=' and '<=>' chains between equations join an equivalence, '=' chains between terms an identity."""
+    import types
+
+    from symconv.engine.statement import EQUAL, IFF, IMPLIES, Statement, chain_relation, establishes
+    from symconv.objects.indexed import i, x
+    left, right = sp.Eq(x(i), 0, evaluate=False), sp.Eq(x(i + 1), 0, evaluate=False)
+
+    def chain(start, goal, *relations):
+        steps = [types.SimpleNamespace(rule=types.SimpleNamespace(name="R", relation=r)) for r in relations]
+        return types.SimpleNamespace(start=start, goal=goal, steps=steps, hypotheses=(), title="T")
+    assert chain_relation(chain(left, right, EQUAL, IMPLIES)) == IMPLIES
+    assert chain_relation(chain(left, right, EQUAL, IFF)) == IFF
+    assert chain_relation(chain(left, right, EQUAL, EQUAL)) == EQUAL
+    assert chain_relation(chain(left, right, EQUAL, "~")) == IMPLIES          # an unknown relation implies at most
+    equiv = Statement.equivalence(left, right)
+    no = (False, f"no chain of derivations establishes the statement {equiv.sstr()}")
+    assert establishes([equiv], [chain(left, right, IMPLIES)]) == no
+    assert establishes([equiv], [chain(left, right, IFF, IMPLIES)]) == no
+    assert establishes([equiv], [chain(left, right, IFF)])[0] is True
+    assert establishes([equiv], [chain(left, right, EQUAL)])[0] is True
+    ident = Statement.identity(x(i), x(i + 1))
+    no_id = (False, f"no chain of derivations establishes the statement {ident.sstr()}")
+    assert establishes([ident], [chain(x(i), x(i + 1), IMPLIES)]) == no_id
+    assert establishes([ident], [chain(x(i), x(i + 1), IFF)]) == no_id
+    assert establishes([ident], [chain(x(i), x(i + 1), EQUAL)])[0] is True
+    assert establishes([equiv], [chain(x(i), x(i + 1), EQUAL)]) == no            # terms join no equations

@@ -123,18 +123,30 @@ def _repeated(limits) -> bool:
     return len(set(vars_)) != len(vars_)
 
 
-def _ranges(limits, dummies) -> list:
-    """The ranges of an iterated sum or integral (SymPy's limits, innermost first), each with the
-    variables *in scope there* renamed to ``dummies``: a range may name the variables of the limits
-    after its own (the outer ones), never its own or an inner one, which there is a free symbol of the
-    same name (in Sum(f(t), (t, 0, t)) the upper t is free)."""
+def range_scopes(limits, names) -> list[dict]:
+    """For each limit of an iterated sum or integral (SymPy's limits, innermost first), the renaming to
+    ``names`` of the variables *in scope in its range*: those of the limits after it (the outer ones),
+    the nearest binding of a repeated variable winning; never its own or an inner one, which there is a
+    free symbol of the same name (in Sum(f(t), (t, 0, t)) the upper t is free).
+
+    >>> t, u, d0, d1 = sp.symbols("t u d0 d1")
+    >>> range_scopes([(t, 0, u), (u, 0, t)], [d0, d1])
+    [{u: d1}, {}]
+    """
     out = []
-    for q, lim in enumerate(limits):
-        outer = {}
-        for w, d in zip(limits[q + 1:], dummies[q + 1:]):
-            outer.setdefault(w[0], d)           # the nearest binding of a repeated variable is in scope
-        out.append((sp.sympify(lim[1]).xreplace(outer), sp.sympify(lim[2]).xreplace(outer)))
+    for q in range(len(limits)):
+        outer: dict = {}
+        for w, d in zip(limits[q + 1:], names[q + 1:]):
+            outer.setdefault(w[0], d)
+        out.append(outer)
     return out
+
+
+def _ranges(limits, dummies) -> list:
+    """The ranges of an iterated sum or integral, each with the variables in scope there renamed to
+    ``dummies`` (:func:`range_scopes`)."""
+    return [(sp.sympify(lim[1]).xreplace(m), sp.sympify(lim[2]).xreplace(m))
+            for lim, m in zip(limits, range_scopes(limits, dummies))]
 
 
 def _same_bound(p: sp.Expr, q: sp.Expr) -> bool:

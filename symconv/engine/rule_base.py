@@ -6,7 +6,7 @@ from typing import Callable
 
 import sympy as sp
 
-from .compare import equal_mod_n
+from .compare import equal_mod_n, range_scopes
 
 __all__ = ["Rule", "RuleError", "bound_symbols", "rename_bound", "substitute", "replace_applied", "soldim_bound",
            "binder_vars"]
@@ -106,13 +106,9 @@ def rename_bound(e: sp.Basic) -> sp.Basic:
         for lim, d in zip(reversed(lims), reversed(fresh)):     # innermost binding last: it wins in the body
             ren[lim[0]] = d
         body = rename_bound(e.function).xreplace(ren)
-        limits = []
-        for q, lim in enumerate(lims):
-            # a range is in the scope of the outer limits only (its own variable there is a free symbol)
-            outer = {}
-            for w, d in zip(lims[q + 1:], fresh[q + 1:]):
-                outer.setdefault(w[0], d)
-            limits.append((fresh[q],) + tuple(rename_bound(sp.sympify(r)).xreplace(outer) for r in lim[1:]))
+        # a range is in the scope of the outer limits only (its own variable there is a free symbol)
+        limits = [(d,) + tuple(rename_bound(sp.sympify(r)).xreplace(scope) for r in lim[1:])
+                  for lim, d, scope in zip(lims, fresh, range_scopes(lims, fresh))]
         return type(e)(body, *limits)
     return _rebuild(e, [rename_bound(q) for q in e.args])
 
